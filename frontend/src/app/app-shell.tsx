@@ -1,0 +1,37 @@
+import { useTranslation } from 'react-i18next';
+import { NavLink, Outlet } from 'react-router-dom';
+import { useAuth } from '@/shared/auth/auth-provider';
+import { useCurrentUser } from '@/shared/auth/current-user';
+import { LanguageSwitch } from '@/shared/ui/language-switch';
+
+export function AppShell() {
+  const { t } = useTranslation();
+  const { signOut } = useAuth();
+  const me = useCurrentUser();
+
+  return (
+    <div className="shell">
+      <header className="app-header">
+        <span className="brand">{t('app.name')}</span>
+        <div className="header-tools">
+          {me.data && (
+            <span className="user">
+              {me.data.display_name}
+              <span className="role">{t(`role.${me.data.role}`)}</span>
+            </span>
+          )}
+          <LanguageSwitch />
+          <button type="button" className="button" onClick={signOut}>
+            {t('app.logout')}
+          </button>
+        </div>
+      </header>
+      <nav className="app-nav" aria-label={t('app.mainNav')}>
+        <NavLink to="/consultations">{t('nav.consultations')}</NavLink>
+      </nav>
+      <main className="app-main">
+        <Outlet />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,87 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatDateTime, formatWareki } from '@/shared/utils/datetime';
+import { useAreas } from '../api/get-areas';
+import { useConsultations } from '../api/get-consultations';
+
+export function ConsultationsList() {
+  const { t } = useTranslation();
+  const filterId = useId();
+  const [area, setArea] = useState('');
+  const areas = useAreas();
+  const consultations = useConsultations({ area: area || undefined });
+
+  const areaName = (code: string) => areas.data?.find((a) => a.code === code)?.name ?? code;
+
+  return (
+    <section aria-busy={consultations.isPending}>
+      <div className="toolbar">
+        <div className="field inline">
+          <label htmlFor={filterId}>{t('consultations.filterArea')}</label>
+          <select id={filterId} value={area} onChange={(e) => setArea(e.target.value)}>
+            <option value="">{t('consultations.allAreas')}</option>
+            {areas.data?.map((a) => (
+              <option key={a.code} value={a.code}>
+                {a.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        {consultations.data && (
+          <p className="muted">{t('consultations.total', { count: consultations.data.total })}</p>
+        )}
+      </div>
+
+      {consultations.isPending && <p>{t('app.loading')}</p>}
+      {consultations.isError && (
+        <p role="alert" className="alert">
+          {t('consultations.loadError')}
+        </p>
+      )}
+      {consultations.data?.items.length === 0 && (
+        <p className="empty">{t('consultations.empty')}</p>
+      )}
+      {consultations.data && consultations.data.items.length > 0 && (
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('consultations.columns.receivedAt')}</th>
+                <th scope="col">{t('consultations.columns.channel')}</th>
+                <th scope="col">{t('consultations.columns.area')}</th>
+                <th scope="col">{t('consultations.columns.person')}</th>
+                <th scope="col">{t('consultations.columns.summary')}</th>
+                <th scope="col">{t('consultations.columns.urgent')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {consultations.data.items.map((c) => (
+                <tr key={c.id} className={c.urgent ? 'urgent-row' : undefined}>
+                  <td className="nowrap">
+                    <time dateTime={c.received_at}>{formatDateTime(c.received_at)}</time>
+                    <span className="wareki" lang="ja">
+                      {formatWareki(c.received_at)}
+                    </span>
+                  </td>
+                  <td>{t(`channel.${c.channel}`)}</td>
+                  <td>{areaName(c.area)}</td>
+                  <td>
+                    {c.person_name ?? c.person_kana ?? (
+                      <span className="muted">{t('consultations.unknownPerson')}</span>
+                    )}
+                  </td>
+                  <td className="summary">
+                    <span title={c.summary}>{c.summary}</span>
+                  </td>
+                  <td>
+                    {c.urgent && <span className="badge urgent">{t('consultations.urgentBadge')}</span>}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

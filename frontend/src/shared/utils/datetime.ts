@@ -1,0 +1,57 @@
+// The desk is in Japan: times are shown and entered in Asia/Tokyo whatever
+// the browser's own time zone is. Japan has no daylight saving, so +09:00 is exact.
+const TIME_ZONE = 'Asia/Tokyo';
+const TOKYO_OFFSET = '+09:00';
+
+const dateTimeFormat = new Intl.DateTimeFormat('ja-JP', {
+  timeZone: TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+const warekiFormat = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', {
+  timeZone: TIME_ZONE,
+  era: 'long',
+  year: 'numeric',
+  month: 'long',
+  day: 'numeric',
+});
+
+/** "2026/11/26 10:10" in Tokyo time. */
+export function formatDateTime(iso: string): string {
+  return dateTimeFormat.format(new Date(iso));
+}
+
+/** "令和8年11月26日". */
+export function formatWareki(iso: string): string {
+  return warekiFormat.format(new Date(iso));
+}
+
+/** Now as a datetime-local value ("2026-11-26T10:10") in Tokyo time. */
+export function nowForDateTimeInput(): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', {
+      timeZone: TIME_ZONE,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(new Date())
+      .map((p) => [p.type, p.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
+}
+
+/** A datetime-local value read as Tokyo time, as an ISO 8601 string with offset. */
+export function dateTimeInputToIso(value: string): string | null {
+  if (!value) return null;
+  const withSeconds = value.length === 16 ? `${value}:00` : value;
+  return `${withSeconds}${TOKYO_OFFSET}`;
+}

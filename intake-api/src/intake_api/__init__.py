@@ -1,0 +1,1 @@
+"""intake-api: consultations, triage, anonymous reports, referrals in."""

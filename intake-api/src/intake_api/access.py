@@ -1,0 +1,41 @@
+"""Who may see and record consultations: the one authorization helper of intake-api."""
+
+from sqlalchemy import ColumnElement, false, or_, true
+
+from intake_api.consultations.models import Consultation
+from tsunagu_services.problems import Forbidden
+from tsunagu_services.tokens import Principal
+
+ALL_AREAS_ROLES = {"admin", "supervisor"}
+RECORDING_ROLES = {"admin", "supervisor", "csw"}
+
+
+def can_see(principal: Principal, consultation: Consultation) -> bool:
+    """Supervisors see all; a CSW their own area and what they received; systems need a scope."""
+    if principal.role in ALL_AREAS_ROLES:
+        return True
+    if principal.is_system:
+        return principal.has_scope("consultations:read")
+    if principal.role == "csw":
+        return consultation.area == principal.area or consultation.received_by == principal.username
+    return False
+
+
+def visible(principal: Principal) -> ColumnElement[bool]:
+    """The same rule as `can_see`, as a WHERE clause for lists."""
+    if principal.role in ALL_AREAS_ROLES:
+        return true()
+    if principal.is_system:
+        return true() if principal.has_scope("consultations:read") else false()
+    if principal.role == "csw":
+        return or_(Consultation.area == principal.area, Consultation.received_by == principal.username)
+    return false()
+
+
+def ensure_may_record(principal: Principal) -> None:
+    """Staff at the desk record consultations; systems need consultations:write."""
+    if principal.is_system:
+        if not principal.has_scope("consultations:write"):
+            raise Forbidden()
+    elif principal.role not in RECORDING_ROLES:
+        raise Forbidden()

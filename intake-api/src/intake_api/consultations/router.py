@@ -1,0 +1,41 @@
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, Query, status
+
+from intake_api.consultations import service
+from intake_api.consultations.schemas import ConsultationCreate, ConsultationPage, ConsultationRead
+from tsunagu_services.auth import CurrentPrincipal
+from tsunagu_services.db import SessionDep
+from tsunagu_services.openapi import PROBLEM_RESPONSES
+
+router = APIRouter(prefix="/api/v1/consultations", tags=["consultations"], responses=PROBLEM_RESPONSES)
+
+
+@router.get("", response_model=ConsultationPage)
+async def list_consultations(
+    session: SessionDep,
+    principal: CurrentPrincipal,
+    area: Annotated[str | None, Query(max_length=30)] = None,
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> ConsultationPage:
+    """List the consultations the caller may see, urgent first, then newest."""
+    items, total = await service.list_visible(session, principal, area=area, limit=limit, offset=offset)
+    return ConsultationPage(items=[ConsultationRead.model_validate(c) for c in items], total=total)
+
+
+@router.post("", response_model=ConsultationRead, status_code=status.HTTP_201_CREATED)
+async def create_consultation(
+    data: ConsultationCreate, session: SessionDep, principal: CurrentPrincipal
+) -> ConsultationRead:
+    """Record a consultation (staff, or a system with consultations:write). Send Idempotency-Key."""
+    return ConsultationRead.model_validate(await service.record(session, principal, data))
+
+
+@router.get("/{consultation_id}", response_model=ConsultationRead)
+async def get_consultation(
+    consultation_id: uuid.UUID, session: SessionDep, principal: CurrentPrincipal
+) -> ConsultationRead:
+    """Read one consultation."""
+    return ConsultationRead.model_validate(await service.read(session, principal, consultation_id))

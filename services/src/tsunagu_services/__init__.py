@@ -1,0 +1,1 @@
+"""Tsunagu service kit: the plumbing every service shares, and no domain logic."""

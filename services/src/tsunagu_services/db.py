@@ -1,0 +1,52 @@
+"""Async engine, one transaction per request, and the database naming convention."""
+
+from collections.abc import AsyncIterator
+from typing import Annotated
+from urllib.parse import urlsplit, urlunsplit
+
+from fastapi import Depends, Request
+from sqlalchemy import MetaData
+from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
+from sqlmodel import SQLModel
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from tsunagu_services.idempotency import claim as claim_idempotency_key
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+SQLModel.metadata.naming_convention = NAMING_CONVENTION
+metadata: MetaData = SQLModel.metadata
+
+
+def database_url(server_url: str, database: str, *, driver: str = "asyncpg") -> str:
+    """The URL of `database` on the server of `server_url`, for the given driver."""
+    parts = urlsplit(server_url)
+    scheme = "postgresql" if not driver else f"postgresql+{driver}"
+    return urlunsplit((scheme, parts.netloc, f"/{database}", parts.query, ""))
+
+
+def make_engine(url: str) -> AsyncEngine:
+    """An asyncpg engine with a small pool suited to a 2-core machine."""
+    return create_async_engine(url, pool_size=10, max_overflow=10, pool_pre_ping=True)
+
+
+def make_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
+    return async_sessionmaker(engine, class_=AsyncSession, expire_on_commit=False)
+
+
+async def _request_session(request: Request) -> AsyncIterator[AsyncSession]:
+    """One transaction per request: commit when the endpoint returns, roll back on error."""
+    sessionmaker: async_sessionmaker[AsyncSession] = request.app.state.sessionmaker
+    async with sessionmaker() as session, session.begin():
+        await claim_idempotency_key(session, request)
+        yield session
+
+
+# scope="function": the transaction ends before the response is sent, so a client
+# that reads right after a 201 sees the row, and a failing commit is still a problem answer.
+SessionDep = Annotated[AsyncSession, Depends(_request_session, scope="function")]

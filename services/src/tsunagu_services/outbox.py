@@ -1,0 +1,124 @@
+"""Transactional outbox: calls to other services that must arrive, exactly once, eventually.
+
+`enqueue` writes the call in the caller's own transaction. The dispatcher sends
+due messages with their Idempotency-Key and a service token, and retries with
+exponential backoff until the receiver confirms (2xx). A definite refusal (a
+4xx that no retry can change) is marked failed and logged for a person to see.
+"""
+
+import asyncio
+import logging
+import uuid
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import httpx
+from sqlalchemy import select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from tsunagu_services.http import ServiceToken
+from tsunagu_services.models import OutboxMessage
+
+logger = logging.getLogger("tsunagu.outbox")
+RETRYABLE_4XX = {401, 408, 409, 423, 425, 429}
+MAX_BACKOFF_SECONDS = 300
+
+
+async def enqueue(session: AsyncSession, *, destination: str, path: str, body: dict[str, Any],
+                  method: str = "POST", idempotency_key: str | None = None) -> OutboxMessage:
+    """Record a call to `destination` in the current transaction."""
+    message = OutboxMessage(destination=destination, method=method, path=path, body=body,
+                            idempotency_key=idempotency_key or str(uuid.uuid4()))
+    session.add(message)
+    await session.flush()
+    return message
+
+
+def backoff(attempts: int) -> timedelta:
+    return timedelta(seconds=min(2 ** max(attempts - 1, 0), MAX_BACKOFF_SECONDS))
+
+
+class OutboxDispatcher:
+    """Background loop delivering due outbox messages of this service."""
+
+    def __init__(self, sessionmaker: Any, client: httpx.AsyncClient,
+                 destinations: dict[str, str], token: ServiceToken, poll_seconds: float = 1.0) -> None:
+        self._sessionmaker = sessionmaker
+        self._client = client
+        self._destinations = destinations
+        self._token = token
+        self._poll = poll_seconds
+        self._wake = asyncio.Event()
+        self._task: asyncio.Task[None] | None = None
+
+    def wake(self) -> None:
+        """Deliver now rather than at the next poll (call after a commit that enqueued)."""
+        self._wake.set()
+
+    def start(self) -> None:
+        self._task = asyncio.create_task(self._run(), name="outbox-dispatcher")
+
+    async def stop(self) -> None:
+        if self._task:
+            self._task.cancel()
+            try:
+                await self._task
+            except asyncio.CancelledError:
+                pass
+
+    async def _run(self) -> None:
+        while True:
+            try:
+                while await self.deliver_due() > 0:
+                    pass
+            except Exception as exc:  # keep the loop alive; the cause is logged without payloads
+                logger.warning("outbox pass failed", extra={"error_type": type(exc).__name__})
+            try:
+                await asyncio.wait_for(self._wake.wait(), timeout=self._poll)
+            except TimeoutError:
+                pass
+            self._wake.clear()
+
+    async def deliver_due(self, limit: int = 20) -> int:
+        """Try every due message once; return how many were attempted."""
+        async with self._sessionmaker() as session, session.begin():
+            due = (await session.execute(
+                select(OutboxMessage)
+                .where(OutboxMessage.delivered_at.is_(None), OutboxMessage.failed_at.is_(None),
+                       OutboxMessage.next_attempt_at <= datetime.now(UTC))
+                .order_by(OutboxMessage.id)
+                .limit(limit)
+                .with_for_update(skip_locked=True)
+            )).scalars().all()
+            for message in due:
+                await self._attempt(message)
+            return len(due)
+
+    async def _attempt(self, message: OutboxMessage) -> None:
+        message.attempts += 1
+        now = datetime.now(UTC)
+        try:
+            token = await self._token.get()
+            response = await self._client.request(
+                message.method, self._destinations[message.destination] + message.path,
+                json=message.body,
+                headers={"Authorization": f"Bearer {token}", "Idempotency-Key": message.idempotency_key},
+            )
+        except (httpx.HTTPError, OSError) as exc:
+            message.next_attempt_at = now + backoff(message.attempts)
+            logger.info("outbox delivery deferred", extra={"outbox_id": message.id,
+                        "destination": message.destination, "error_type": type(exc).__name__})
+            return
+        message.last_status = response.status_code
+        if response.is_success:
+            message.delivered_at = now
+            try:
+                message.response_body = response.json()
+            except ValueError:
+                message.response_body = None
+        elif 400 <= response.status_code < 500 and response.status_code not in RETRYABLE_4XX:
+            message.failed_at = now
+            logger.error("outbox delivery refused", extra={"outbox_id": message.id,
+                         "destination": message.destination, "status": response.status_code})
+        else:
+            message.next_attempt_at = now + backoff(message.attempts)

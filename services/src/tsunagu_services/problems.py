@@ -1,0 +1,192 @@
+"""RFC 9457 problem details: one error base class, rendered by one set of handlers.
+
+Titles are Japanese (the desk reads them); `type` is a stable identifier that
+clients branch on. Validation errors never echo the submitted values back,
+since those may be personal data.
+"""
+
+import logging
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+PROBLEM_MEDIA_TYPE = "application/problem+json"
+logger = logging.getLogger("tsunagu.problems")
+
+
+class ProblemError(Exception):
+    """Base of every expected error; subclasses set status, type and title."""
+
+    status = 400
+    type = "/problems/bad-request"
+    title = "リクエストが正しくありません。"
+
+    def __init__(
+        self,
+        detail: str | None = None,
+        *,
+        errors: list[dict[str, Any]] | None = None,
+        headers: dict[str, str] | None = None,
+        **extensions: Any,
+    ) -> None:
+        super().__init__(detail or self.title)
+        self.detail = detail
+        self.errors = errors
+        self.headers = headers
+        self.extensions = extensions
+
+
+class Unauthorized(ProblemError):
+    status = 401
+    type = "/problems/unauthorized"
+    title = "ログインが必要です。"
+
+    def __init__(self, detail: str | None = None) -> None:
+        super().__init__(detail, headers={"WWW-Authenticate": "Bearer"})
+
+
+class Forbidden(ProblemError):
+    status = 403
+    type = "/problems/forbidden"
+    title = "この操作を行う権限がありません。"
+
+
+class NotFound(ProblemError):
+    status = 404
+    type = "/problems/not-found"
+    title = "見つかりません。"
+
+
+class Conflict(ProblemError):
+    status = 409
+    type = "/problems/conflict"
+    title = "ほかの処理と競合しました。"
+
+
+class PreconditionFailed(ProblemError):
+    status = 412
+    type = "/problems/precondition-failed"
+    title = "ほかの人が先に更新しました。最新の内容を読み込んでからやり直してください。"
+
+
+class PreconditionRequired(ProblemError):
+    status = 428
+    type = "/problems/precondition-required"
+    title = "If-Match ヘッダーが必要です。"
+
+
+class PayloadTooLarge(ProblemError):
+    status = 413
+    type = "/problems/payload-too-large"
+    title = "送信されたデータが大きすぎます。"
+
+
+class ValidationFailed(ProblemError):
+    status = 422
+    type = "/problems/validation"
+    title = "入力内容に誤りがあります。"
+
+
+class TooManyRequests(ProblemError):
+    status = 429
+    type = "/problems/too-many-requests"
+    title = "リクエストが多すぎます。しばらく待ってからやり直してください。"
+
+
+class BadGateway(ProblemError):
+    status = 502
+    type = "/problems/upstream-unavailable"
+    title = "関連するサービスに接続できません。しばらく待ってからやり直してください。"
+
+
+class GatewayTimeout(ProblemError):
+    status = 504
+    type = "/problems/upstream-timeout"
+    title = "関連するサービスが時間内に応答しませんでした。"
+
+
+_STATUS_PROBLEMS: dict[int, type[ProblemError]] = {
+    cls.status: cls
+    for cls in (Unauthorized, Forbidden, NotFound, Conflict, PayloadTooLarge, TooManyRequests)
+}
+
+
+def problem_response(
+    status: int,
+    type_: str,
+    title: str,
+    detail: str | None = None,
+    *,
+    instance: str | None = None,
+    headers: dict[str, str] | None = None,
+    **extensions: Any,
+) -> JSONResponse:
+    body: dict[str, Any] = {"type": type_, "title": title, "status": status}
+    if detail:
+        body["detail"] = detail
+    if instance:
+        body["instance"] = instance
+    body.update({k: v for k, v in extensions.items() if v is not None})
+    return JSONResponse(body, status_code=status, headers=headers, media_type=PROBLEM_MEDIA_TYPE)
+
+
+def _field_errors(exc: RequestValidationError) -> list[dict[str, Any]]:
+    return [
+        {"loc": list(err.get("loc", ())), "msg": err.get("msg", ""), "type": err.get("type", "")}
+        for err in exc.errors()
+    ]
+
+
+async def _on_problem(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, ProblemError)
+    return problem_response(
+        exc.status,
+        exc.type,
+        exc.title,
+        exc.detail,
+        instance=request.url.path,
+        headers=exc.headers,
+        errors=exc.errors,
+        **exc.extensions,
+    )
+
+
+async def _on_validation(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, RequestValidationError)
+    return problem_response(
+        422,
+        ValidationFailed.type,
+        ValidationFailed.title,
+        instance=request.url.path,
+        errors=_field_errors(exc),
+    )
+
+
+async def _on_http(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, StarletteHTTPException)
+    cls = _STATUS_PROBLEMS.get(exc.status_code)
+    if cls is not None:
+        return problem_response(exc.status_code, cls.type, cls.title, instance=request.url.path,
+                                headers=exc.headers)
+    title = {405: "この操作はできません。", 406: "指定された形式では返せません。",
+             415: "この形式のデータは受け付けません。"}.get(exc.status_code, "リクエストを処理できません。")
+    return problem_response(exc.status_code, f"/problems/http-{exc.status_code}", title,
+                            instance=request.url.path, headers=exc.headers)
+
+
+async def _on_unexpected(request: Request, exc: Exception) -> JSONResponse:
+    # The exception text may carry data from the request; log the type and the place only.
+    logger.error("unhandled error", extra={"error_type": type(exc).__name__, "path": request.url.path},
+                 exc_info=False)
+    return problem_response(500, "/problems/internal", "サーバーで問題が発生しました。", instance=request.url.path)
+
+
+def install_problem_handlers(app: FastAPI) -> None:
+    """Render every error of the app as application/problem+json."""
+    app.add_exception_handler(ProblemError, _on_problem)
+    app.add_exception_handler(RequestValidationError, _on_validation)
+    app.add_exception_handler(StarletteHTTPException, _on_http)
+    app.add_exception_handler(Exception, _on_unexpected)
