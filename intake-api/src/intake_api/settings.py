@@ -1,5 +1,3 @@
-from functools import lru_cache
-
 from tsunagu_services.settings import ServiceSettings
 
 
@@ -7,8 +5,3 @@ class Settings(ServiceSettings):
     service_name: str = "intake-api"
     database_name: str = "tsunagu_intake"
     case_api_url: str = "http://127.0.0.1:8002"
-
-
-@lru_cache
-def get_settings() -> Settings:
-    return Settings()

@@ -14,7 +14,7 @@ from typing import Any
 
 import httpx
 from sqlalchemy import select
-from sqlmodel.ext.asyncio.session import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from tsunagu_services.http import ServiceToken
 from tsunagu_services.models import OutboxMessage

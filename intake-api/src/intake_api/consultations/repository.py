@@ -3,7 +3,7 @@
 import uuid
 
 from sqlalchemy import ColumnElement, func, select
-from sqlmodel.ext.asyncio.session import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from intake_api.consultations.models import Consultation
 

@@ -3,7 +3,7 @@
 import uuid
 from datetime import UTC, datetime
 
-from sqlmodel.ext.asyncio.session import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from intake_api import access
 from intake_api.consultations import repository
