@@ -20,7 +20,11 @@ class ServiceSettings(BaseSettings):
     )
     database_name: str = "tsunagu"
     demo_mode: bool = False
+    # Where the other parts answer; every service may need to call another.
     gateway_url: str = "http://127.0.0.1:8000"
+    intake_url: str = "http://127.0.0.1:8001"
+    case_url: str = "http://127.0.0.1:8002"
+    meeting_url: str = "http://127.0.0.1:8003"
     token_issuer: str = "tsunagu-gateway"
     token_audience: str = "tsunagu"
     # Credentials this service uses to get a service token from the gateway.

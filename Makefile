@@ -1,0 +1,52 @@
+# Tsunagu: `make run` starts everything, `make test` tests everything.
+# Both install what is missing first (Python 3.11 venv, npm packages, the SPA build).
+
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+PARTS := services intake-api case-api meeting-api gateway deploy
+PY_SOURCES := $(shell find $(PARTS) -name pyproject.toml)
+SPA_SOURCES := $(shell find frontend/src -type f 2>/dev/null) frontend/index.html frontend/vite.config.ts frontend/tsconfig.json
+
+.PHONY: install run test test-fast lint bench openapi clean
+
+install: $(VENV)/.installed frontend/dist/index.html
+
+$(VENV)/.installed: requirements.lock $(PY_SOURCES)
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps $(addprefix -e ,$(PARTS))
+	touch $@
+
+frontend/node_modules/.installed: frontend/package-lock.json
+	cd frontend && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+frontend/dist/index.html: frontend/node_modules/.installed $(SPA_SOURCES)
+	cd frontend && npm run --silent build
+
+run: install
+	$(PY) -m tsunagu_local.run
+
+test: install
+	bash deploy/ensure-chromium.sh
+	$(PY) -m tsunagu_local.test_runner
+
+# Service tests only (no processes, no browser): the quick loop while coding.
+test-fast: $(VENV)/.installed
+	$(PY) -m tsunagu_local.test_runner services intake-api/tests case-api/tests meeting-api/tests gateway/tests
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check .
+	cd frontend && npm run --silent typecheck
+
+bench: install
+	$(PY) tests/bench/run.py
+
+# Regenerate the SPA's typed client from the gateway's merged OpenAPI.
+openapi: $(VENV)/.installed
+	TSUNAGU_DEMO_MODE=1 $(PY) -m gateway.openapi_dump frontend/openapi.json
+	cd frontend && npm run --silent gen:api
+
+clean:
+	rm -rf $(VENV) frontend/node_modules frontend/dist var

@@ -1,0 +1,1 @@
+"""Local supervisor for Tsunagu: what `make run` and the cross-service tests use."""

@@ -1,0 +1,72 @@
+"""`make run`: PostgreSQL, migrations, demo data, four services; Ctrl-C stops everything."""
+
+import asyncio
+import signal
+import sys
+from pathlib import Path
+
+from tsunagu_local import postgres
+from tsunagu_local.secrets import load_or_create
+from tsunagu_local.stack import REPO, Stack
+
+VAR = REPO / "var"
+DEMO_LOGINS = (
+    ("admin", "管理者"),
+    ("sup1, sup2", "統括（全圏域）"),
+    ("csw-higashi, csw-nishi, csw-minami, csw-kita", "地域福祉コーディネーター（東・西・南・北）"),
+    ("sc-higashi", "生活支援コーディネーター（東）"),
+    ("agency-houkatsu-higashi", "東地域包括支援センター"),
+    ("demo-system", "システム連携（client_credentials）"),
+)
+
+
+async def main() -> int:
+    server, embedded = postgres.server_url(VAR)
+    demo_password, service_secrets = load_or_create(VAR)
+    stack = Stack(server=server, demo_password=demo_password, service_secrets=service_secrets,
+                  log_dir=None)
+    stopping = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stopping.set)
+    try:
+        print("データベースを準備しています… (migrations, demo data)", flush=True)
+        await stack.prepare()
+        stack.start()
+        await stack.wait_ready()
+        print(_banner(stack, demo_password, embedded), flush=True)
+        while not stopping.is_set():
+            for name, process in stack.processes.items():
+                if process.poll() is not None:
+                    print(f"{name} exited (code {process.returncode}); stopping.", file=sys.stderr)
+                    stopping.set()
+            try:
+                await asyncio.wait_for(stopping.wait(), timeout=1.0)
+            except TimeoutError:
+                pass
+        return 0
+    finally:
+        print("\n停止しています…", flush=True)
+        stack.stop()
+        if embedded:
+            postgres.stop_embedded(VAR / "pg" / "data")
+        print("停止しました。", flush=True)
+
+
+def _banner(stack: Stack, password: str, embedded: bool) -> str:
+    rows = "\n".join(f"  {user:<48} {who}" for user, who in DEMO_LOGINS)
+    database = "embedded PostgreSQL under var/pg" if embedded else "DATABASE_URL"
+    return f"""
+つなぐ Tsunagu is running: {stack.url()}
+  intake-api {stack.url('intake-api')} · case-api {stack.url('case-api')} · meeting-api {stack.url('meeting-api')}
+  database: {database}
+
+Demo logins (password: {password})
+{rows}
+
+Ctrl-C stops everything.
+"""
+
+
+if __name__ == "__main__":
+    sys.exit(asyncio.run(main()))

@@ -1,0 +1,157 @@
+"""The whole Tsunagu stack on one machine: databases, migrations, demo data, four processes.
+
+`make run` uses it on the fixed ports; the cross-service tests use it on free
+ports with databases of their own, so they never touch a developer's data.
+"""
+
+import asyncio
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+
+from tsunagu_local.postgres import drop_database, ensure_database
+
+REPO = Path(__file__).resolve().parents[3]
+
+
+@dataclass(frozen=True)
+class Service:
+    name: str
+    package: str
+    database: str
+    default_port: int
+
+    @property
+    def alembic_ini(self) -> Path:
+        return REPO / self.name / "alembic.ini"
+
+
+SERVICES = (
+    Service("gateway", "gateway", "tsunagu_gateway", 8000),
+    Service("intake-api", "intake_api", "tsunagu_intake", 8001),
+    Service("case-api", "case_api", "tsunagu_case", 8002),
+    Service("meeting-api", "meeting_api", "tsunagu_meeting", 8003),
+)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@dataclass
+class Stack:
+    """Four service processes on `server`, with their databases named `<db><suffix>`."""
+
+    server: str
+    demo_password: str
+    service_secrets: dict[str, str]
+    ports: dict[str, int] = field(default_factory=lambda: {s.name: s.default_port for s in SERVICES})
+    db_suffix: str = ""
+    log_dir: Path | None = None
+    extra_env: dict[str, str] = field(default_factory=dict)
+    processes: dict[str, subprocess.Popen[bytes]] = field(default_factory=dict)
+
+    def url(self, service: str = "gateway") -> str:
+        return f"http://127.0.0.1:{self.ports[service]}"
+
+    def env(self, service: Service) -> dict[str, str]:
+        return {
+            **os.environ,
+            **self.extra_env,
+            "DATABASE_URL": self.server,
+            "TSUNAGU_DATABASE_NAME": service.database + self.db_suffix,
+            "TSUNAGU_DEMO_MODE": "1",
+            "TSUNAGU_DEMO_PASSWORD": self.demo_password,
+            "TSUNAGU_SERVICE_CLIENT_SECRET": self.service_secrets.get(service.name, ""),
+            "TSUNAGU_SERVICE_SECRETS": ",".join(f"{k}={v}" for k, v in self.service_secrets.items()),
+            "TSUNAGU_GATEWAY_URL": self.url("gateway"),
+            "TSUNAGU_INTAKE_URL": self.url("intake-api"),
+            "TSUNAGU_CASE_URL": self.url("case-api"),
+            "TSUNAGU_MEETING_URL": self.url("meeting-api"),
+            "PYTHONUNBUFFERED": "1",
+        }
+
+    async def prepare(self, *, demo_data: bool = True) -> None:
+        """Create the databases if missing, migrate them, and load the demo data."""
+        for service in SERVICES:
+            await ensure_database(self.server, service.database + self.db_suffix)
+        for service in SERVICES:
+            await _run([sys.executable, "-m", "alembic", "-c", str(service.alembic_ini), "upgrade",
+                        "head"], self.env(service), f"migrate {service.name}")
+        if demo_data:
+            for service in SERVICES:
+                if (REPO / service.name / "src" / service.package / "demo.py").exists():
+                    await _run([sys.executable, "-m", f"{service.package}.demo"], self.env(service),
+                               f"demo data {service.name}")
+
+    def start(self, only: tuple[str, ...] | None = None) -> None:
+        """Start the service processes (all, or `only` these)."""
+        for service in SERVICES:
+            if only is not None and service.name not in only:
+                continue
+            output = None
+            if self.log_dir is not None:
+                self.log_dir.mkdir(parents=True, exist_ok=True)
+                output = (self.log_dir / f"{service.name}.log").open("ab")
+            self.processes[service.name] = subprocess.Popen(
+                [sys.executable, "-m", "uvicorn", "--factory", f"{service.package}.main:create_app",
+                 "--host", "127.0.0.1", "--port", str(self.ports[service.name]),
+                 "--no-access-log", "--timeout-keep-alive", "5", "--timeout-graceful-shutdown", "5"],
+                env=self.env(service), cwd=REPO, stdout=output,
+                stderr=subprocess.STDOUT if output else None,
+            )
+
+    async def wait_ready(self, timeout: float = 30.0, only: tuple[str, ...] | None = None) -> None:
+        """Wait until every started service answers /healthz."""
+        deadline = time.monotonic() + timeout
+        async with httpx.AsyncClient(timeout=1.0) as client:
+            for name, process in self.processes.items():
+                if only is not None and name not in only:
+                    continue
+                while True:
+                    if process.poll() is not None:
+                        raise RuntimeError(f"{name} exited with code {process.returncode}")
+                    try:
+                        if (await client.get(f"{self.url(name)}/healthz")).status_code == 200:
+                            break
+                    except httpx.HTTPError:
+                        pass
+                    if time.monotonic() > deadline:
+                        raise TimeoutError(f"{name} did not become healthy in {timeout:.0f} s")
+                    await asyncio.sleep(0.1)
+
+    def stop(self, only: tuple[str, ...] | None = None, timeout: float = 10.0) -> None:
+        """Stop the service processes gracefully (SIGTERM), killing any that linger."""
+        targets = {n: p for n, p in self.processes.items() if only is None or n in only}
+        for process in targets.values():
+            if process.poll() is None:
+                process.send_signal(signal.SIGTERM)
+        for name, process in targets.items():
+            try:
+                process.wait(timeout)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+            del self.processes[name]
+
+    async def drop_databases(self) -> None:
+        for service in SERVICES:
+            await drop_database(self.server, service.database + self.db_suffix)
+
+
+async def _run(command: list[str], env: dict[str, str], what: str) -> None:
+    process = await asyncio.create_subprocess_exec(*command, env=env, cwd=REPO,
+                                                   stdout=asyncio.subprocess.PIPE,
+                                                   stderr=asyncio.subprocess.STDOUT)
+    output, _ = await process.communicate()
+    if process.returncode != 0:
+        raise RuntimeError(f"{what} failed:\n{output.decode(errors='replace')}")

@@ -1,0 +1,72 @@
+"""Cross-service fixtures: the four real service processes on free ports, behind the gateway."""
+
+import secrets
+import tempfile
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tsunagu_local.stack import SERVICES, Stack, free_port
+from tsunagu_services import testing
+
+DEMO_PASSWORD = "test-" + secrets.token_urlsafe(8)
+
+
+@pytest.fixture(scope="session")
+async def stack() -> AsyncIterator[Stack]:
+    """The whole system with fresh databases and demo data; stopped and dropped at the end."""
+    work = Path(tempfile.mkdtemp(prefix="tsunagu-stack-"))
+    stack = Stack(
+        server=testing.server_url(),
+        demo_password=DEMO_PASSWORD,
+        service_secrets={name: secrets.token_urlsafe(24) for name in ("intake-api", "case-api", "meeting-api")},
+        ports={service.name: free_port() for service in SERVICES},
+        db_suffix=f"_t{secrets.token_hex(4)}",
+        log_dir=work / "logs",
+        extra_env={"TSUNAGU_SIGNING_KEY_PATH": str(work / "keys" / "signing.pem")},
+    )
+    await stack.prepare()
+    stack.start()
+    try:
+        await stack.wait_ready()
+        yield stack
+    finally:
+        stack.stop()
+        await stack.drop_databases()
+
+
+@pytest.fixture(scope="session")
+def demo_password() -> str:
+    return DEMO_PASSWORD
+
+
+@pytest.fixture
+async def gateway(stack: Stack) -> AsyncIterator[httpx.AsyncClient]:
+    async with httpx.AsyncClient(base_url=stack.url(), timeout=15.0) as client:
+        yield client
+
+
+@pytest.fixture
+def login(gateway: httpx.AsyncClient):
+    """Bearer headers for a demo user, from the gateway's password grant."""
+
+    async def headers_for(username: str, password: str = DEMO_PASSWORD) -> dict[str, str]:
+        response = await gateway.post("/api/v1/auth/token", data={
+            "grant_type": "password", "username": username, "password": password})
+        assert response.status_code == 200, response.text
+        return {"Authorization": f"Bearer {response.json()['access_token']}"}
+
+    return headers_for
+
+
+@pytest.fixture
+def service_logs(stack: Stack):
+    """Everything the four processes have logged so far."""
+
+    def read() -> str:
+        assert stack.log_dir is not None
+        return "".join(p.read_text(errors="replace") for p in stack.log_dir.glob("*.log"))
+
+    return read
