@@ -8,6 +8,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from tsunagu_local.secrets import SERVICE_CLIENTS
 from tsunagu_local.stack import SERVICES, Stack, free_port
 from tsunagu_services import testing
 
@@ -21,7 +22,7 @@ async def stack() -> AsyncIterator[Stack]:
     stack = Stack(
         server=testing.server_url(),
         demo_password=DEMO_PASSWORD,
-        service_secrets={name: secrets.token_urlsafe(24) for name in ("intake-api", "case-api", "meeting-api")},
+        service_secrets={name: secrets.token_urlsafe(24) for name in SERVICE_CLIENTS},
         ports={service.name: free_port() for service in SERVICES},
         db_suffix=f"_t{secrets.token_hex(4)}",
         log_dir=work / "logs",

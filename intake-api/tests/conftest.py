@@ -7,7 +7,7 @@ import pytest
 
 os.environ.setdefault("TSUNAGU_DEMO_MODE", "1")
 
-from tsunagu_services import testing  # noqa: E402
+from tsunagu_services import testing
 
 ALEMBIC_INI = Path(__file__).parents[1] / "alembic.ini"
 

@@ -1,8 +1,8 @@
 """A CSW logs in, records a consultation and sees it listed, in a real browser."""
 
 import re
-from pathlib import Path
 import uuid
+from pathlib import Path
 
 from playwright.async_api import Page, expect
 

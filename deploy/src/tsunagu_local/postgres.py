@@ -9,9 +9,8 @@ outside this machine can reach it.
 import argparse
 import logging
 import os
-from pathlib import Path
-
 import warnings
+from pathlib import Path
 
 import asyncpg
 

@@ -3,7 +3,6 @@
 import asyncio
 import signal
 import sys
-from pathlib import Path
 
 from tsunagu_local import postgres
 from tsunagu_local.secrets import load_or_create
@@ -58,7 +57,8 @@ def _banner(stack: Stack, password: str, embedded: bool) -> str:
     database = "embedded PostgreSQL under var/pg" if embedded else "DATABASE_URL"
     return f"""
 つなぐ Tsunagu is running: {stack.url()}
-  intake-api {stack.url('intake-api')} · case-api {stack.url('case-api')} · meeting-api {stack.url('meeting-api')}
+  intake-api {stack.url('intake-api')} · case-api {stack.url('case-api')}
+  meeting-api {stack.url('meeting-api')}
   database: {database}
 
 Demo logins (password: {password})

@@ -110,9 +110,9 @@ class Stack:
                 stderr=subprocess.STDOUT if output else None,
             )
 
-    async def wait_ready(self, timeout: float = 30.0, only: tuple[str, ...] | None = None) -> None:
+    async def wait_ready(self, within: float = 30.0, only: tuple[str, ...] | None = None) -> None:
         """Wait until every started service answers /healthz."""
-        deadline = time.monotonic() + timeout
+        deadline = time.monotonic() + within
         async with httpx.AsyncClient(timeout=1.0) as client:
             for name, process in self.processes.items():
                 if only is not None and name not in only:
@@ -126,7 +126,7 @@ class Stack:
                     except httpx.HTTPError:
                         pass
                     if time.monotonic() > deadline:
-                        raise TimeoutError(f"{name} did not become healthy in {timeout:.0f} s")
+                        raise TimeoutError(f"{name} did not become healthy in {within:.0f} s")
                     await asyncio.sleep(0.1)
 
     def stop(self, only: tuple[str, ...] | None = None, timeout: float = 10.0) -> None:

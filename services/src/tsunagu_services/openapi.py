@@ -23,6 +23,7 @@ def _problem(description: str) -> dict[str, Any]:
 
 PROBLEM_RESPONSES: dict[int | str, dict[str, Any]] = {
     401: _problem("No valid token."),
+    403: _problem("The caller's role or scope does not allow this."),
     404: _problem("Not found, or not visible to the caller."),
     413: _problem("Body too large."),
     422: _problem("Invalid input; nothing was written."),

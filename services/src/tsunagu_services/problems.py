@@ -6,6 +6,7 @@ since those may be personal data.
 """
 
 import logging
+import traceback
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -178,10 +179,12 @@ async def _on_http(request: Request, exc: Exception) -> JSONResponse:
 
 
 async def _on_unexpected(request: Request, exc: Exception) -> JSONResponse:
-    # The exception text may carry data from the request; log the type and the place only.
-    logger.error("unhandled error", extra={"error_type": type(exc).__name__, "path": request.url.path},
-                 exc_info=False)
-    return problem_response(500, "/problems/internal", "サーバーで問題が発生しました。", instance=request.url.path)
+    # The exception's text may carry request data (a driver echoes values back): log the type,
+    # the route template and the stack frames, never the message.
+    route = getattr(request.scope.get("route"), "path", "(unmatched)")
+    logger.error("unhandled error", extra={"error_type": type(exc).__name__, "route": route,
+                                           "stack": "".join(traceback.format_tb(exc.__traceback__))})
+    return problem_response(500, "/problems/internal", "サーバーで問題が発生しました。")
 
 
 def install_problem_handlers(app: FastAPI) -> None:

@@ -25,8 +25,8 @@ class ServiceSettings(BaseSettings):
     intake_url: str = "http://127.0.0.1:8001"
     case_url: str = "http://127.0.0.1:8002"
     meeting_url: str = "http://127.0.0.1:8003"
-    token_issuer: str = "tsunagu-gateway"
-    token_audience: str = "tsunagu"
+    token_issuer: str = "tsunagu-gateway"  # noqa: S105 (an identifier, not a secret)
+    token_audience: str = "tsunagu"  # noqa: S105
     # Credentials this service uses to get a service token from the gateway.
     service_client_secret: str = ""
     max_body_bytes: int = 1_048_576

@@ -19,7 +19,7 @@ from jose import jwk, jwt
 from jose.exceptions import JOSEError
 
 ALGORITHM = "ES256"
-TOKEN_TYPE = "at+jwt"
+TOKEN_TYPE = "at+jwt"  # noqa: S105 (RFC 9068 type, not a secret)
 
 
 class InvalidToken(Exception):

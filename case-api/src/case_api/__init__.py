@@ -1,0 +1,1 @@
+"""case-api: persons, households, cases, records, plans, consent, safety checks, agencies."""

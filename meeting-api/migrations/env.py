@@ -1,0 +1,7 @@
+from meeting_api.meetings import models  # noqa: F401  (registers the tables)
+from meeting_api.settings import Settings
+from tsunagu_services import models as kit_models  # noqa: F401
+from tsunagu_services.db import metadata
+from tsunagu_services.migrations import run_migrations
+
+run_migrations(metadata, Settings())

@@ -1,0 +1,1 @@
+"""meeting-api: meeting bodies, meetings, agendas, minutes, decisions."""

@@ -1,0 +1,6 @@
+from tsunagu_services.settings import ServiceSettings
+
+
+class Settings(ServiceSettings):
+    service_name: str = "meeting-api"
+    database_name: str = "tsunagu_meeting"
