@@ -86,7 +86,7 @@ class Stack:
             await ensure_database(self.server, service.database + self.db_suffix)
         for service in SERVICES:
             await _run([sys.executable, "-m", "alembic", "-c", str(service.alembic_ini), "upgrade",
-                        "head"], self.env(service), f"migrate {service.name}")
+                        "heads"], self.env(service), f"migrate {service.name}")
         if demo_data:
             for service in SERVICES:
                 if (REPO / service.name / "src" / service.package / "demo.py").exists():

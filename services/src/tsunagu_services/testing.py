@@ -69,7 +69,7 @@ def migrate(alembic_ini: Path, database: str) -> None:
     env = {**os.environ, "DATABASE_URL": server_url(), "TSUNAGU_DATABASE_NAME": database,
            "TSUNAGU_DEMO_MODE": "1"}
     subprocess.run([  # noqa: S603 (our own interpreter and alembic)
-       sys.executable, "-m", "alembic", "-c", str(alembic_ini), "upgrade", "head"],
+       sys.executable, "-m", "alembic", "-c", str(alembic_ini), "upgrade", "heads"],
                    check=True, env=env, capture_output=True)
 
 
