@@ -1,9 +1,11 @@
 """Who may see and open cases: the one authorization helper of case-api."""
 
+from typing import Literal
+
 from sqlalchemy import ColumnElement, false, or_, true
 
 from case_api.cases.models import Case
-from tsunagu_services.problems import Forbidden
+from tsunagu_services.problems import Forbidden, NotFound
 from tsunagu_services.tokens import Principal
 
 ALL_AREAS_ROLES = {"admin", "supervisor"}
@@ -47,3 +49,23 @@ def ensure_may_open(principal: Principal, area: str) -> None:
         raise Forbidden()
     elif principal.role == "csw" and area != principal.area:
         raise Forbidden("CSW は担当圏域のケースのみ開始できます。")
+
+
+CasePart = Literal["records", "plan", "consents", "safety_checks", "agencies"]
+WRITING_ROLES = {"admin", "supervisor", "csw"}
+
+
+def ensure_part_visible(principal: Principal, case: Case, part: CasePart) -> None:
+    """Beyond the summary, an agency member sees only the parts the person's consent allows.
+
+    Call after `cases.service.read` (which already 404s a case the caller may not see).
+    Until consent scopes exist, agency members see no part at all (deny by default).
+    """
+    if principal.role == "agency":
+        raise NotFound()
+
+
+def ensure_may_write(principal: Principal, case: Case) -> None:
+    """Staff who may see a case may add to it (records, plan, safety checks); others may not."""
+    if principal.role not in WRITING_ROLES:
+        raise Forbidden()
