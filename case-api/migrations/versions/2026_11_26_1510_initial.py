@@ -23,6 +23,7 @@ def upgrade() -> None:
         sa.Column("title", sa.String(200), nullable=False),
         sa.Column("area", sa.String(30), nullable=False),
         sa.Column("lead_username", sa.String(100), nullable=True),
+        sa.Column("household_id", sa.Uuid(), nullable=True),
         sa.Column("status", sa.String(20), nullable=False),
         sa.Column("opened_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("created_by", sa.String(100), nullable=False),

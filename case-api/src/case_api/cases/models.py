@@ -18,6 +18,8 @@ class Case(SQLModel, table=True):
     title: str = Field(max_length=200)
     area: str = Field(max_length=30)
     lead_username: str | None = Field(default=None, max_length=100)
+    # The subject: a household of one or more persons (the 8050 household is one case).
+    household_id: uuid.UUID | None = Field(default=None, index=False)
     status: str = Field(default="intake", max_length=20)
     opened_at: datetime = Field(sa_column=Column(DateTime(timezone=True), nullable=False))
     created_by: str = Field(max_length=100)

@@ -46,6 +46,7 @@ class CaseCreate(BaseModel):
     title: CaseTitle
     area: AreaCode
     lead_username: Username | None = Field(default=None, description="The lead CSW.")
+    household_id: uuid.UUID | None = Field(default=None, description="The household this case supports.")
     opened_at: AwareDatetime | None = Field(default=None, description="Defaults to now.")
 
 
@@ -56,6 +57,7 @@ class CaseRead(BaseModel):
     title: str
     area: str
     lead_username: str | None
+    household_id: uuid.UUID | None
     status: CaseStatus
     opened_at: datetime
     created_by: str
