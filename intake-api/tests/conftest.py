@@ -4,6 +4,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from fastapi import FastAPI
 
 os.environ.setdefault("TSUNAGU_DEMO_MODE", "1")
 
@@ -27,12 +28,17 @@ def tokens() -> testing.TokenFactory:
 
 
 @pytest.fixture
-async def client(database: str, tokens: testing.TokenFactory) -> AsyncIterator[httpx.AsyncClient]:
-    """The intake app on the test database; every test's writes are rolled back."""
+def app(database: str, tokens: testing.TokenFactory) -> FastAPI:
+    """The intake app on the test database; the outbox is inspected, not delivered."""
     os.environ["TSUNAGU_DATABASE_NAME"] = database
     os.environ["DATABASE_URL"] = testing.server_url()
     from intake_api.main import create_app
 
-    app = create_app(jwks=tokens.jwks)
+    return create_app(jwks=tokens.jwks, deliver_outbox=False)
+
+
+@pytest.fixture
+async def client(app: FastAPI, database: str) -> AsyncIterator[httpx.AsyncClient]:
+    """An HTTP client on the app; every test's writes are rolled back."""
     async with testing.rolled_back_client(app, database) as client:
         yield client

@@ -6,8 +6,23 @@ from intake_api.consultations.router import router as consultations_router
 from intake_api.settings import Settings
 from tsunagu_services.app import create_service_app
 from tsunagu_services.auth import JwksCache
+from tsunagu_services.http import ServiceToken
+from tsunagu_services.outbox import OutboxDispatcher
 
 
-def create_app(jwks: JwksCache | None = None) -> FastAPI:
-    return create_service_app(Settings(), title="Tsunagu intake-api", routers=[consultations_router],
-                              jwks=jwks)
+def create_app(jwks: JwksCache | None = None, *, deliver_outbox: bool = True) -> FastAPI:
+    settings = Settings()
+
+    async def start_outbox(app: FastAPI) -> None:
+        token = ServiceToken(app.state.http, f"{settings.gateway_url}/api/v1/auth/token",
+                             "intake-api", settings.service_client_secret, "service")
+        app.state.outbox = OutboxDispatcher(app.state.sessionmaker, app.state.http,
+                                            {"case": settings.case_url}, token)
+        if deliver_outbox:
+            app.state.outbox.start()
+
+    async def stop_outbox(app: FastAPI) -> None:
+        await app.state.outbox.stop()
+
+    return create_service_app(settings, title="Tsunagu intake-api", routers=[consultations_router],
+                              jwks=jwks, on_start=[start_outbox], on_stop=[stop_outbox])

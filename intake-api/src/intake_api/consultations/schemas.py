@@ -1,9 +1,18 @@
 import uuid
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Self
 
-from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (
+    AfterValidator,
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    EmailStr,
+    Field,
+    StringConstraints,
+    model_validator,
+)
 
 from tsunagu_services.japanese import nfkc, to_katakana
 
@@ -21,32 +30,144 @@ class Channel(StrEnum):
     anonymous = "anonymous"  # 匿名通報
 
 
+class Concern(StrEnum):
+    """相談内容: the 16 boxes of the national 相談受付・申込票."""
+
+    health_disability = "health_disability"  # 健康・障害
+    housing = "housing"  # 住まい
+    income = "income"  # 収入・生活費
+    rent_loan = "rent_loan"  # 家賃・ローン
+    tax_utilities = "tax_utilities"  # 税金・公共料金
+    debt = "debt"  # 債務
+    job_search = "job_search"  # 仕事探し
+    work_worries = "work_worries"  # 仕事上の不安
+    community = "community"  # 地域との関係
+    family = "family"  # 家族関係
+    childcare = "childcare"  # 子育て
+    care = "care"  # 介護
+    withdrawal = "withdrawal"  # ひきこもり・不登校
+    dv_abuse = "dv_abuse"  # DV・虐待
+    no_food = "no_food"  # 食べるものがない
+    other = "other"  # その他
+
+
+class LifeRisk(StrEnum):
+    """Signs of a risk to life: any of them makes the consultation urgent (安否確認)."""
+
+    suicidal = "suicidal"  # 希死念慮
+    abuse = "abuse"  # 虐待
+    violence = "violence"  # 暴力
+    no_food = "no_food"  # 食べるものがない
+    medical = "medical"  # 医療的な緊急
+    other = "other"  # その他の生命の危険
+
+
+class ConsulterRelation(StrEnum):
+    """相談者と本人との関係."""
+
+    self = "self"  # 本人
+    family = "family"  # 家族
+    neighbour = "neighbour"  # 近隣住民
+    agency = "agency"  # 関係機関
+    other = "other"  # その他
+
+
+class Sex(StrEnum):
+    female = "female"
+    male = "male"
+    other = "other"
+    unknown = "unknown"
+
+
+class IntakeConsent(StrEnum):
+    """関係機関との情報共有への本人同意 (as asked at intake)."""
+
+    given = "given"  # 同意あり
+    refused = "refused"  # 同意なし
+    not_asked = "not_asked"  # 未確認
+
+
 class ConsultationStatus(StrEnum):
-    open = "open"
-    triaged = "triaged"
+    open = "open"  # 未対応
+    triaged = "triaged"  # 振り分け済み
 
 
 AreaCode = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_-]{0,29}$")]
 # Names keep any Unicode (rare variant kanji included); only width is folded.
 PersonName = Annotated[str, StringConstraints(min_length=1, max_length=200), AfterValidator(nfkc)]
 Kana = Annotated[str, StringConstraints(min_length=1, max_length=200), AfterValidator(to_katakana)]
+Phone = Annotated[str, AfterValidator(nfkc), StringConstraints(pattern=r"^\+?[0-9()\- ]{6,20}$")]
+ShortText = Annotated[str, StringConstraints(min_length=1, max_length=300), AfterValidator(nfkc)]
+Summary = Annotated[str, StringConstraints(min_length=1, max_length=4000, strip_whitespace=True)]
+
+
+def _kana_only(value: str) -> str:
+    if not all(ch == " " or "\u30a0" <= ch <= "\u30ff" for ch in value):
+        raise ValueError("フリガナはひらがなかカタカナで入力してください")
+    return value
+
+
+class Consulter(BaseModel):
+    """The person who consulted, when not the person concerned (相談者)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: PersonName | None = None
+    phone: Phone | None = None
+    relation: ConsulterRelation
 
 
 class ConsultationCreate(BaseModel):
-    """A consultation as recorded by staff or sent by another system."""
+    """A consultation as recorded at the desk or sent by another system (相談受付・申込票)."""
 
     model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
-        "channel": "phone", "area": "higashi", "summary": "隣の家の80代の母親と50代の息子が心配",
-        "person_name": None, "person_kana": None, "urgent": False,
+        "channel": "phone", "area": "higashi",
+        "summary": "隣の家の80代の母親と50代の息子が心配。息子は長くひきこもっている様子。",
+        "consulter": {"name": None, "phone": None, "relation": "neighbour"},
+        "concerns": ["withdrawal", "care"], "main_concern": "withdrawal", "urgent": False,
+    }, {
+        "channel": "referral", "area": "higashi", "summary": "地域包括支援センターからの紹介",
+        "referrer": "東地域包括支援センター", "external_ref": "HK-2026-0142",
+        "person_name": "小金井 一郎", "person_kana": "コガネイ イチロウ", "person_birth_date": "1944-05-02",
+        "concerns": ["care", "income"], "main_concern": "income", "consent": "given",
     }]})
 
     channel: Channel
     received_at: AwareDatetime | None = Field(default=None, description="Defaults to now.")
     area: AreaCode
-    summary: Annotated[str, StringConstraints(min_length=1, max_length=4000, strip_whitespace=True)]
-    person_name: PersonName | None = None
-    person_kana: Kana | None = None
-    urgent: bool = False
+    summary: Summary
+    urgent: bool = Field(default=False, description="A risk to life; also implied by `risks`.")
+    risks: list[LifeRisk] = Field(default_factory=list, max_length=len(LifeRisk))
+    concerns: list[Concern] = Field(default_factory=list, max_length=len(Concern))
+    main_concern: Concern | None = Field(default=None, description="The ◎ box: one of `concerns`.")
+    person_name: PersonName | None = Field(default=None, description="Unknown or unnamed: leave empty.")
+    person_kana: Annotated[Kana, AfterValidator(_kana_only)] | None = None
+    person_sex: Sex | None = None
+    person_birth_date: date | None = None
+    person_address: ShortText | None = None
+    person_phone: Phone | None = None
+    person_email: EmailStr | None = None
+    consulter: Consulter | None = Field(default=None, description="Empty when the person came themself.")
+    consent: IntakeConsent = IntakeConsent.not_asked
+    referrer: ShortText | None = Field(default=None, description="Referring agency (つなぎ元).")
+    external_ref: Annotated[str, StringConstraints(min_length=1, max_length=100)] | None = Field(
+        default=None, description="The referring system's own reference.")
+
+    @model_validator(mode="after")
+    def _check(self) -> Self:
+        if len(set(self.concerns)) != len(self.concerns) or len(set(self.risks)) != len(self.risks):
+            raise ValueError("concerns and risks must not repeat")
+        if self.main_concern is not None and self.main_concern not in self.concerns:
+            raise ValueError("main_concern must be one of concerns")
+        if self.person_birth_date is not None and self.person_birth_date > date.today():
+            raise ValueError("person_birth_date must not be in the future")
+        return self
+
+
+class ConsulterRead(BaseModel):
+    name: str | None
+    phone: str | None
+    relation: ConsulterRelation
 
 
 class ConsultationRead(BaseModel):
@@ -55,13 +176,25 @@ class ConsultationRead(BaseModel):
     id: uuid.UUID
     channel: Channel
     received_at: datetime
+    received_by: str
     area: str
     summary: str
+    urgent: bool
+    risks: list[LifeRisk]
+    concerns: list[Concern]
+    main_concern: Concern | None
     person_name: str | None
     person_kana: str | None
-    urgent: bool
+    person_sex: Sex | None
+    person_birth_date: date | None
+    person_address: str | None
+    person_phone: str | None
+    person_email: str | None
+    consulter: ConsulterRead | None
+    consent: IntakeConsent
+    referrer: str | None
+    external_ref: str | None
     status: ConsultationStatus
-    received_by: str
     created_at: datetime
 
 

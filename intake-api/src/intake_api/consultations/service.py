@@ -6,9 +6,10 @@ from datetime import UTC, datetime
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from intake_api import access
-from intake_api.consultations import repository
+from intake_api.consultations import repository, rules
 from intake_api.consultations.models import Consultation
-from intake_api.consultations.schemas import ConsultationCreate
+from intake_api.consultations.schemas import ConsultationCreate, LifeRisk
+from tsunagu_services import outbox
 from tsunagu_services.problems import NotFound
 from tsunagu_services.tokens import Principal
 
@@ -16,15 +17,36 @@ from tsunagu_services.tokens import Principal
 async def record(session: AsyncSession, principal: Principal, data: ConsultationCreate) -> Consultation:
     """Record a consultation received by `principal` (now, unless a time is given)."""
     access.ensure_may_record(principal)
+    consulter = data.consulter
     consultation = Consultation(
-        **data.model_dump(exclude={"received_at"}),
+        **data.model_dump(exclude={"received_at", "consulter"}),
+        consulter_name=consulter.name if consulter else None,
+        consulter_phone=consulter.phone if consulter else None,
+        consulter_relation=consulter.relation if consulter else None,
         received_at=data.received_at or datetime.now(UTC),
         received_by=principal.username,
     )
+    consultation.urgent = rules.is_urgent(data.urgent, data.risks)
     repository.add(session, consultation)
     await session.flush()
+    if consultation.urgent:
+        await request_safety_check(session, consultation, data.risks)
     await session.refresh(consultation)
     return consultation
+
+
+async def request_safety_check(session: AsyncSession, consultation: Consultation,
+                               risks: list[LifeRisk]) -> None:
+    """Ask case-api for a 安否確認, through the outbox so it is neither lost nor doubled."""
+    key = f"consultation-{consultation.id}-safety-check"
+    await outbox.enqueue(session, destination="case", path="/api/v1/safety-checks",
+                         idempotency_key=key, body={
+                             "consultation_id": str(consultation.id),
+                             "area": consultation.area,
+                             "reason": rules.safety_check_reason(risks),
+                             "received_at": consultation.received_at.isoformat(),
+                             "source_key": key,
+                         })
 
 
 async def read(session: AsyncSession, principal: Principal, consultation_id: uuid.UUID) -> Consultation:
