@@ -7,6 +7,7 @@ import pytest
 from fastapi import FastAPI
 
 os.environ.setdefault("TSUNAGU_DEMO_MODE", "1")
+os.environ.setdefault("TSUNAGU_CHALLENGE_DIFFICULTY", "4")  # keep the proof of work cheap in tests
 
 from tsunagu_services import testing
 

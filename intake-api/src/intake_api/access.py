@@ -7,6 +7,8 @@ from tsunagu_services.problems import Forbidden
 from tsunagu_services.tokens import Principal
 
 ALL_AREAS_ROLES = {"admin", "supervisor"}
+# Anonymous reports arrive without an area; every CSW sees them until triage assigns one.
+UNASSIGNED_AREA = "unassigned"
 RECORDING_ROLES = {"admin", "supervisor", "csw"}
 
 
@@ -17,7 +19,8 @@ def can_see(principal: Principal, consultation: Consultation) -> bool:
     if principal.is_system:
         return principal.has_scope("consultations:read")
     if principal.role == "csw":
-        return consultation.area == principal.area or consultation.received_by == principal.username
+        return consultation.area in (principal.area, UNASSIGNED_AREA) or (
+            consultation.received_by == principal.username)
     return False
 
 
@@ -28,7 +31,8 @@ def visible(principal: Principal) -> ColumnElement[bool]:
     if principal.is_system:
         return true() if principal.has_scope("consultations:read") else false()
     if principal.role == "csw":
-        return or_(Consultation.area == principal.area, Consultation.received_by == principal.username)
+        return or_(Consultation.area.in_([principal.area, UNASSIGNED_AREA]),
+                   Consultation.received_by == principal.username)
     return false()
 
 

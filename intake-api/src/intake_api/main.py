@@ -3,6 +3,7 @@
 from fastapi import FastAPI
 
 from intake_api.consultations.router import router as consultations_router
+from intake_api.public_reports.router import router as public_router
 from intake_api.settings import Settings
 from tsunagu_services.app import create_service_app
 from tsunagu_services.auth import JwksCache
@@ -24,5 +25,6 @@ def create_app(jwks: JwksCache | None = None, *, deliver_outbox: bool = True) ->
     async def stop_outbox(app: FastAPI) -> None:
         await app.state.outbox.stop()
 
-    return create_service_app(settings, title="Tsunagu intake-api", routers=[consultations_router],
+    return create_service_app(settings, title="Tsunagu intake-api",
+                              routers=[consultations_router, public_router],
                               jwks=jwks, on_start=[start_outbox], on_stop=[stop_outbox])

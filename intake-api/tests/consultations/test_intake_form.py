@@ -52,7 +52,9 @@ async def test_a_risk_to_life_makes_it_urgent_and_queues_one_safety_check(
     assert "消えてしまいたい" not in message.body["reason"]  # the text stays in intake
 
 
-async def test_not_urgent_queues_nothing(app: FastAPI, client: httpx.AsyncClient, tokens: TokenFactory) -> None:
+async def test_not_urgent_queues_nothing(
+    app: FastAPI, client: httpx.AsyncClient, tokens: TokenFactory
+) -> None:
     headers = tokens.headers("supervisor")
     await client.post("/api/v1/consultations", json=FULL, headers=headers)
     async with app.state.sessionmaker() as session:

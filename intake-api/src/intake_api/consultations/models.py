@@ -40,6 +40,8 @@ class Consultation(SQLModel, table=True):
     referrer: str | None = Field(default=None, max_length=300)
     external_ref: str | None = Field(default=None, max_length=100)
     status: str = Field(default="open", max_length=20)
+    # Anonymous reports only: sha256 of the receipt code (the code itself is never stored).
+    receipt_hash: str | None = Field(default=None, max_length=64, unique=True)
     created_at: datetime = Field(
         sa_column=Column(DateTime(timezone=True), nullable=False, server_default=func.now())
     )

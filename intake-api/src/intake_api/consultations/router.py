@@ -4,7 +4,12 @@ from typing import Annotated
 from fastapi import APIRouter, Query, status
 
 from intake_api.consultations import service
-from intake_api.consultations.schemas import ConsultationCreate, ConsultationPage, ConsultationRead
+from intake_api.consultations.schemas import (
+    ConsultationCreate,
+    ConsultationMessageRead,
+    ConsultationPage,
+    ConsultationRead,
+)
 from tsunagu_services.auth import CurrentPrincipal
 from tsunagu_services.db import SessionDep
 from tsunagu_services.openapi import PROBLEM_RESPONSES
@@ -31,6 +36,15 @@ async def create_consultation(
 ) -> ConsultationRead:
     """Record a consultation (staff, or a system with consultations:write). Send Idempotency-Key."""
     return ConsultationRead.model_validate(await service.record(session, principal, data))
+
+
+@router.get("/{consultation_id}/messages", response_model=list[ConsultationMessageRead])
+async def list_messages(
+    consultation_id: uuid.UUID, session: SessionDep, principal: CurrentPrincipal
+) -> list[ConsultationMessageRead]:
+    """Later additions to a consultation (an anonymous reporter's follow-ups), oldest first."""
+    messages = await service.messages(session, principal, consultation_id)
+    return [ConsultationMessageRead.model_validate(m) for m in messages]
 
 
 @router.get("/{consultation_id}", response_model=ConsultationRead)

@@ -198,6 +198,15 @@ class ConsultationRead(BaseModel):
     created_at: datetime
 
 
+class ConsultationMessageRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    source: str
+    text: str
+    created_at: datetime
+
+
 class ConsultationPage(BaseModel):
     items: list[ConsultationRead]
     total: int

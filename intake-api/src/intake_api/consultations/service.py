@@ -9,6 +9,8 @@ from intake_api import access
 from intake_api.consultations import repository, rules
 from intake_api.consultations.models import Consultation
 from intake_api.consultations.schemas import ConsultationCreate, LifeRisk
+from intake_api.public_reports import repository as public_repository
+from intake_api.public_reports.models import ConsultationMessage
 from tsunagu_services import outbox
 from tsunagu_services.problems import NotFound
 from tsunagu_services.tokens import Principal
@@ -55,6 +57,13 @@ async def read(session: AsyncSession, principal: Principal, consultation_id: uui
     if consultation is None or not access.can_see(principal, consultation):
         raise NotFound()
     return consultation
+
+
+async def messages(session: AsyncSession, principal: Principal,
+                   consultation_id: uuid.UUID) -> list[ConsultationMessage]:
+    """The follow-ups of a consultation the caller may see."""
+    consultation = await read(session, principal, consultation_id)
+    return await public_repository.messages(session, consultation.id)
 
 
 async def list_visible(session: AsyncSession, principal: Principal, *, area: str | None,

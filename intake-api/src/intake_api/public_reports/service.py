@@ -1,0 +1,99 @@
+"""Anonymous reports (匿名通報): a report becomes a consultation; the reporter keeps only a receipt code.
+
+Nothing about the reporter is stored: no address, no browser, no account. The
+receipt code is kept as a hash; follow-ups join the same consultation.
+"""
+
+from datetime import UTC, datetime
+
+from sqlalchemy import delete
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from intake_api import access
+from intake_api.consultations import repository as consultations
+from intake_api.consultations.models import Consultation
+from intake_api.public_reports import challenge, receipts, repository
+from intake_api.public_reports.models import ConsultationMessage, SpentChallenge
+from intake_api.public_reports.schemas import MessageCreate, ProofOfWork, ReportCreate, ReportStatus
+from intake_api.settings import Settings
+from tsunagu_services.problems import NotFound, ValidationFailed
+
+PUBLIC_FORM_ACTOR = "public-form"
+UNASSIGNED_AREA = access.UNASSIGNED_AREA
+
+
+class ChallengeFailed(ValidationFailed):
+    type = "/problems/challenge-failed"
+    title = "送信の確認に失敗しました。ページを読み込み直してから、もう一度送信してください。"
+
+
+def new_challenge(settings: Settings) -> challenge.Challenge:
+    """A proof-of-work challenge for the next submission."""
+    return challenge.issue(settings.challenge_secret_bytes, settings.challenge_difficulty,
+                           settings.challenge_ttl_seconds)
+
+
+async def _spend(session: AsyncSession, settings: Settings, proof: ProofOfWork) -> None:
+    failure = challenge.verify(settings.challenge_secret_bytes, proof.challenge, proof.nonce,
+                               min_difficulty=settings.challenge_difficulty)
+    if failure is not None:
+        raise ChallengeFailed(detail=failure)
+    now = datetime.now(UTC)
+    await session.execute(delete(SpentChallenge).where(SpentChallenge.expires_at < now))
+    expires_at = datetime.fromtimestamp(int(proof.challenge.split(".")[0]), UTC)
+    spent = await session.execute(
+        insert(SpentChallenge).values(key=challenge.spent_key(proof.challenge), expires_at=expires_at)
+        .on_conflict_do_nothing().returning(SpentChallenge.key))
+    if spent.first() is None:
+        raise ChallengeFailed(detail="used")
+
+
+async def submit(session: AsyncSession, settings: Settings, data: ReportCreate) -> tuple[str, datetime]:
+    """Record a report as a consultation (channel 匿名通報); return the receipt code, shown once."""
+    code = receipts.new_code()
+    received_at = datetime.now(UTC)
+    if data.website:
+        # A bot filled the hidden field: answer as usual so it learns nothing, and keep nothing.
+        return code, received_at
+    await _spend(session, settings, data.proof)
+    lines = [data.text]
+    if data.place:
+        lines.append(f"場所: {data.place}")
+    if data.when:
+        lines.append(f"いつ: {data.when}")
+    consultations.add(session, Consultation(
+        channel="anonymous", received_at=received_at, received_by=PUBLIC_FORM_ACTOR,
+        area=UNASSIGNED_AREA, summary="\n".join(lines), receipt_hash=receipts.code_hash(code),
+    ))
+    await session.flush()
+    return code, received_at
+
+
+async def _by_receipt(session: AsyncSession, code: str) -> Consultation:
+    consultation = await repository.by_receipt_hash(session, receipts.code_hash(code))
+    if consultation is None:
+        raise NotFound("受付番号が見つかりません。番号をご確認ください。")
+    return consultation
+
+
+async def status(session: AsyncSession, code: str) -> ReportStatus:
+    """What the reporter may see about their report."""
+    consultation = await _by_receipt(session, code)
+    messages = await repository.messages(session, consultation.id)
+    return ReportStatus(
+        received_at=consultation.received_at,
+        status="received" if consultation.status == "open" else "in_progress",
+        text=consultation.summary,
+        messages=[{"created_at": m.created_at, "text": m.text} for m in messages],
+    )
+
+
+async def add_message(session: AsyncSession, settings: Settings, code: str, data: MessageCreate) -> None:
+    """Add the reporter's follow-up to the same consultation; it returns to the triage queue's attention."""
+    if data.website:
+        return
+    consultation = await _by_receipt(session, code)
+    await _spend(session, settings, data.proof)
+    session.add(ConsultationMessage(consultation_id=consultation.id, source="reporter", text=data.text))
+    await session.flush()
