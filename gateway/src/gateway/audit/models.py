@@ -1,0 +1,33 @@
+from datetime import datetime
+
+from sqlalchemy import BigInteger, Column, DateTime, Identity, Index, Text, func
+from sqlmodel import Field, SQLModel
+
+
+class AuditEvent(SQLModel, table=True):
+    """One authenticated request through the gateway: who, what, when, and how it ended.
+
+    Append-only: a database trigger refuses UPDATE, DELETE and TRUNCATE.
+    """
+
+    __tablename__ = "audit_event"
+    __table_args__ = (
+        Index("ix_audit_event_occurred_at", "occurred_at"),
+        Index("ix_audit_event_actor_username", "actor_username"),
+        Index("ix_audit_event_resource", "resource_type", "resource_id"),
+    )
+
+    id: int | None = Field(default=None, sa_column=Column(BigInteger, Identity(), primary_key=True))
+    occurred_at: datetime | None = Field(
+        default=None, sa_column=Column(DateTime(timezone=True), nullable=False, server_default=func.now())
+    )
+    request_id: str = Field(max_length=64)
+    actor_sub: str = Field(max_length=200)
+    actor_username: str = Field(max_length=200)
+    actor_role: str = Field(max_length=20)
+    method: str = Field(max_length=10)
+    # Concrete path (ids only); never the query string, which can hold names or search terms.
+    path: str = Field(sa_column=Column(Text, nullable=False))
+    resource_type: str | None = Field(default=None, max_length=100)
+    resource_id: str | None = Field(default=None, max_length=200)
+    status: int

@@ -1,0 +1,26 @@
+from datetime import datetime
+
+from pydantic import BaseModel, ConfigDict
+
+
+class AuditEventRead(BaseModel):
+    """One audit event as supervisors read it."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    occurred_at: datetime
+    request_id: str
+    actor_sub: str
+    actor_username: str
+    actor_role: str
+    method: str
+    path: str
+    resource_type: str | None
+    resource_id: str | None
+    status: int
+
+
+class AuditEventPage(BaseModel):
+    items: list[AuditEventRead]
+    total: int

@@ -1,0 +1,53 @@
+"""gateway app: identity and tokens, audit, the proxy to the services, the merged OpenAPI, the SPA."""
+
+from typing import Any
+
+from fastapi import FastAPI
+from starlette.middleware import Middleware
+
+from gateway.audit.middleware import AuditMiddleware
+from gateway.audit.router import router as audit_router
+from gateway.identity.passwords import warm_up
+from gateway.identity.router import router as areas_router
+from gateway.openapi import router as openapi_router
+from gateway.proxy.router import router as proxy_router
+from gateway.readiness import services_ready
+from gateway.settings import Settings
+from gateway.spa import router as spa_router
+from gateway.tokens.router import router as tokens_router
+from tsunagu_services.app import create_service_app
+from tsunagu_services.auth import JwksCache
+from tsunagu_services.health import database_ready
+from tsunagu_services.tokens import SigningKey
+
+
+def own_jwks(key: SigningKey) -> JwksCache:
+    """Verify tokens with the gateway's own key, without an HTTP call to itself."""
+
+    async def document() -> dict[str, Any]:
+        return {"keys": [key.public_jwk]}
+
+    return JwksCache(document)
+
+
+def create_app(jwks: JwksCache | None = None, *, settings: Settings | None = None,
+               signing_key: SigningKey | None = None) -> FastAPI:
+    settings = settings or Settings()
+    key = signing_key or SigningKey.load_or_create(settings.signing_key_path)
+    app = create_service_app(
+        settings,
+        title="Tsunagu gateway",
+        # Order matters: the gateway's own routes, then the proxy for the rest of /api/v1,
+        # then the SPA for everything else.
+        routers=[tokens_router, areas_router, audit_router, openapi_router, proxy_router, spa_router],
+        readiness=[database_ready, services_ready],
+        jwks=jwks or own_jwks(key),
+        on_start=[warm_up],
+        # Idempotency-Key is the services' business; the gateway passes it on untouched.
+        idempotency=False,
+    )
+    app.state.signing_key = key
+    # Just inside the request-id middleware (index 0 is the outermost), so the event
+    # carries the request id and a 413 from the body limit is audited too.
+    app.user_middleware.insert(1, Middleware(AuditMiddleware))
+    return app

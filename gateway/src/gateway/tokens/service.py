@@ -1,0 +1,49 @@
+"""The token grants: password for staff, client_credentials for systems and services."""
+
+import asyncio
+import secrets
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from gateway.errors import InvalidGrant, InvalidScope
+from gateway.identity import service as identity
+from gateway.settings import Settings
+from gateway.tokens.schemas import TokenResponse
+from tsunagu_services.tokens import Principal, SigningKey, issue_token
+
+
+async def _slow_down(settings: Settings) -> None:
+    # Jitter so that the delay itself tells nothing; the same for every kind of failure.
+    jitter = secrets.randbelow(200) / 1000
+    await asyncio.sleep(settings.failed_login_delay_seconds + jitter)
+
+
+def _token(settings: Settings, key: SigningKey, principal: Principal, ttl: int) -> TokenResponse:
+    access_token = issue_token(key, issuer=settings.token_issuer, audience=settings.token_audience,
+                               principal=principal, ttl_seconds=ttl)
+    return TokenResponse(access_token=access_token, expires_in=ttl)
+
+
+async def password_grant(session: AsyncSession, settings: Settings, key: SigningKey,
+                         username: str, password: str) -> TokenResponse:
+    """A staff user's token; a wrong password and an unknown user fail alike, and slowly."""
+    user = await identity.authenticate_user(session, username, password)
+    if user is None:
+        await _slow_down(settings)
+        raise InvalidGrant()
+    return _token(settings, key, identity.user_principal(user), settings.access_token_ttl_seconds)
+
+
+async def client_credentials_grant(session: AsyncSession, settings: Settings, key: SigningKey,
+                                   client_id: str, client_secret: str, scope: str) -> TokenResponse:
+    """A client's token with the requested scopes (all it holds when none are asked for)."""
+    client = await identity.authenticate_client(session, client_id, client_secret)
+    if client is None:
+        await _slow_down(settings)
+        raise InvalidGrant()
+    held = frozenset(client.scopes)
+    requested = frozenset(scope.split())
+    if not requested <= held:
+        raise InvalidScope()
+    principal = identity.client_principal(client, requested or held)
+    return _token(settings, key, principal, settings.service_token_ttl_seconds)
