@@ -3,7 +3,6 @@
 from typing import Any
 
 from fastapi import FastAPI
-from starlette.middleware import Middleware
 
 from gateway.audit.middleware import AuditMiddleware
 from gateway.audit.router import router as audit_router
@@ -45,9 +44,8 @@ def create_app(jwks: JwksCache | None = None, *, settings: Settings | None = Non
         on_start=[warm_up],
         # Idempotency-Key is the services' business; the gateway passes it on untouched.
         idempotency=False,
+        # Inside the request context (events carry the request id) and the body limit.
+        middleware=[AuditMiddleware],
     )
     app.state.signing_key = key
-    # Just inside the request-id middleware (index 0 is the outermost), so the event
-    # carries the request id and a 413 from the body limit is audited too.
-    app.user_middleware.insert(1, Middleware(AuditMiddleware))
     return app

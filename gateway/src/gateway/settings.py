@@ -1,16 +1,13 @@
 from pathlib import Path
 
-from pydantic import model_validator
-
 from tsunagu_services.settings import ServiceSettings
 
 
 class Settings(ServiceSettings):
     service_name: str = "gateway"
+    # The gateway issues service tokens and never asks for one.
+    needs_service_token: bool = False
     database_name: str = "tsunagu_gateway"
-    intake_url: str = "http://127.0.0.1:8001"
-    case_url: str = "http://127.0.0.1:8002"
-    meeting_url: str = "http://127.0.0.1:8003"
     # Relative paths resolve against the working directory (the repository root under `make run`).
     signing_key_path: Path = Path("var/keys/gateway-signing.pem")
     static_dir: Path = Path("frontend/dist")
@@ -21,12 +18,6 @@ class Settings(ServiceSettings):
     # Readiness and OpenAPI fetches must not hold the gateway up when a service is dead.
     upstream_probe_timeout_seconds: float = 2.0
     openapi_cache_seconds: float = 60.0
-
-    @model_validator(mode="after")
-    def _refuse_placeholder_secrets(self) -> "Settings":
-        # Same name as the kit's validator, so it replaces it: the gateway issues service
-        # tokens and never asks for one, so it has no client secret of its own to check.
-        return self
 
     @property
     def upstreams(self) -> dict[str, str]:

@@ -28,6 +28,7 @@ def create_service_app(
     on_start: Sequence[Hook] = (),
     on_stop: Sequence[Hook] = (),
     idempotency: bool = True,
+    middleware: Sequence[type] = (),
 ) -> FastAPI:
     """Build a service app; `jwks` defaults to the gateway's published keys."""
 
@@ -54,6 +55,9 @@ def create_service_app(
     install_problem_handlers(app)
     if idempotency:
         app.add_middleware(IdempotencyMiddleware)
+    # A service's own middleware runs just inside the body limit and the request context.
+    for extra in middleware:
+        app.add_middleware(extra)
     app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_body_bytes)
     app.add_middleware(RequestContextMiddleware)
     app.include_router(health_router(list(readiness)))

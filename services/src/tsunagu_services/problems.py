@@ -182,7 +182,9 @@ async def _on_unexpected(request: Request, exc: Exception) -> JSONResponse:
     # The exception's text may carry request data (a driver echoes values back): log the type,
     # the route template and the stack frames, never the message.
     route = getattr(request.scope.get("route"), "path", "(unmatched)")
+    # Handled outside the request-context middleware, so take the request id from the scope.
     logger.error("unhandled error", extra={"error_type": type(exc).__name__, "route": route,
+                                           "request_id": request.scope.get("state", {}).get("request_id"),
                                            "stack": "".join(traceback.format_tb(exc.__traceback__))})
     return problem_response(500, "/problems/internal", "サーバーで問題が発生しました。")
 

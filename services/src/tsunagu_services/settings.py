@@ -29,12 +29,15 @@ class ServiceSettings(BaseSettings):
     token_audience: str = "tsunagu"  # noqa: S105
     # Credentials this service uses to get a service token from the gateway.
     service_client_secret: str = ""
+    # False for a part that never calls another service with a token of its own (the gateway).
+    needs_service_token: bool = True
     max_body_bytes: int = 1_048_576
     log_level: str = "INFO"
 
     @model_validator(mode="after")
     def _refuse_placeholder_secrets(self) -> "ServiceSettings":
-        if not self.demo_mode and self.service_client_secret.lower() in PLACEHOLDER_SECRETS:
+        placeholder = self.service_client_secret.lower() in PLACEHOLDER_SECRETS
+        if self.needs_service_token and not self.demo_mode and placeholder:
             raise ValueError(
                 "TSUNAGU_SERVICE_CLIENT_SECRET must be set to a real secret outside demo mode"
             )
