@@ -9,6 +9,7 @@ from gateway.audit.router import router as audit_router
 from gateway.identity.passwords import warm_up
 from gateway.identity.router import router as areas_router
 from gateway.openapi import router as openapi_router
+from gateway.proxy.ratelimit import PublicRateLimiter
 from gateway.proxy.router import router as proxy_router
 from gateway.readiness import services_ready
 from gateway.settings import Settings
@@ -48,4 +49,6 @@ def create_app(jwks: JwksCache | None = None, *, settings: Settings | None = Non
         middleware=[AuditMiddleware],
     )
     app.state.signing_key = key
+    app.state.public_rate_limiter = PublicRateLimiter(
+        submissions=settings.public_submissions_per_10_minutes)
     return app

@@ -18,6 +18,8 @@ class Settings(ServiceSettings):
     # Readiness and OpenAPI fetches must not hold the gateway up when a service is dead.
     upstream_probe_timeout_seconds: float = 2.0
     openapi_cache_seconds: float = 60.0
+    # Anonymous reports and follow-ups one client may send per ten minutes (memory only).
+    public_submissions_per_10_minutes: int = 10
 
     @property
     def upstreams(self) -> dict[str, str]:

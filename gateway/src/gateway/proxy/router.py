@@ -1,13 +1,26 @@
+import math
+
 from fastapi import APIRouter, Request
 from starlette.responses import StreamingResponse
 
 from gateway.proxy.forwarder import forward
+from gateway.proxy.ratelimit import PublicRateLimiter
 from gateway.proxy.routes import service_for
-from tsunagu_services.problems import NotFound
+from tsunagu_services.problems import NotFound, TooManyRequests
 
 router = APIRouter()
 
 METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
+PUBLIC_PREFIX = "/api/v1/public/"
+
+
+def _limit_public(request: Request) -> None:
+    """The anonymous routes answer 429 when one client (or everyone together) sends too much."""
+    limiter: PublicRateLimiter = request.app.state.public_rate_limiter
+    client = request.client.host if request.client else "unknown"
+    wait = limiter.retry_after(client, request.method)
+    if wait is not None:
+        raise TooManyRequests(headers={"Retry-After": str(max(1, math.ceil(wait)))})
 
 
 # Not authenticated here: every service verifies the token itself (zero trust), and the
@@ -18,5 +31,7 @@ async def proxy(request: Request, rest: str) -> StreamingResponse:
     service = service_for(request.url.path)
     if service is None:
         raise NotFound()
+    if request.url.path.startswith(PUBLIC_PREFIX):
+        _limit_public(request)
     base_url = request.app.state.settings.upstreams[service]
     return await forward(request.app.state.http, request, base_url)

@@ -12,6 +12,7 @@ ROUTES: dict[str, str] = {
     "agencies": "case-api",
     "activities": "case-api",
     "households": "case-api",
+    "plan-actions": "case-api",
     "meeting-bodies": "meeting-api",
     "meetings": "meeting-api",
     "calendar": "meeting-api",
