@@ -54,8 +54,9 @@ def login(gateway: httpx.AsyncClient):
     """Bearer headers for a demo user, from the gateway's password grant."""
 
     async def headers_for(username: str, password: str = DEMO_PASSWORD) -> dict[str, str]:
-        response = await gateway.post("/api/v1/auth/token", data={
-            "grant_type": "password", "username": username, "password": password})
+        response = await gateway.post(
+            "/api/v1/auth/token", data={"grant_type": "password", "username": username, "password": password}
+        )
         assert response.status_code == 200, response.text
         return {"Authorization": f"Bearer {response.json()['access_token']}"}
 

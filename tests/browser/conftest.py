@@ -8,8 +8,15 @@ from playwright.async_api import Browser, Page, async_playwright
 
 from tsunagu_local.stack import Stack
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 @pytest.fixture(scope="session")
@@ -17,8 +24,9 @@ async def browser() -> AsyncIterator[Browser]:
     executable = shutil.which("chromium")
     assert executable, "Chromium is missing: make test installs it (deploy/ensure-chromium.sh)"
     async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(executable_path=executable, headless=True,
-                                                   args=CHROMIUM_ARGS)
+        browser = await playwright.chromium.launch(
+            executable_path=executable, headless=True, args=CHROMIUM_ARGS
+        )
         yield browser
         await browser.close()
 
@@ -29,5 +37,3 @@ async def page(browser: Browser, stack: Stack) -> AsyncIterator[Page]:
     page = await context.new_page()
     yield page
     await context.close()
-
-

@@ -9,8 +9,14 @@ import httpx
 from tsunagu_local.stack import Stack
 from tsunagu_services.testing import TokenFactory
 
-CONSULTATION = {"channel": "phone", "area": "higashi", "summary": "隣の80代の母親と50代の息子が心配です",
-                "person_name": "小金井　一郎", "person_kana": "こがねい いちろう", "urgent": False}
+CONSULTATION = {
+    "channel": "phone",
+    "area": "higashi",
+    "summary": "隣の80代の母親と50代の息子が心配です",
+    "person_name": "小金井　一郎",
+    "person_kana": "こがねい いちろう",
+    "urgent": False,
+}
 
 
 async def test_everything_behind_the_gateway_is_ready(gateway: httpx.AsyncClient) -> None:
@@ -26,8 +32,9 @@ async def test_staff_token_is_verified_by_each_service_and_area_rule_holds(
     me = (await gateway.get("/api/v1/auth/me", headers=east)).json()
     assert (me["username"], me["role"], me["area"]) == ("csw-higashi", "csw", "higashi")
 
-    created = await gateway.post("/api/v1/consultations", json=CONSULTATION,
-                                 headers={**east, "Idempotency-Key": str(uuid.uuid4())})
+    created = await gateway.post(
+        "/api/v1/consultations", json=CONSULTATION, headers={**east, "Idempotency-Key": str(uuid.uuid4())}
+    )
     assert created.status_code == 201, created.text
     consultation_id = created.json()["id"]
     listed = (await gateway.get("/api/v1/consultations", headers=east)).json()
@@ -36,16 +43,25 @@ async def test_staff_token_is_verified_by_each_service_and_area_rule_holds(
     assert (await gateway.get(f"/api/v1/consultations/{consultation_id}", headers=west)).status_code == 404
     assert (await gateway.get(f"/api/v1/consultations/{consultation_id}", headers=sup)).status_code == 200
 
-    case = await gateway.post("/api/v1/cases", json={"title": "小金井さん世帯", "area": "higashi"},
-                              headers=east)
+    case = await gateway.post(
+        "/api/v1/cases", json={"title": "小金井さん世帯", "area": "higashi"}, headers=east
+    )
     assert case.status_code == 201, case.text
     case_id = case.json()["id"]
     assert (await gateway.get(f"/api/v1/cases/{case_id}", headers=east)).status_code == 200
     assert (await gateway.get(f"/api/v1/cases/{case_id}", headers=west)).status_code == 404
 
-    meeting = await gateway.post("/api/v1/meetings", headers=sup, json={
-        "title": "東圏域 ケース会議", "body_type": "case_conference", "area": "higashi",
-        "starts_at": "2026-12-08T01:00:00Z", "ends_at": "2026-12-08T02:00:00Z"})
+    meeting = await gateway.post(
+        "/api/v1/meetings",
+        headers=sup,
+        json={
+            "title": "東圏域 ケース会議",
+            "body_type": "case_conference",
+            "area": "higashi",
+            "starts_at": "2026-12-08T01:00:00Z",
+            "ends_at": "2026-12-08T02:00:00Z",
+        },
+    )
     assert meeting.status_code == 201, meeting.text
     listed = (await gateway.get("/api/v1/meetings", headers=east)).json()
     assert meeting.json()["id"] in [m["id"] for m in listed["items"]]
@@ -53,8 +69,9 @@ async def test_staff_token_is_verified_by_each_service_and_area_rule_holds(
 
 async def test_every_access_to_a_case_is_audited(gateway: httpx.AsyncClient, login) -> None:
     east, west, sup = await login("csw-higashi"), await login("csw-nishi"), await login("sup1")
-    case_id = (await gateway.post("/api/v1/cases", json={"title": "監査テスト", "area": "higashi"},
-                                  headers=east)).json()["id"]
+    case_id = (
+        await gateway.post("/api/v1/cases", json={"title": "監査テスト", "area": "higashi"}, headers=east)
+    ).json()["id"]
     await gateway.get(f"/api/v1/cases/{case_id}", headers=east)
     await gateway.get(f"/api/v1/cases/{case_id}", headers=west)
 
@@ -69,12 +86,20 @@ async def test_every_access_to_a_case_is_audited(gateway: httpx.AsyncClient, log
 async def test_system_client_posts_a_referral_with_client_credentials(
     gateway: httpx.AsyncClient, demo_password: str
 ) -> None:
-    token = await gateway.post("/api/v1/auth/token", data={
-        "grant_type": "client_credentials", "client_id": "demo-system", "client_secret": demo_password,
-        "scope": "consultations:write"})
+    token = await gateway.post(
+        "/api/v1/auth/token",
+        data={
+            "grant_type": "client_credentials",
+            "client_id": "demo-system",
+            "client_secret": demo_password,
+            "scope": "consultations:write",
+        },
+    )
     assert token.status_code == 200, token.text
-    headers = {"Authorization": f"Bearer {token.json()['access_token']}",
-               "Idempotency-Key": f"houkatsu-{uuid.uuid4()}"}
+    headers = {
+        "Authorization": f"Bearer {token.json()['access_token']}",
+        "Idempotency-Key": f"houkatsu-{uuid.uuid4()}",
+    }
     body = {**CONSULTATION, "channel": "referral"}
     first = await gateway.post("/api/v1/consultations", json=body, headers=headers)
     retry = await gateway.post("/api/v1/consultations", json=body, headers=headers)
@@ -92,12 +117,16 @@ async def test_foreign_or_malformed_tokens_are_refused_by_the_services(gateway: 
 
 async def test_bad_input_through_the_gateway_is_a_clear_problem(gateway: httpx.AsyncClient, login) -> None:
     sup = await login("sup1")
-    malformed = await gateway.post("/api/v1/consultations", content=b"{not json",
-                                   headers={**sup, "Content-Type": "application/json"})
+    malformed = await gateway.post(
+        "/api/v1/consultations", content=b"{not json", headers={**sup, "Content-Type": "application/json"}
+    )
     assert malformed.status_code == 422
     assert malformed.json()["type"] == "/problems/validation"
-    oversized = await gateway.post("/api/v1/consultations", content=b"{" + b" " * 3_000_000 + b"}",
-                                   headers={**sup, "Content-Type": "application/json"})
+    oversized = await gateway.post(
+        "/api/v1/consultations",
+        content=b"{" + b" " * 3_000_000 + b"}",
+        headers={**sup, "Content-Type": "application/json"},
+    )
     assert oversized.status_code == 413
     unknown = await gateway.get("/api/v1/no-such-thing", headers=sup)
     assert unknown.status_code == 404
@@ -106,8 +135,13 @@ async def test_bad_input_through_the_gateway_is_a_clear_problem(gateway: httpx.A
 
 async def test_merged_openapi_describes_every_service(gateway: httpx.AsyncClient) -> None:
     document = (await gateway.get("/api/v1/openapi.json")).json()
-    for path in ("/api/v1/auth/token", "/api/v1/consultations", "/api/v1/cases", "/api/v1/meetings",
-                 "/api/v1/audit-events"):
+    for path in (
+        "/api/v1/auth/token",
+        "/api/v1/consultations",
+        "/api/v1/cases",
+        "/api/v1/meetings",
+        "/api/v1/audit-events",
+    ):
         assert path in document["paths"], path
 
 
@@ -134,8 +168,11 @@ async def test_logs_carry_request_ids_and_no_personal_data(
     sup = await login("sup1")
     marker = f"確認用{uuid.uuid4().hex[:6]}"
     request_id = uuid.uuid4().hex
-    created = await gateway.post("/api/v1/consultations", headers={**sup, "X-Request-ID": request_id},
-                                 json={**CONSULTATION, "person_name": marker, "summary": marker})
+    created = await gateway.post(
+        "/api/v1/consultations",
+        headers={**sup, "X-Request-ID": request_id},
+        json={**CONSULTATION, "person_name": marker, "summary": marker},
+    )
     assert created.status_code == 201
     assert created.headers["x-request-id"] == request_id
     await gateway.get("/api/v1/consultations", params={"q": marker}, headers=sup)

@@ -22,8 +22,7 @@ DEMO_LOGINS = (
 async def main() -> int:
     server, embedded = postgres.server_url(VAR)
     demo_password, service_secrets = load_or_create(VAR)
-    stack = Stack(server=server, demo_password=demo_password, service_secrets=service_secrets,
-                  log_dir=None)
+    stack = Stack(server=server, demo_password=demo_password, service_secrets=service_secrets, log_dir=None)
     stopping = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
@@ -57,8 +56,8 @@ def _banner(stack: Stack, password: str, embedded: bool) -> str:
     database = "embedded PostgreSQL under var/pg" if embedded else "DATABASE_URL"
     return f"""
 つなぐ Tsunagu is running: {stack.url()}
-  intake-api {stack.url('intake-api')} · case-api {stack.url('case-api')}
-  meeting-api {stack.url('meeting-api')}
+  intake-api {stack.url("intake-api")} · case-api {stack.url("case-api")}
+  meeting-api {stack.url("meeting-api")}
   database: {database}
 
 Demo logins (password: {password})

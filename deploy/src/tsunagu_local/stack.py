@@ -85,13 +85,19 @@ class Stack:
         for service in SERVICES:
             await ensure_database(self.server, service.database + self.db_suffix)
         for service in SERVICES:
-            await _run([sys.executable, "-m", "alembic", "-c", str(service.alembic_ini), "upgrade",
-                        "heads"], self.env(service), f"migrate {service.name}")
+            await _run(
+                [sys.executable, "-m", "alembic", "-c", str(service.alembic_ini), "upgrade", "heads"],
+                self.env(service),
+                f"migrate {service.name}",
+            )
         if demo_data:
             for service in SERVICES:
                 if (REPO / service.name / "src" / service.package / "demo.py").exists():
-                    await _run([sys.executable, "-m", f"{service.package}.demo"], self.env(service),
-                               f"demo data {service.name}")
+                    await _run(
+                        [sys.executable, "-m", f"{service.package}.demo"],
+                        self.env(service),
+                        f"demo data {service.name}",
+                    )
 
     def start(self, only: tuple[str, ...] | None = None) -> None:
         """Start the service processes (all, or `only` these)."""
@@ -103,10 +109,25 @@ class Stack:
                 self.log_dir.mkdir(parents=True, exist_ok=True)
                 output = (self.log_dir / f"{service.name}.log").open("ab")
             self.processes[service.name] = subprocess.Popen(
-                [sys.executable, "-m", "uvicorn", "--factory", f"{service.package}.main:create_app",
-                 "--host", "127.0.0.1", "--port", str(self.ports[service.name]),
-                 "--no-access-log", "--timeout-keep-alive", "5", "--timeout-graceful-shutdown", "5"],
-                env=self.env(service), cwd=REPO, stdout=output,
+                [
+                    sys.executable,
+                    "-m",
+                    "uvicorn",
+                    "--factory",
+                    f"{service.package}.main:create_app",
+                    "--host",
+                    "127.0.0.1",
+                    "--port",
+                    str(self.ports[service.name]),
+                    "--no-access-log",
+                    "--timeout-keep-alive",
+                    "5",
+                    "--timeout-graceful-shutdown",
+                    "5",
+                ],
+                env=self.env(service),
+                cwd=REPO,
+                stdout=output,
                 stderr=subprocess.STDOUT if output else None,
             )
 
@@ -149,9 +170,9 @@ class Stack:
 
 
 async def _run(command: list[str], env: dict[str, str], what: str) -> None:
-    process = await asyncio.create_subprocess_exec(*command, env=env, cwd=REPO,
-                                                   stdout=asyncio.subprocess.PIPE,
-                                                   stderr=asyncio.subprocess.STDOUT)
+    process = await asyncio.create_subprocess_exec(
+        *command, env=env, cwd=REPO, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT
+    )
     output, _ = await process.communicate()
     if process.returncode != 0:
         raise RuntimeError(f"{what} failed:\n{output.decode(errors='replace')}")

@@ -24,12 +24,17 @@ def upgrade() -> None:
         sa.Column("source", sa.String(20), nullable=False),
         sa.Column("text", sa.Text(), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.func.now(), nullable=False),
-        sa.ForeignKeyConstraint(["consultation_id"], ["consultation.id"], ondelete="CASCADE",
-                                name="fk_consultation_message_consultation_id_consultation"),
+        sa.ForeignKeyConstraint(
+            ["consultation_id"],
+            ["consultation.id"],
+            ondelete="CASCADE",
+            name="fk_consultation_message_consultation_id_consultation",
+        ),
         sa.PrimaryKeyConstraint("id", name="pk_consultation_message"),
     )
-    op.create_index("ix_consultation_message_consultation", "consultation_message",
-                    ["consultation_id", "created_at"])
+    op.create_index(
+        "ix_consultation_message_consultation", "consultation_message", ["consultation_id", "created_at"]
+    )
     op.create_table(
         "spent_challenge",
         sa.Column("key", sa.String(64), nullable=False),

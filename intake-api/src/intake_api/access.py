@@ -20,7 +20,8 @@ def can_see(principal: Principal, consultation: Consultation) -> bool:
         return principal.has_scope("consultations:read")
     if principal.role == "csw":
         return consultation.area in (principal.area, UNASSIGNED_AREA) or (
-            consultation.received_by == principal.username)
+            consultation.received_by == principal.username
+        )
     return False
 
 
@@ -31,9 +32,23 @@ def visible(principal: Principal) -> ColumnElement[bool]:
     if principal.is_system:
         return true() if principal.has_scope("consultations:read") else false()
     if principal.role == "csw":
-        return or_(Consultation.area.in_([principal.area, UNASSIGNED_AREA]),
-                   Consultation.received_by == principal.username)
+        return or_(
+            Consultation.area.in_([principal.area, UNASSIGNED_AREA]),
+            Consultation.received_by == principal.username,
+        )
     return false()
+
+
+def ensure_may_triage(principal: Principal) -> None:
+    """Desk staff triage; systems and partners do not."""
+    if principal.is_system or principal.role not in RECORDING_ROLES:
+        raise Forbidden()
+
+
+def ensure_may_open_case(principal: Principal, area: str) -> None:
+    """Mirrors case-api's rule, which cannot see the user behind intake's service token."""
+    if principal.role == "csw" and area != principal.area:
+        raise Forbidden("CSW は担当圏域のケースのみ開始できます。")
 
 
 def ensure_may_record(principal: Principal) -> None:

@@ -5,6 +5,8 @@ from fastapi import FastAPI
 from intake_api.consultations.router import router as consultations_router
 from intake_api.public_reports.router import router as public_router
 from intake_api.settings import Settings
+from intake_api.triage.router import router as triage_router
+from intake_api.triage.service import on_case_opened
 from tsunagu_services.app import create_service_app
 from tsunagu_services.auth import JwksCache
 from tsunagu_services.http import ServiceToken
@@ -15,16 +17,31 @@ def create_app(jwks: JwksCache | None = None, *, deliver_outbox: bool = True) ->
     settings = Settings()
 
     async def start_outbox(app: FastAPI) -> None:
-        token = ServiceToken(app.state.http, f"{settings.gateway_url}/api/v1/auth/token",
-                             "intake-api", settings.service_client_secret, "service")
-        app.state.outbox = OutboxDispatcher(app.state.sessionmaker, app.state.http,
-                                            {"case": settings.case_url}, token)
+        token = ServiceToken(
+            app.state.http,
+            f"{settings.gateway_url}/api/v1/auth/token",
+            "intake-api",
+            settings.service_client_secret,
+            "service",
+        )
+        app.state.outbox = OutboxDispatcher(
+            app.state.sessionmaker,
+            app.state.http,
+            {"case": settings.case_url},
+            token,
+            on_delivered=on_case_opened,
+        )
         if deliver_outbox:
             app.state.outbox.start()
 
     async def stop_outbox(app: FastAPI) -> None:
         await app.state.outbox.stop()
 
-    return create_service_app(settings, title="Tsunagu intake-api",
-                              routers=[consultations_router, public_router],
-                              jwks=jwks, on_start=[start_outbox], on_stop=[stop_outbox])
+    return create_service_app(
+        settings,
+        title="Tsunagu intake-api",
+        routers=[consultations_router, triage_router, public_router],
+        jwks=jwks,
+        on_start=[start_outbox],
+        on_stop=[stop_outbox],
+    )

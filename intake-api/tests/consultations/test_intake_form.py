@@ -9,11 +9,18 @@ from tsunagu_services.models import OutboxMessage
 from tsunagu_services.testing import TokenFactory
 
 FULL = {
-    "channel": "visit", "area": "nishi", "summary": "家賃を3か月滞納している。仕事を探したい。",
-    "concerns": ["rent_loan", "job_search", "income"], "main_concern": "rent_loan",
-    "person_name": "髙橋 𠮷子", "person_kana": "たかはし よしこ", "person_sex": "female",
-    "person_birth_date": "1975-03-14", "person_address": "小金井市本町１－２－３",
-    "person_phone": "０４２－３８７－００００", "person_email": "yoshiko@example.jp",
+    "channel": "visit",
+    "area": "nishi",
+    "summary": "家賃を3か月滞納している。仕事を探したい。",
+    "concerns": ["rent_loan", "job_search", "income"],
+    "main_concern": "rent_loan",
+    "person_name": "髙橋 𠮷子",
+    "person_kana": "たかはし よしこ",
+    "person_sex": "female",
+    "person_birth_date": "1975-03-14",
+    "person_address": "小金井市本町１－２－３",
+    "person_phone": "０４２－３８７－００００",
+    "person_email": "yoshiko@example.jp",
     "consulter": {"name": "髙橋 一", "phone": "090-0000-0000", "relation": "family"},
     "consent": "given",
 }
@@ -36,8 +43,13 @@ async def test_a_risk_to_life_makes_it_urgent_and_queues_one_safety_check(
     app: FastAPI, client: httpx.AsyncClient, tokens: TokenFactory
 ) -> None:
     headers = tokens.headers("csw", area="higashi", username="csw-higashi")
-    body = {"channel": "email", "area": "higashi", "summary": "もう消えてしまいたい、というメール",
-            "risks": ["suicidal"], "received_at": "2026-11-26T01:10:00Z"}
+    body = {
+        "channel": "email",
+        "area": "higashi",
+        "summary": "もう消えてしまいたい、というメール",
+        "risks": ["suicidal"],
+        "received_at": "2026-11-26T01:10:00Z",
+    }
     created = await client.post("/api/v1/consultations", json=body, headers=headers)
     assert created.status_code == 201, created.text
     assert created.json()["urgent"] is True
@@ -61,20 +73,23 @@ async def test_not_urgent_queues_nothing(
         assert (await session.execute(select(OutboxMessage))).scalars().all() == []
 
 
-@pytest.mark.parametrize(("patch", "field"), [
-    ({"main_concern": "debt"}, None),  # not among concerns
-    ({"concerns": ["debt", "debt"]}, None),
-    ({"concerns": ["gambling"]}, "concerns"),
-    ({"risks": ["bored"]}, "risks"),
-    ({"person_kana": "Takahashi"}, "person_kana"),
-    ({"person_birth_date": "2999-01-01"}, None),
-    ({"person_birth_date": "1975-02-30"}, "person_birth_date"),
-    ({"person_phone": "call me"}, "person_phone"),
-    ({"person_email": "not-an-email"}, "person_email"),
-    ({"consulter": {"relation": "stranger"}}, "relation"),
-    ({"consulter": {"name": "x"}}, "relation"),
-    ({"consent": "maybe"}, "consent"),
-])
+@pytest.mark.parametrize(
+    ("patch", "field"),
+    [
+        ({"main_concern": "debt"}, None),  # not among concerns
+        ({"concerns": ["debt", "debt"]}, None),
+        ({"concerns": ["gambling"]}, "concerns"),
+        ({"risks": ["bored"]}, "risks"),
+        ({"person_kana": "Takahashi"}, "person_kana"),
+        ({"person_birth_date": "2999-01-01"}, None),
+        ({"person_birth_date": "1975-02-30"}, "person_birth_date"),
+        ({"person_phone": "call me"}, "person_phone"),
+        ({"person_email": "not-an-email"}, "person_email"),
+        ({"consulter": {"relation": "stranger"}}, "relation"),
+        ({"consulter": {"name": "x"}}, "relation"),
+        ({"consent": "maybe"}, "consent"),
+    ],
+)
 async def test_bad_form_fields_are_422_and_write_nothing(
     client: httpx.AsyncClient, tokens: TokenFactory, patch: dict, field: str | None
 ) -> None:

@@ -16,8 +16,12 @@ def staff(tokens: TokenFactory, role: str, area: str | None = None, username: st
 
 async def test_csw_records_and_reads_back(client: httpx.AsyncClient, tokens: TokenFactory) -> None:
     headers = staff(tokens, "csw", "higashi")
-    body = {**VALID, "person_name": "山田　太郎", "person_kana": "やまだ たろう",
-            "summary": "電話番号は０４２－１２３－４５６７"}
+    body = {
+        **VALID,
+        "person_name": "山田　太郎",
+        "person_kana": "やまだ たろう",
+        "summary": "電話番号は０４２－１２３－４５６７",
+    }
     created = await client.post("/api/v1/consultations", json=body, headers=headers)
     assert created.status_code == 201, created.text
     consultation = created.json()
@@ -34,8 +38,9 @@ async def test_csw_records_and_reads_back(client: httpx.AsyncClient, tokens: Tok
 async def test_area_rule_csw_sees_own_area_supervisor_sees_all(
     client: httpx.AsyncClient, tokens: TokenFactory
 ) -> None:
-    west = await client.post("/api/v1/consultations", json={**VALID, "area": "nishi"},
-                             headers=staff(tokens, "csw", "nishi"))
+    west = await client.post(
+        "/api/v1/consultations", json={**VALID, "area": "nishi"}, headers=staff(tokens, "csw", "nishi")
+    )
     west_id = west.json()["id"]
 
     east = staff(tokens, "csw", "higashi")
@@ -56,8 +61,9 @@ async def test_roles_without_intake_rights_cannot_record_or_read(
     recorded = await client.post("/api/v1/consultations", json=VALID, headers=staff(tokens, "csw", "higashi"))
     outsider = staff(tokens, role, "higashi")
     assert (await client.post("/api/v1/consultations", json=VALID, headers=outsider)).status_code == 403
-    assert (await client.get(f"/api/v1/consultations/{recorded.json()['id']}",
-                             headers=outsider)).status_code == 404
+    assert (
+        await client.get(f"/api/v1/consultations/{recorded.json()['id']}", headers=outsider)
+    ).status_code == 404
     assert (await client.get("/api/v1/consultations", headers=outsider)).json()["total"] == 0
 
 
@@ -65,8 +71,9 @@ async def test_system_client_needs_its_scope(client: httpx.AsyncClient, tokens: 
     without = tokens.headers("system", username="city-system", scopes=("statistics:read",))
     assert (await client.post("/api/v1/consultations", json=VALID, headers=without)).status_code == 403
     with_scope = tokens.headers("system", username="houkatsu-system", scopes=("consultations:write",))
-    created = await client.post("/api/v1/consultations", json={**VALID, "channel": "referral"},
-                                headers=with_scope)
+    created = await client.post(
+        "/api/v1/consultations", json={**VALID, "channel": "referral"}, headers=with_scope
+    )
     assert created.status_code == 201
     assert created.json()["received_by"] == "houkatsu-system"
 
@@ -132,9 +139,16 @@ async def test_malformed_json_and_oversized_body_are_problems(
     assert huge.json()["type"] == "/problems/payload-too-large"
 
 
-@pytest.mark.parametrize("authorization", [
-    None, "Bearer", "Bearer not-a-token", "Basic dXNlcjpwYXNz", "Bearer a.b.c",
-])
+@pytest.mark.parametrize(
+    "authorization",
+    [
+        None,
+        "Bearer",
+        "Bearer not-a-token",
+        "Basic dXNlcjpwYXNz",
+        "Bearer a.b.c",
+    ],
+)
 async def test_missing_or_malformed_token_is_401(
     client: httpx.AsyncClient, authorization: str | None
 ) -> None:
@@ -146,8 +160,9 @@ async def test_missing_or_malformed_token_is_401(
 
 async def test_token_from_another_issuer_or_expired_is_401(client: httpx.AsyncClient) -> None:
     stranger = TokenFactory()  # a key the service does not trust
-    assert (await client.get("/api/v1/consultations",
-                             headers=stranger.headers("supervisor"))).status_code == 401
+    assert (
+        await client.get("/api/v1/consultations", headers=stranger.headers("supervisor"))
+    ).status_code == 401
 
 
 async def test_expired_token_is_401(client: httpx.AsyncClient, tokens: TokenFactory) -> None:

@@ -49,8 +49,7 @@ def create_service_app(
             await app.state.http.aclose()
             await app.state.engine.dispose()
 
-    app = FastAPI(title=title, lifespan=lifespan, openapi_url="/openapi.json", docs_url=None,
-                  redoc_url=None)
+    app = FastAPI(title=title, lifespan=lifespan, openapi_url="/openapi.json", docs_url=None, redoc_url=None)
     app.state.settings = settings
     install_problem_handlers(app)
     if idempotency:

@@ -33,7 +33,9 @@ def health_router(checks: list[ReadinessCheck]) -> APIRouter:
         for check in checks:
             results.update(await check(request))
         ready = all(results.values())
-        return JSONResponse({"status": "ready" if ready else "not ready", "checks": results},
-                            status_code=200 if ready else 503)
+        return JSONResponse(
+            {"status": "ready" if ready else "not ready", "checks": results},
+            status_code=200 if ready else 503,
+        )
 
     return router

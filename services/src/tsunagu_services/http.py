@@ -20,20 +20,23 @@ async def _propagate_request_id(request: httpx.Request) -> None:
 
 def make_http_client() -> httpx.AsyncClient:
     """The process's client: timeouts, bounded pool, X-Request-ID carried along."""
-    return httpx.AsyncClient(
-        timeout=TIMEOUT, limits=LIMITS, event_hooks={"request": [_propagate_request_id]}
-    )
+    return httpx.AsyncClient(timeout=TIMEOUT, limits=LIMITS, event_hooks={"request": [_propagate_request_id]})
 
 
 class ServiceToken:
     """A client_credentials token for this service, fetched from the gateway and renewed early."""
 
-    def __init__(self, client: httpx.AsyncClient, token_url: str, client_id: str, secret: str,
-                 scopes: str) -> None:
+    def __init__(
+        self, client: httpx.AsyncClient, token_url: str, client_id: str, secret: str, scopes: str
+    ) -> None:
         self._client = client
         self._token_url = token_url
-        self._form = {"grant_type": "client_credentials", "client_id": client_id,
-                      "client_secret": secret, "scope": scopes}
+        self._form = {
+            "grant_type": "client_credentials",
+            "client_id": client_id,
+            "client_secret": secret,
+            "scope": scopes,
+        }
         self._token = ""
         self._expires_at = 0.0
         self._lock = asyncio.Lock()

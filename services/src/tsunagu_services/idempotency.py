@@ -57,8 +57,7 @@ async def _principal_key(scope: Scope) -> str | None:
     settings = app.state.settings
     try:
         keys = await app.state.jwks.keys_for(unverified_kid(token))
-        principal = verify_token(token, keys, issuer=settings.token_issuer,
-                                 audience=settings.token_audience)
+        principal = verify_token(token, keys, issuer=settings.token_issuer, audience=settings.token_audience)
     except InvalidToken:
         return None
     return principal.sub
@@ -96,8 +95,12 @@ class IdempotencyMiddleware:
             return
 
         scope.setdefault("state", {})["idempotency"] = {
-            "principal": principal, "key": key, "hash": request_hash,
-            "method": scope["method"], "path": scope["path"], "claimed": False,
+            "principal": principal,
+            "key": key,
+            "hash": request_hash,
+            "method": scope["method"],
+            "path": scope["path"],
+            "claimed": False,
         }
         captured: dict[str, Any] = {"status": 500, "headers": [], "body": b""}
 
@@ -115,14 +118,20 @@ class IdempotencyMiddleware:
         await self.app(scope, replay_receive, capture_send)
         claim = scope["state"]["idempotency"]
         if claim["claimed"] and 200 <= captured["status"] < 300:
-            headers = {k.decode().lower(): v.decode() for k, v in captured["headers"]
-                       if k.decode().lower() in _KEPT_HEADERS}
+            headers = {
+                k.decode().lower(): v.decode()
+                for k, v in captured["headers"]
+                if k.decode().lower() in _KEPT_HEADERS
+            }
             async with sessionmaker() as session, session.begin():
                 await session.execute(
                     update(IdempotencyRecord)
                     .where(IdempotencyRecord.principal == principal, IdempotencyRecord.key == key)
-                    .values(status_code=captured["status"], response_headers=headers,
-                            response_body=captured["body"])
+                    .values(
+                        status_code=captured["status"],
+                        response_headers=headers,
+                        response_body=captured["body"],
+                    )
                 )
 
 
@@ -133,17 +142,25 @@ async def claim(session: AsyncSession, request: Request) -> None:
         return
     inserted = await session.execute(
         insert(IdempotencyRecord)
-        .values(principal=state["principal"], key=state["key"], method=state["method"],
-                path=state["path"], request_hash=state["hash"])
+        .values(
+            principal=state["principal"],
+            key=state["key"],
+            method=state["method"],
+            path=state["path"],
+            request_hash=state["hash"],
+        )
         .on_conflict_do_nothing()
         .returning(IdempotencyRecord.key)
     )
     if inserted.first() is None:
         # Another request with this key committed first (we waited on its row lock).
-        existing = (await session.execute(
-            select(IdempotencyRecord.request_hash).where(
-                IdempotencyRecord.principal == state["principal"], IdempotencyRecord.key == state["key"])
-        )).scalar_one_or_none()
+        existing = (
+            await session.execute(
+                select(IdempotencyRecord.request_hash).where(
+                    IdempotencyRecord.principal == state["principal"], IdempotencyRecord.key == state["key"]
+                )
+            )
+        ).scalar_one_or_none()
         raise KeyReused() if existing and existing != state["hash"] else KeyInFlight()
     state["claimed"] = True
 
@@ -176,7 +193,14 @@ async def _answer_existing(record: IdempotencyRecord, request_hash: str, send: S
 
 async def _send_problem(send: Send, exc: Conflict | ValidationFailed) -> None:
     status, body = _problem_message(exc)
-    await send({"type": "http.response.start", "status": status,
-                "headers": [(b"content-type", b"application/problem+json"),
-                            (b"content-length", str(len(body)).encode())]})
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [
+                (b"content-type", b"application/problem+json"),
+                (b"content-length", str(len(body)).encode()),
+            ],
+        }
+    )
     await send({"type": "http.response.body", "body": body})

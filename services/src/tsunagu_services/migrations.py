@@ -67,15 +67,20 @@ def create_kit_tables_v1() -> None:
         sa.Column("last_status", sa.Integer(), nullable=True),
         sa.Column("response_body", postgresql.JSONB(), nullable=True),
         sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.func.now(), nullable=False),
-        sa.Column("next_attempt_at", sa.DateTime(timezone=True), server_default=sa.func.now(),
-                  nullable=False),
+        sa.Column(
+            "next_attempt_at", sa.DateTime(timezone=True), server_default=sa.func.now(), nullable=False
+        ),
         sa.Column("delivered_at", sa.DateTime(timezone=True), nullable=True),
         sa.Column("failed_at", sa.DateTime(timezone=True), nullable=True),
         sa.PrimaryKeyConstraint("id", name="pk_outbox_message"),
         sa.UniqueConstraint("idempotency_key", name="uq_outbox_message_idempotency_key"),
     )
-    op.create_index("ix_outbox_message_pending", "outbox_message", ["next_attempt_at"],
-                    postgresql_where=sa.text("delivered_at IS NULL AND failed_at IS NULL"))
+    op.create_index(
+        "ix_outbox_message_pending",
+        "outbox_message",
+        ["next_attempt_at"],
+        postgresql_where=sa.text("delivered_at IS NULL AND failed_at IS NULL"),
+    )
 
 
 def drop_kit_tables_v1() -> None:

@@ -31,8 +31,11 @@ class OutboxMessage(SQLModel, table=True):
 
     __tablename__ = "outbox_message"
     __table_args__ = (
-        Index("ix_outbox_message_pending", "next_attempt_at",
-              postgresql_where=text("delivered_at IS NULL AND failed_at IS NULL")),
+        Index(
+            "ix_outbox_message_pending",
+            "next_attempt_at",
+            postgresql_where=text("delivered_at IS NULL AND failed_at IS NULL"),
+        ),
     )
 
     id: int | None = Field(default=None, primary_key=True)

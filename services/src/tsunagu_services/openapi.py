@@ -17,8 +17,7 @@ class Problem(BaseModel):
 
 
 def _problem(description: str) -> dict[str, Any]:
-    return {"description": description, "model": Problem,
-            "content": {"application/problem+json": {}}}
+    return {"description": description, "model": Problem, "content": {"application/problem+json": {}}}
 
 
 PROBLEM_RESPONSES: dict[int | str, dict[str, Any]] = {

@@ -9,6 +9,7 @@ exponential backoff until the receiver confirms (2xx). A definite refusal (a
 import asyncio
 import logging
 import uuid
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -20,15 +21,28 @@ from tsunagu_services.http import ServiceToken
 from tsunagu_services.models import OutboxMessage
 
 logger = logging.getLogger("tsunagu.outbox")
+DeliveredHook = Callable[[AsyncSession, OutboxMessage], Awaitable[None]]
 RETRYABLE_4XX = {401, 408, 409, 423, 425, 429}
 MAX_BACKOFF_SECONDS = 300
 
 
-async def enqueue(session: AsyncSession, *, destination: str, path: str, body: dict[str, Any],
-                  method: str = "POST", idempotency_key: str | None = None) -> OutboxMessage:
+async def enqueue(
+    session: AsyncSession,
+    *,
+    destination: str,
+    path: str,
+    body: dict[str, Any],
+    method: str = "POST",
+    idempotency_key: str | None = None,
+) -> OutboxMessage:
     """Record a call to `destination` in the current transaction."""
-    message = OutboxMessage(destination=destination, method=method, path=path, body=body,
-                            idempotency_key=idempotency_key or str(uuid.uuid4()))
+    message = OutboxMessage(
+        destination=destination,
+        method=method,
+        path=path,
+        body=body,
+        idempotency_key=idempotency_key or str(uuid.uuid4()),
+    )
     session.add(message)
     await session.flush()
     return message
@@ -41,13 +55,21 @@ def backoff(attempts: int) -> timedelta:
 class OutboxDispatcher:
     """Background loop delivering due outbox messages of this service."""
 
-    def __init__(self, sessionmaker: Any, client: httpx.AsyncClient,
-                 destinations: dict[str, str], token: ServiceToken, poll_seconds: float = 1.0) -> None:
+    def __init__(
+        self,
+        sessionmaker: Any,
+        client: httpx.AsyncClient,
+        destinations: dict[str, str],
+        token: ServiceToken,
+        poll_seconds: float = 1.0,
+        on_delivered: DeliveredHook | None = None,
+    ) -> None:
         self._sessionmaker = sessionmaker
         self._client = client
         self._destinations = destinations
         self._token = token
         self._poll = poll_seconds
+        self._on_delivered = on_delivered
         self._wake = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
 
@@ -82,16 +104,28 @@ class OutboxDispatcher:
     async def deliver_due(self, limit: int = 20) -> int:
         """Try every due message once; return how many were attempted."""
         async with self._sessionmaker() as session, session.begin():
-            due = (await session.execute(
-                select(OutboxMessage)
-                .where(OutboxMessage.delivered_at.is_(None), OutboxMessage.failed_at.is_(None),
-                       OutboxMessage.next_attempt_at <= datetime.now(UTC))
-                .order_by(OutboxMessage.id)
-                .limit(limit)
-                .with_for_update(skip_locked=True)
-            )).scalars().all()
+            due = (
+                (
+                    await session.execute(
+                        select(OutboxMessage)
+                        .where(
+                            OutboxMessage.delivered_at.is_(None),
+                            OutboxMessage.failed_at.is_(None),
+                            OutboxMessage.next_attempt_at <= datetime.now(UTC),
+                        )
+                        .order_by(OutboxMessage.id)
+                        .limit(limit)
+                        .with_for_update(skip_locked=True)
+                    )
+                )
+                .scalars()
+                .all()
+            )
             for message in due:
                 await self._attempt(message)
+                if message.delivered_at is not None and self._on_delivered is not None:
+                    # Same transaction as marking it delivered: the effect and the mark commit together.
+                    await self._on_delivered(session, message)
             return len(due)
 
     async def _attempt(self, message: OutboxMessage) -> None:
@@ -100,14 +134,21 @@ class OutboxDispatcher:
         try:
             token = await self._token.get()
             response = await self._client.request(
-                message.method, self._destinations[message.destination] + message.path,
+                message.method,
+                self._destinations[message.destination] + message.path,
                 json=message.body,
                 headers={"Authorization": f"Bearer {token}", "Idempotency-Key": message.idempotency_key},
             )
         except (httpx.HTTPError, OSError) as exc:
             message.next_attempt_at = now + backoff(message.attempts)
-            logger.info("outbox delivery deferred", extra={"outbox_id": message.id,
-                        "destination": message.destination, "error_type": type(exc).__name__})
+            logger.info(
+                "outbox delivery deferred",
+                extra={
+                    "outbox_id": message.id,
+                    "destination": message.destination,
+                    "error_type": type(exc).__name__,
+                },
+            )
             return
         message.last_status = response.status_code
         if response.is_success:
@@ -118,7 +159,13 @@ class OutboxDispatcher:
                 message.response_body = None
         elif 400 <= response.status_code < 500 and response.status_code not in RETRYABLE_4XX:
             message.failed_at = now
-            logger.error("outbox delivery refused", extra={"outbox_id": message.id,
-                         "destination": message.destination, "status": response.status_code})
+            logger.error(
+                "outbox delivery refused",
+                extra={
+                    "outbox_id": message.id,
+                    "destination": message.destination,
+                    "status": response.status_code,
+                },
+            )
         else:
             message.next_attempt_at = now + backoff(message.attempts)

@@ -110,8 +110,7 @@ class GatewayTimeout(ProblemError):
 
 
 _STATUS_PROBLEMS: dict[int, type[ProblemError]] = {
-    cls.status: cls
-    for cls in (Unauthorized, Forbidden, NotFound, Conflict, PayloadTooLarge, TooManyRequests)
+    cls.status: cls for cls in (Unauthorized, Forbidden, NotFound, Conflict, PayloadTooLarge, TooManyRequests)
 }
 
 
@@ -170,12 +169,21 @@ async def _on_http(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, StarletteHTTPException)
     cls = _STATUS_PROBLEMS.get(exc.status_code)
     if cls is not None:
-        return problem_response(exc.status_code, cls.type, cls.title, instance=request.url.path,
-                                headers=exc.headers)
-    title = {405: "この操作はできません。", 406: "指定された形式では返せません。",
-             415: "この形式のデータは受け付けません。"}.get(exc.status_code, "リクエストを処理できません。")
-    return problem_response(exc.status_code, f"/problems/http-{exc.status_code}", title,
-                            instance=request.url.path, headers=exc.headers)
+        return problem_response(
+            exc.status_code, cls.type, cls.title, instance=request.url.path, headers=exc.headers
+        )
+    title = {
+        405: "この操作はできません。",
+        406: "指定された形式では返せません。",
+        415: "この形式のデータは受け付けません。",
+    }.get(exc.status_code, "リクエストを処理できません。")
+    return problem_response(
+        exc.status_code,
+        f"/problems/http-{exc.status_code}",
+        title,
+        instance=request.url.path,
+        headers=exc.headers,
+    )
 
 
 async def _on_unexpected(request: Request, exc: Exception) -> JSONResponse:
@@ -183,9 +191,15 @@ async def _on_unexpected(request: Request, exc: Exception) -> JSONResponse:
     # the route template and the stack frames, never the message.
     route = getattr(request.scope.get("route"), "path", "(unmatched)")
     # Handled outside the request-context middleware, so take the request id from the scope.
-    logger.error("unhandled error", extra={"error_type": type(exc).__name__, "route": route,
-                                           "request_id": request.scope.get("state", {}).get("request_id"),
-                                           "stack": "".join(traceback.format_tb(exc.__traceback__))})
+    logger.error(
+        "unhandled error",
+        extra={
+            "error_type": type(exc).__name__,
+            "route": route,
+            "request_id": request.scope.get("state", {}).get("request_id"),
+            "stack": "".join(traceback.format_tb(exc.__traceback__)),
+        },
+    )
     return problem_response(500, "/problems/internal", "サーバーで問題が発生しました。")
 
 

@@ -38,9 +38,7 @@ class ServiceSettings(BaseSettings):
     def _refuse_placeholder_secrets(self) -> "ServiceSettings":
         placeholder = self.service_client_secret.lower() in PLACEHOLDER_SECRETS
         if self.needs_service_token and not self.demo_mode and placeholder:
-            raise ValueError(
-                "TSUNAGU_SERVICE_CLIENT_SECRET must be set to a real secret outside demo mode"
-            )
+            raise ValueError("TSUNAGU_SERVICE_CLIENT_SECRET must be set to a real secret outside demo mode")
         return self
 
     @property

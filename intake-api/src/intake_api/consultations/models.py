@@ -50,5 +50,8 @@ class Consultation(SQLModel, table=True):
     def consulter(self) -> dict[str, Any] | None:
         if self.consulter_relation is None:
             return None
-        return {"name": self.consulter_name, "phone": self.consulter_phone,
-                "relation": self.consulter_relation}
+        return {
+            "name": self.consulter_name,
+            "phone": self.consulter_phone,
+            "relation": self.consulter_relation,
+        }

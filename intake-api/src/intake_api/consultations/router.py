@@ -9,6 +9,7 @@ from intake_api.consultations.schemas import (
     ConsultationMessageRead,
     ConsultationPage,
     ConsultationRead,
+    ConsultationStatus,
 )
 from tsunagu_services.auth import CurrentPrincipal
 from tsunagu_services.db import SessionDep
@@ -22,11 +23,14 @@ async def list_consultations(
     session: SessionDep,
     principal: CurrentPrincipal,
     area: Annotated[str | None, Query(max_length=30)] = None,
+    consultation_status: Annotated[ConsultationStatus | None, Query(alias="status")] = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> ConsultationPage:
-    """List the consultations the caller may see, urgent first, then newest."""
-    items, total = await service.list_visible(session, principal, area=area, limit=limit, offset=offset)
+    """List the consultations the caller may see, urgent first (`status=open`: the queue, oldest first)."""
+    items, total = await service.list_visible(
+        session, principal, area=area, status=consultation_status, limit=limit, offset=offset
+    )
     return ConsultationPage(items=[ConsultationRead.model_validate(c) for c in items], total=total)
 
 

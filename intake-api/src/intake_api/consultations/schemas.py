@@ -120,17 +120,35 @@ class Consulter(BaseModel):
 class ConsultationCreate(BaseModel):
     """A consultation as recorded at the desk or sent by another system (相談受付・申込票)."""
 
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
-        "channel": "phone", "area": "higashi",
-        "summary": "隣の家の80代の母親と50代の息子が心配。息子は長くひきこもっている様子。",
-        "consulter": {"name": None, "phone": None, "relation": "neighbour"},
-        "concerns": ["withdrawal", "care"], "main_concern": "withdrawal", "urgent": False,
-    }, {
-        "channel": "referral", "area": "higashi", "summary": "地域包括支援センターからの紹介",
-        "referrer": "東地域包括支援センター", "external_ref": "HK-2026-0142",
-        "person_name": "小金井 一郎", "person_kana": "コガネイ イチロウ", "person_birth_date": "1944-05-02",
-        "concerns": ["care", "income"], "main_concern": "income", "consent": "given",
-    }]})
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "channel": "phone",
+                    "area": "higashi",
+                    "summary": "隣の家の80代の母親と50代の息子が心配。息子は長くひきこもっている様子。",
+                    "consulter": {"name": None, "phone": None, "relation": "neighbour"},
+                    "concerns": ["withdrawal", "care"],
+                    "main_concern": "withdrawal",
+                    "urgent": False,
+                },
+                {
+                    "channel": "referral",
+                    "area": "higashi",
+                    "summary": "地域包括支援センターからの紹介",
+                    "referrer": "東地域包括支援センター",
+                    "external_ref": "HK-2026-0142",
+                    "person_name": "小金井 一郎",
+                    "person_kana": "コガネイ イチロウ",
+                    "person_birth_date": "1944-05-02",
+                    "concerns": ["care", "income"],
+                    "main_concern": "income",
+                    "consent": "given",
+                },
+            ]
+        },
+    )
 
     channel: Channel
     received_at: AwareDatetime | None = Field(default=None, description="Defaults to now.")
@@ -151,7 +169,8 @@ class ConsultationCreate(BaseModel):
     consent: IntakeConsent = IntakeConsent.not_asked
     referrer: ShortText | None = Field(default=None, description="Referring agency (つなぎ元).")
     external_ref: Annotated[str, StringConstraints(min_length=1, max_length=100)] | None = Field(
-        default=None, description="The referring system's own reference.")
+        default=None, description="The referring system's own reference."
+    )
 
     @model_validator(mode="after")
     def _check(self) -> Self:

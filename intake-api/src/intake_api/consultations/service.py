@@ -37,37 +37,70 @@ async def record(session: AsyncSession, principal: Principal, data: Consultation
     return consultation
 
 
-async def request_safety_check(session: AsyncSession, consultation: Consultation,
-                               risks: list[LifeRisk]) -> None:
+async def request_safety_check(
+    session: AsyncSession, consultation: Consultation, risks: list[LifeRisk]
+) -> None:
     """Ask case-api for a 安否確認, through the outbox so it is neither lost nor doubled."""
     key = f"consultation-{consultation.id}-safety-check"
-    await outbox.enqueue(session, destination="case", path="/api/v1/safety-checks",
-                         idempotency_key=key, body={
-                             "consultation_id": str(consultation.id),
-                             "area": consultation.area,
-                             "reason": rules.safety_check_reason(risks),
-                             "received_at": consultation.received_at.isoformat(),
-                             "source_key": key,
-                         })
+    await outbox.enqueue(
+        session,
+        destination="case",
+        path="/api/v1/safety-checks",
+        idempotency_key=key,
+        body={
+            "consultation_id": str(consultation.id),
+            "area": consultation.area,
+            "reason": rules.safety_check_reason(risks),
+            "received_at": consultation.received_at.isoformat(),
+            "source_key": key,
+        },
+    )
 
 
-async def read(session: AsyncSession, principal: Principal, consultation_id: uuid.UUID) -> Consultation:
+async def read(
+    session: AsyncSession, principal: Principal, consultation_id: uuid.UUID, *, for_update: bool = False
+) -> Consultation:
     """One consultation the caller may see; anything else is not found."""
-    consultation = await repository.get(session, consultation_id)
+    consultation = await repository.get(session, consultation_id, for_update=for_update)
     if consultation is None or not access.can_see(principal, consultation):
         raise NotFound()
     return consultation
 
 
-async def messages(session: AsyncSession, principal: Principal,
-                   consultation_id: uuid.UUID) -> list[ConsultationMessage]:
+async def messages(
+    session: AsyncSession, principal: Principal, consultation_id: uuid.UUID
+) -> list[ConsultationMessage]:
     """The follow-ups of a consultation the caller may see."""
     consultation = await read(session, principal, consultation_id)
     return await public_repository.messages(session, consultation.id)
 
 
-async def list_visible(session: AsyncSession, principal: Principal, *, area: str | None,
-                       limit: int, offset: int) -> tuple[list[Consultation], int]:
-    """The consultations the caller may see, urgent first, newest first."""
-    return await repository.page(session, access.visible(principal), area=area, limit=limit,
-                                 offset=offset)
+async def list_visible(
+    session: AsyncSession,
+    principal: Principal,
+    *,
+    area: str | None,
+    status: str | None,
+    limit: int,
+    offset: int,
+) -> tuple[list[Consultation], int]:
+    """The consultations the caller may see, urgent first; the open queue oldest first."""
+    return await repository.page(
+        session,
+        access.visible(principal),
+        area=area,
+        status=status,
+        oldest_first=status == "open",
+        limit=limit,
+        offset=offset,
+    )
+
+
+def match_query(consultation: Consultation) -> dict[str, str]:
+    """What to ask case-api's person search for the person concerned (empty when unknown)."""
+    query = {
+        "q": consultation.person_kana or consultation.person_name or "",
+        "birth_date": consultation.person_birth_date.isoformat() if consultation.person_birth_date else "",
+        "phone": consultation.person_phone or "",
+    }
+    return {k: v for k, v in query.items() if v}

@@ -44,8 +44,9 @@ def leading_zero_bits(digest: bytes) -> int:
     return bits
 
 
-def verify(secret: bytes, token: str, nonce: str, *, min_difficulty: int,
-           now: float | None = None) -> str | None:
+def verify(
+    secret: bytes, token: str, nonce: str, *, min_difficulty: int, now: float | None = None
+) -> str | None:
     """None when the solution is good; otherwise why not ('invalid', 'expired', 'insufficient')."""
     parts = token.split(".")
     if len(parts) != 4 or len(nonce) > 64:

@@ -13,7 +13,8 @@ class ConsultationMessage(SQLModel, table=True):
 
     id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
     consultation_id: uuid.UUID = Field(
-        sa_column=Column(ForeignKey("consultation.id", ondelete="CASCADE"), nullable=False))
+        sa_column=Column(ForeignKey("consultation.id", ondelete="CASCADE"), nullable=False)
+    )
     source: str = Field(max_length=20)  # reporter
     text: str = Field(sa_column=Column(Text, nullable=False))
     created_at: datetime = Field(

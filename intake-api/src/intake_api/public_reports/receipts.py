@@ -11,7 +11,7 @@ GROUP = 4
 def new_code() -> str:
     """16 base32 characters (80 bits), shown in groups of four: ABCD-EFGH-IJKL-MNOP."""
     raw = base64.b32encode(secrets.token_bytes(10)).decode()
-    return "-".join(raw[i:i + GROUP] for i in range(0, len(raw), GROUP))
+    return "-".join(raw[i : i + GROUP] for i in range(0, len(raw), GROUP))
 
 
 def normalise(code: str) -> str:

@@ -40,7 +40,8 @@ async def get_report(receipt: ReceiptCode, session: SessionDep) -> ReportStatus:
 
 
 @router.post("/reports/{receipt}/messages", status_code=status.HTTP_204_NO_CONTENT)
-async def add_message(receipt: ReceiptCode, data: MessageCreate, request: Request,
-                      session: SessionDep) -> None:
+async def add_message(
+    receipt: ReceiptCode, data: MessageCreate, request: Request, session: SessionDep
+) -> None:
     """Add information to one's report (public, by receipt code)."""
     await service.add_message(session, request.app.state.settings, receipt, data)

@@ -22,11 +22,20 @@ class ChallengeRead(BaseModel):
 class ReportCreate(BaseModel):
     """What a citizen tells us. Nothing about the reporter is asked or kept."""
 
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
-        "text": "市立図書館で毎日、高齢の男性が一日中座っています。同じ服のままで心配です。",
-        "place": "市立図書館", "when": "ここ2週間ほど毎日", "website": "",
-        "proof": {"challenge": "…", "nonce": "…"},
-    }]})
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "text": "市立図書館で毎日、高齢の男性が一日中座っています。同じ服のままで心配です。",
+                    "place": "市立図書館",
+                    "when": "ここ2週間ほど毎日",
+                    "website": "",
+                    "proof": {"challenge": "…", "nonce": "…"},
+                }
+            ]
+        },
+    )
 
     text: ReportText
     place: Annotated[str, StringConstraints(max_length=200, strip_whitespace=True)] | None = None

@@ -30,21 +30,29 @@ class ChallengeFailed(ValidationFailed):
 
 def new_challenge(settings: Settings) -> challenge.Challenge:
     """A proof-of-work challenge for the next submission."""
-    return challenge.issue(settings.challenge_secret_bytes, settings.challenge_difficulty,
-                           settings.challenge_ttl_seconds)
+    return challenge.issue(
+        settings.challenge_secret_bytes, settings.challenge_difficulty, settings.challenge_ttl_seconds
+    )
 
 
 async def _spend(session: AsyncSession, settings: Settings, proof: ProofOfWork) -> None:
-    failure = challenge.verify(settings.challenge_secret_bytes, proof.challenge, proof.nonce,
-                               min_difficulty=settings.challenge_difficulty)
+    failure = challenge.verify(
+        settings.challenge_secret_bytes,
+        proof.challenge,
+        proof.nonce,
+        min_difficulty=settings.challenge_difficulty,
+    )
     if failure is not None:
         raise ChallengeFailed(detail=failure)
     now = datetime.now(UTC)
     await session.execute(delete(SpentChallenge).where(SpentChallenge.expires_at < now))
     expires_at = datetime.fromtimestamp(int(proof.challenge.split(".")[0]), UTC)
     spent = await session.execute(
-        insert(SpentChallenge).values(key=challenge.spent_key(proof.challenge), expires_at=expires_at)
-        .on_conflict_do_nothing().returning(SpentChallenge.key))
+        insert(SpentChallenge)
+        .values(key=challenge.spent_key(proof.challenge), expires_at=expires_at)
+        .on_conflict_do_nothing()
+        .returning(SpentChallenge.key)
+    )
     if spent.first() is None:
         raise ChallengeFailed(detail="used")
 
@@ -62,10 +70,17 @@ async def submit(session: AsyncSession, settings: Settings, data: ReportCreate) 
         lines.append(f"場所: {data.place}")
     if data.when:
         lines.append(f"いつ: {data.when}")
-    consultations.add(session, Consultation(
-        channel="anonymous", received_at=received_at, received_by=PUBLIC_FORM_ACTOR,
-        area=UNASSIGNED_AREA, summary="\n".join(lines), receipt_hash=receipts.code_hash(code),
-    ))
+    consultations.add(
+        session,
+        Consultation(
+            channel="anonymous",
+            received_at=received_at,
+            received_by=PUBLIC_FORM_ACTOR,
+            area=UNASSIGNED_AREA,
+            summary="\n".join(lines),
+            receipt_hash=receipts.code_hash(code),
+        ),
+    )
     await session.flush()
     return code, received_at
 
