@@ -1,23 +1,61 @@
-"""Who may see and open cases: the one authorization helper of case-api."""
+"""Who may see and change cases: the one authorization helper of case-api.
 
+Seeing a case: supervisors and admins see all; a CSW their own area and the cases they lead;
+anyone a case is shared with by name (a user share); an agency member the cases shared with
+their agency; a system client with cases:read. Everyone else gets 404.
+
+How much: everyone above sees the whole case, except an agency member who sees it only through an
+agency share: they get the summary, and the parts the person's current consent (本人同意) opens to
+their agency, nothing more. `cases.service.read` loads the shares and the consent that decide it and
+attaches the resulting `CaseView` to the case, so that `ensure_part_visible` stays synchronous.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Literal
 
-from sqlalchemy import ColumnElement, false, or_, true
+from sqlalchemy import ColumnElement, and_, exists, false, inspect, or_, select, true
+from sqlalchemy.orm import aliased
 
 from case_api.cases.models import Case
+from case_api.consents.models import Consent
+from case_api.shares.models import CaseShare
 from tsunagu_services.problems import Forbidden, NotFound
 from tsunagu_services.tokens import Principal
 
 ALL_AREAS_ROLES = {"admin", "supervisor"}
 OPENING_ROLES = {"admin", "supervisor", "csw"}
+WRITING_ROLES = {"admin", "supervisor", "csw"}
 
-# sc and agency see the cases shared with them (their agency, or them by name).
-# Sharing is not built yet, so both see nothing: add the share to `can_see` and
-# `visible` together when it comes.
+CasePart = Literal["records", "plan", "consents", "safety_checks", "agencies"]
 
 
-def can_see(principal: Principal, case: Case) -> bool:
-    """Supervisors see all; a CSW their own area and the cases they lead; systems need a scope."""
+@dataclass(frozen=True)
+class CaseView:
+    """How much of one case the caller sees: all of it, or the summary plus the listed parts."""
+
+    full: bool
+    parts: frozenset[str] = frozenset()
+
+
+FULL_VIEW = CaseView(full=True)
+SUMMARY_ONLY = CaseView(full=False)
+_VIEW_KEY = "case_api.access.view"
+
+
+def _user_share(principal: Principal, shares: Sequence[CaseShare]) -> bool:
+    return any(s.grantee_kind == "user" and s.grantee == principal.username and s.revoked_at is None
+               for s in shares)
+
+
+def _agency_share(principal: Principal, shares: Sequence[CaseShare]) -> bool:
+    return principal.role == "agency" and principal.agency_id is not None and any(
+        s.grantee_kind == "agency" and s.grantee == principal.agency_id and s.revoked_at is None
+        for s in shares)
+
+
+def sees_by_role(principal: Principal, case: Case) -> bool:
+    """Visible without any share: by role, area, lead, or a system scope."""
     if principal.role in ALL_AREAS_ROLES:
         return True
     if principal.is_system:
@@ -28,8 +66,54 @@ def can_see(principal: Principal, case: Case) -> bool:
     return False
 
 
-def visible(principal: Principal) -> ColumnElement[bool]:
-    """The same rule as `can_see`, as a WHERE clause for lists."""
+def can_see(principal: Principal, case: Case, shares: Sequence[CaseShare] = ()) -> bool:
+    """The rule above for one case; `shares` are the case's active shares (others are ignored)."""
+    if sees_by_role(principal, case):
+        return True
+    if principal.is_system:
+        return False  # a system client's rights are its scopes, never a share
+    return _user_share(principal, shares) or _agency_share(principal, shares)
+
+
+def view_of(principal: Principal, case: Case, shares: Sequence[CaseShare],
+            consent: Consent | None) -> CaseView:
+    """What a caller who may see the case sees of it; `consent` is the current one (or None)."""
+    if principal.role != "agency" or sees_by_role(principal, case) or _user_share(principal, shares):
+        return FULL_VIEW
+    if (consent is not None and consent.status == "given"
+            and principal.agency_id in consent.scope_agencies):
+        return CaseView(full=False, parts=frozenset(consent.scope_parts))
+    return SUMMARY_ONLY
+
+
+def needs_consent(principal: Principal, case: Case, shares: Sequence[CaseShare]) -> bool:
+    """Whether the caller's view depends on the consent scope (an agency member seeing by agency share)."""
+    return view_of(principal, case, shares, None) != FULL_VIEW
+
+
+def attach_view(case: Case, view: CaseView) -> None:
+    """Remember on the loaded case what this request's caller sees of it."""
+    inspect(case).info[_VIEW_KEY] = view
+
+
+def _view(principal: Principal, case: Case) -> CaseView:
+    attached = inspect(case).info.get(_VIEW_KEY)
+    if isinstance(attached, CaseView):
+        return attached
+    # A case not loaded through cases.service.read: deny agency members any part (safe default).
+    return SUMMARY_ONLY if principal.role == "agency" else FULL_VIEW
+
+
+def _shared_with(principal: Principal, *, agency: bool = True) -> ColumnElement[bool]:
+    """EXISTS an active share of the case (correlated to support_case) naming the caller."""
+    grantee = and_(CaseShare.grantee_kind == "user", CaseShare.grantee == principal.username)
+    if agency and principal.role == "agency" and principal.agency_id is not None:
+        grantee = or_(grantee, and_(CaseShare.grantee_kind == "agency",
+                                    CaseShare.grantee == principal.agency_id))
+    return exists().where(CaseShare.case_id == Case.id, CaseShare.revoked_at.is_(None), grantee)
+
+
+def _by_role(principal: Principal) -> ColumnElement[bool]:
     if principal.role in ALL_AREAS_ROLES:
         return true()
     if principal.is_system:
@@ -38,6 +122,38 @@ def visible(principal: Principal) -> ColumnElement[bool]:
         leads = Case.lead_username == principal.username
         return or_(Case.area == principal.area, leads) if principal.area is not None else leads
     return false()
+
+
+def visible(principal: Principal) -> ColumnElement[bool]:
+    """The same rule as `can_see`, as a WHERE clause for lists of cases."""
+    if principal.role in ALL_AREAS_ROLES or principal.is_system:
+        return _by_role(principal)
+    return or_(_by_role(principal), _shared_with(principal))
+
+
+def visible_part(principal: Principal, part: CasePart) -> ColumnElement[bool]:
+    """`visible` and `ensure_part_visible` together, as a WHERE clause for lists across cases.
+
+    For lists of one part over many cases (e.g. every safety check due): an agency member gets
+    the cases shared with them by name, and those shared with their agency whose current consent
+    opens `part` to it.
+    """
+    if principal.role != "agency":
+        return visible(principal)
+    by_name = _shared_with(principal, agency=False)
+    if principal.agency_id is None:
+        return by_name
+    latest = aliased(Consent)
+    current_id = (select(latest.id).where(latest.case_id == Case.id)
+                  .order_by(latest.recorded_at.desc(), latest.created_at.desc(), latest.id.desc()).limit(1)
+                  .correlate(Case).scalar_subquery())  # two levels down: name the outer table
+    consent_opens = exists().where(
+        Consent.id == current_id, Consent.status == "given",
+        Consent.scope_agencies.contains([principal.agency_id]), Consent.scope_parts.contains([part]))
+    by_agency = exists().where(CaseShare.case_id == Case.id, CaseShare.revoked_at.is_(None),
+                               CaseShare.grantee_kind == "agency",
+                               CaseShare.grantee == principal.agency_id)
+    return or_(by_name, and_(by_agency, consent_opens))
 
 
 def ensure_may_open(principal: Principal, area: str) -> None:
@@ -51,21 +167,74 @@ def ensure_may_open(principal: Principal, area: str) -> None:
         raise Forbidden("CSW は担当圏域のケースのみ開始できます。")
 
 
-CasePart = Literal["records", "plan", "consents", "safety_checks", "agencies"]
-WRITING_ROLES = {"admin", "supervisor", "csw"}
-
-
 def ensure_part_visible(principal: Principal, case: Case, part: CasePart) -> None:
-    """Beyond the summary, an agency member sees only the parts the person's consent allows.
+    """Beyond the summary, an agency member sees only the parts the person's consent allows (404).
 
-    Call after `cases.service.read` (which already 404s a case the caller may not see).
-    Until consent scopes exist, agency members see no part at all (deny by default).
+    Call after `cases.service.read` (which already 404s a case the caller may not see, and
+    attaches what the caller sees of it).
     """
-    if principal.role == "agency":
+    view = _view(principal, case)
+    if not (view.full or part in view.parts):
+        raise NotFound()
+
+
+def ensure_full_view(principal: Principal, case: Case) -> None:
+    """What is neither summary nor a consentable part (history, shares, recommendation): 404 for
+    an agency member who sees the case only through their agency."""
+    if not _view(principal, case).full:
         raise NotFound()
 
 
 def ensure_may_write(principal: Principal, case: Case) -> None:
     """Staff who may see a case may add to it (records, plan, safety checks); others may not."""
     if principal.role not in WRITING_ROLES:
+        raise Forbidden()
+
+
+def may_manage(principal: Principal, case: Case) -> bool:
+    """Supervisors, admins, the lead, and CSWs of the case's area run the case itself."""
+    if principal.role in ALL_AREAS_ROLES:
+        return True
+    if principal.role == "csw":
+        return case.lead_username == principal.username or (
+            principal.area is not None and case.area == principal.area)
+    return False
+
+
+def ensure_may_manage(principal: Principal, case: Case) -> None:
+    """Status, details, flags, consent and shares: supervisors, admins, the lead, same-area CSWs (403).
+
+    A CSW of another area who sees a case through a share may add records, not run the case.
+    """
+    if not may_manage(principal, case):
+        raise Forbidden("ケースの管理は統括・主担当・同じ圏域の CSW が行います。")
+
+
+def ensure_may_override(principal: Principal) -> None:
+    """Only supervisors (and admins) change the body a case goes to (DOMAIN.md step 5)."""
+    if principal.role not in ALL_AREAS_ROLES:
+        raise Forbidden("会議体の変更は統括のみが行えます。")
+
+
+# Persons and households (対象者・世帯) hold identifying basics only, never case content.
+# Staff who triage and run cases find and record them across areas: a CSW at triage must
+# find a person another area already supports, to link rather than duplicate. Others
+# (sc, agency, system clients) neither search nor read them until sharing says otherwise.
+PERSON_ROLES = {"admin", "supervisor", "csw"}
+
+
+def ensure_may_search_persons(principal: Principal) -> None:
+    """Admins, supervisors and CSWs may search persons in every area; anyone else gets 403."""
+    if principal.is_system or principal.role not in PERSON_ROLES:
+        raise Forbidden()
+
+
+def can_read_person(principal: Principal) -> bool:
+    """Whether the caller may read persons and households (read them as 404 otherwise)."""
+    return not principal.is_system and principal.role in PERSON_ROLES
+
+
+def ensure_may_write_persons(principal: Principal) -> None:
+    """Admins, supervisors and CSWs record households and correct persons; anyone else gets 403."""
+    if not can_read_person(principal):
         raise Forbidden()

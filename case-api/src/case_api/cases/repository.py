@@ -1,24 +1,40 @@
-"""Every query of cases."""
+"""Every query of cases and their history."""
 
 import uuid
 
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from case_api.cases.models import Case
+from case_api.cases.models import Case, CaseEvent
 
 
 async def get(session: AsyncSession, case_id: uuid.UUID) -> Case | None:
     return await session.get(Case, case_id)
 
 
+async def lock(session: AsyncSession, case: Case) -> None:
+    """Re-read the case under a row lock, so the version compared is the one that gets bumped."""
+    await session.refresh(case, with_for_update=True)
+
+
+def _escape_like(value: str) -> str:
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
 async def page(session: AsyncSession, where: ColumnElement[bool], *, area: str | None,
-               status: str | None, limit: int, offset: int) -> tuple[list[Case], int]:
+               status: str | None, risk: str | None = None, lead: str | None = None,
+               title_contains: str | None = None, limit: int, offset: int) -> tuple[list[Case], int]:
     conditions = [where]
     if area:
         conditions.append(Case.area == area)
     if status:
         conditions.append(Case.status == status)
+    if risk:
+        conditions.append(Case.risk_flags.contains([risk]))
+    if lead:
+        conditions.append(Case.lead_username == lead)
+    if title_contains:
+        conditions.append(Case.title.ilike(f"%{_escape_like(title_contains)}%", escape="\\"))
     rows = await session.execute(
         select(Case).where(*conditions)
         .order_by(Case.opened_at.desc(), Case.id)
@@ -30,3 +46,18 @@ async def page(session: AsyncSession, where: ColumnElement[bool], *, area: str |
 
 def add(session: AsyncSession, case: Case) -> None:
     session.add(case)
+
+
+def add_event(session: AsyncSession, event: CaseEvent) -> None:
+    session.add(event)
+
+
+async def events(session: AsyncSession, case_id: uuid.UUID, *, limit: int,
+                 offset: int) -> tuple[list[CaseEvent], int]:
+    """A case's history, oldest first (it reads as a timeline)."""
+    rows = await session.execute(
+        select(CaseEvent).where(CaseEvent.case_id == case_id)
+        .order_by(CaseEvent.at, CaseEvent.id).limit(limit).offset(offset))
+    total = await session.scalar(
+        select(func.count()).select_from(CaseEvent).where(CaseEvent.case_id == case_id))
+    return list(rows.scalars().all()), int(total or 0)

@@ -1,0 +1,1 @@
+"""本人同意: the consent history of a case, with scope (which agencies may see which parts)."""

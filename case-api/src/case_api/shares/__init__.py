@@ -1,0 +1,1 @@
+"""Sharing a case with a user or an agency: explicit, revocable grants."""
