@@ -1,0 +1,158 @@
+"""The rules of community activities (地域づくり活動) and the workload split (no commit, no HTTP)."""
+
+import datetime as dt
+import uuid
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import ColumnElement
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from case_api import access
+from case_api.activities import repository
+from case_api.activities.models import CommunityActivity
+from case_api.activities.schemas import (
+    ActivityCreate,
+    ActivityKind,
+    ActivityUpdate,
+    AreaWorkload,
+    CswWorkload,
+    Workload,
+)
+from case_api.cases.etag import required_if_match
+from tsunagu_services.problems import Forbidden, NotFound, ValidationFailed
+from tsunagu_services.tokens import Principal
+
+TOKYO = ZoneInfo("Asia/Tokyo")
+LOGGING_ROLES = {"admin", "supervisor", "csw"}
+
+
+def _field_error(field: str, msg: str) -> ValidationFailed:
+    return ValidationFailed(errors=[{"loc": ["body", field], "type": "value_error", "msg": msg}])
+
+
+def _today() -> dt.date:
+    return dt.datetime.now(dt.UTC).astimezone(TOKYO).date()
+
+
+def month_bounds(month: str) -> tuple[dt.date, dt.date]:
+    """`YYYY-MM` → its first day and the first day of the next month."""
+    year, number = (int(part) for part in month.split("-"))
+    start = dt.date(year, number, 1)
+    end = dt.date(year + number // 12, number % 12 + 1, 1)
+    return start, end
+
+
+def _check_date(day: dt.date) -> None:
+    # A log of work done: not tomorrow's event, not a typo from another century.
+    if not dt.date(2000, 1, 1) <= day <= _today():
+        raise _field_error("date", "must be a day between 2000-01-01 and today")
+
+
+def _is_supervisor(principal: Principal) -> bool:
+    return principal.role in access.ALL_AREAS_ROLES
+
+
+async def log_activity(session: AsyncSession, principal: Principal,
+                       data: ActivityCreate) -> CommunityActivity:
+    """Log an activity: a CSW their own in their area; supervisors on behalf of a named CSW."""
+    if principal.role not in LOGGING_ROLES:
+        raise Forbidden()
+    if _is_supervisor(principal):
+        if data.csw is None or data.area is None:
+            raise _field_error("csw" if data.csw is None else "area", "required when logging for a CSW")
+        csw, area = data.csw, data.area
+    else:
+        if principal.area is None:
+            raise Forbidden("担当圏域のない CSW は活動を記録できません。")
+        if data.csw not in (None, principal.username) or data.area not in (None, principal.area):
+            raise Forbidden("CSW は自分の担当圏域の活動のみ記録できます。")
+        csw, area = principal.username, principal.area
+    _check_date(data.date)
+    activity = CommunityActivity(**data.model_dump(exclude={"csw", "area"}), csw=csw, area=area,
+                                 created_by=principal.username)
+    repository.add(session, activity)
+    await session.flush()
+    await session.refresh(activity)
+    return activity
+
+
+def _visible(principal: Principal) -> ColumnElement[bool]:
+    if _is_supervisor(principal):
+        return repository.visible_where(all_areas=True, area=None, username=principal.username)
+    if principal.role == "csw":
+        return repository.visible_where(all_areas=False, area=principal.area, username=principal.username)
+    raise Forbidden()
+
+
+async def list_activities(session: AsyncSession, principal: Principal, *, month: str | None,
+                          area: str | None, csw: str | None, kind: ActivityKind | None, limit: int,
+                          offset: int) -> tuple[list[CommunityActivity], int]:
+    """Activities the caller may see (supervisors all; a CSW their own and their area's), newest first."""
+    start, end = month_bounds(month) if month else (None, None)
+    return await repository.page(session, _visible(principal), start=start, end=end, area=area, csw=csw,
+                                 kind=kind, limit=limit, offset=offset)
+
+
+async def read_activity(session: AsyncSession, principal: Principal,
+                        activity_id: uuid.UUID) -> CommunityActivity:
+    """One activity the caller may see."""
+    activity = await repository.get(session, activity_id)
+    if activity is None or not _may_see(principal, activity):
+        raise NotFound()
+    return activity
+
+
+def _may_see(principal: Principal, activity: CommunityActivity) -> bool:
+    if _is_supervisor(principal):
+        return True
+    return principal.role == "csw" and (activity.csw == principal.username or activity.area == principal.area)
+
+
+async def update_activity(session: AsyncSession, principal: Principal, activity_id: uuid.UUID,
+                          data: ActivityUpdate, if_match: str | None) -> CommunityActivity:
+    """Change an activity: its CSW, or a supervisor; needs If-Match."""
+    activity = await repository.get(session, activity_id, lock=True)
+    if activity is None or not _may_see(principal, activity):
+        raise NotFound()
+    if not (_is_supervisor(principal) or activity.csw == principal.username):
+        raise Forbidden("活動記録を変更できるのは本人と統括です。")
+    required_if_match(if_match).ensure(activity.version)
+    changes = data.model_dump(exclude_unset=True)
+    if "date" in changes:
+        _check_date(changes["date"])
+    for field, value in changes.items():
+        setattr(activity, field, value)
+    activity.version += 1
+    await session.flush()
+    await session.refresh(activity)
+    return activity
+
+
+async def workload(session: AsyncSession, principal: Principal, *, month: str, area: str | None) -> Workload:
+    """Individual support vs community minutes per CSW and per area in a month; a CSW sees their own."""
+    if principal.is_system:
+        # The monthly statistics (統計) carry the split: clients holding statistics:read see it all.
+        if not principal.has_scope("statistics:read"):
+            raise Forbidden()
+    elif principal.role not in LOGGING_ROLES:
+        raise Forbidden()
+    own = principal.username if principal.role == "csw" else None
+    start, end = month_bounds(month)
+    with_timeline = await repository.timeline_installed(session)
+    rows = await repository.workload(
+        session, since=dt.datetime.combine(start, dt.time(), TOKYO),
+        until=dt.datetime.combine(end, dt.time(), TOKYO), start=start, end=end, area=area, csw=own,
+        with_timeline=with_timeline)
+    by_csw: list[CswWorkload] = []
+    by_area: list[AreaWorkload] = []
+    for row in rows:
+        figures = {"individual_minutes": row.individual, "community_minutes": row.community,
+                   "total_minutes": row.individual + row.community,
+                   "community_ratio": None if row.ratio is None else round(row.ratio, 4)}
+        if row.by_area:
+            by_area.append(AreaWorkload(area=row.area, **figures))
+        else:
+            by_csw.append(CswWorkload(csw=row.csw, **figures))
+    # A CSW gets their own row only: the area rows would show colleagues' time.
+    return Workload(month=month, area=area, individual_source=with_timeline, by_csw=by_csw,
+                    by_area=by_area if own is None else [])
