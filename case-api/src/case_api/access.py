@@ -23,6 +23,7 @@ from case_api.shares.models import CaseShare
 from tsunagu_services.problems import Forbidden, NotFound
 from tsunagu_services.tokens import Principal
 
+SERVICE_SCOPE = "service"
 ALL_AREAS_ROLES = {"admin", "supervisor"}
 OPENING_ROLES = {"admin", "supervisor", "csw"}
 WRITING_ROLES = {"admin", "supervisor", "csw"}
@@ -54,12 +55,18 @@ def _agency_share(principal: Principal, shares: Sequence[CaseShare]) -> bool:
         for s in shares)
 
 
+def system_reads_cases(principal: Principal) -> bool:
+    """A system client with cases:read, or one of our own services (scope `service`), which acts
+    for a user already authorized where the request began (intake's triage, a meeting's decision)."""
+    return principal.has_scope("cases:read") or principal.has_scope(SERVICE_SCOPE)
+
+
 def sees_by_role(principal: Principal, case: Case) -> bool:
     """Visible without any share: by role, area, lead, or a system scope."""
     if principal.role in ALL_AREAS_ROLES:
         return True
     if principal.is_system:
-        return principal.has_scope("cases:read")
+        return system_reads_cases(principal)
     if principal.role == "csw":
         in_area = principal.area is not None and case.area == principal.area
         return in_area or case.lead_username == principal.username
@@ -117,7 +124,7 @@ def _by_role(principal: Principal) -> ColumnElement[bool]:
     if principal.role in ALL_AREAS_ROLES:
         return true()
     if principal.is_system:
-        return true() if principal.has_scope("cases:read") else false()
+        return true() if system_reads_cases(principal) else false()
     if principal.role == "csw":
         leads = Case.lead_username == principal.username
         return or_(Case.area == principal.area, leads) if principal.area is not None else leads

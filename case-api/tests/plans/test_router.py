@@ -336,7 +336,8 @@ async def test_a_meeting_decision_delivered_twice_adds_its_actions_once(
         (("cases:read", "service"), 201),
         (("cases:read", "cases:write"), 201),
         (("cases:read",), 403),
-        (("service",), 404),  # cannot see the case: see the report (access.can_see has no "service")
+        (("service",), 201),  # our own services (meeting-api) deliver with scope "service" alone
+        ((), 404),  # a system client without scopes cannot see the case
     ],
 )
 async def test_who_may_deliver_meeting_actions(
