@@ -2,11 +2,23 @@
 
 from fastapi import FastAPI
 
+from case_api.activities.router import router as activities_router
+from case_api.agencies.router import router as agencies_router
 from case_api.cases.router import router as cases_router
+from case_api.consents.router import router as consents_router
+from case_api.households.router import router as households_router
+from case_api.persons.router import router as persons_router
+from case_api.plans.router import router as plans_router
+from case_api.records.router import router as records_router
+from case_api.safety_checks.router import router as safety_checks_router
 from case_api.settings import Settings
+from case_api.shares.router import router as shares_router
 from tsunagu_services.app import create_service_app
 from tsunagu_services.auth import JwksCache
 
 
 def create_app(jwks: JwksCache | None = None) -> FastAPI:
-    return create_service_app(Settings(), title="Tsunagu case-api", routers=[cases_router], jwks=jwks)
+    routers = [cases_router, persons_router, households_router, records_router, plans_router]
+    routers += [consents_router, shares_router]
+    routers += [agencies_router, safety_checks_router, activities_router]
+    return create_service_app(Settings(), title="Tsunagu case-api", routers=routers, jwks=jwks)
