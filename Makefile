@@ -41,7 +41,7 @@ lint: $(VENV)/.installed
 	cd frontend && npm run --silent typecheck
 
 bench: install
-	$(PY) tests/bench/run.py
+	$(PY) tests/bench/case_search.py
 
 # Regenerate the SPA's typed client from the gateway's merged OpenAPI.
 openapi: $(VENV)/.installed

@@ -1,7 +1,7 @@
 """case core: status rules, risk flags, recommendation facts and override, closure, history, consent, sharing
 
 Revision ID: case_0003_case_core
-Revises: case_0001
+Revises: case_0002_persons
 Create Date: 2026-11-26 16:10
 """
 
@@ -10,7 +10,7 @@ from alembic import op
 from sqlalchemy.dialects import postgresql
 
 revision = "case_0003_case_core"
-down_revision = "case_0001"
+down_revision = "case_0002_persons"
 branch_labels = None
 depends_on = None
 

@@ -1,7 +1,7 @@
 """records and plans: the support timeline (支援経過記録) and the support plan (支援プラン)
 
 Revision ID: case_0004_records_plans
-Revises: case_0001
+Revises: case_0003_case_core
 Create Date: 2026-11-26 16:20
 """
 
@@ -10,7 +10,7 @@ from alembic import op
 from sqlalchemy.dialects import postgresql
 
 revision = "case_0004_records_plans"
-down_revision = "case_0001"
+down_revision = "case_0003_case_core"
 branch_labels = None
 depends_on = None
 

@@ -1,7 +1,7 @@
 """agencies, role division, safety checks, community activities
 
 Revision ID: case_0005_network
-Revises: case_0001
+Revises: case_0004_records_plans
 Create Date: 2026-11-26 16:30
 """
 
@@ -10,7 +10,7 @@ from alembic import op
 from sqlalchemy.dialects import postgresql
 
 revision = "case_0005_network"
-down_revision = "case_0001"
+down_revision = "case_0004_records_plans"
 branch_labels = None
 depends_on = None
 
