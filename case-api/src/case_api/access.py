@@ -61,6 +61,23 @@ def system_reads_cases(principal: Principal) -> bool:
     return principal.has_scope("cases:read") or principal.has_scope(SERVICE_SCOPE)
 
 
+def is_own_service(principal: Principal) -> bool:
+    """One of Tsunagu's own services (intake-api, meeting-api), by its service token."""
+    return principal.is_system and principal.has_scope(SERVICE_SCOPE)
+
+
+def ensure_own_service(principal: Principal) -> None:
+    """Hand-offs between our services: nobody else may call them."""
+    if not is_own_service(principal):
+        raise Forbidden()
+
+
+def acting_for(service: Principal, username: str) -> Principal:
+    """The service, writing on behalf of the staff member it names (who is recorded as author)."""
+    return Principal(sub=service.sub, username=username, role="system", scopes=service.scopes,
+                     display_name=username)
+
+
 def sees_by_role(principal: Principal, case: Case) -> bool:
     """Visible without any share: by role, area, lead, or a system scope."""
     if principal.role in ALL_AREAS_ROLES:
@@ -166,7 +183,7 @@ def visible_part(principal: Principal, part: CasePart) -> ColumnElement[bool]:
 def ensure_may_open(principal: Principal, area: str) -> None:
     """Supervisors open cases in any area, a CSW in their own; systems need cases:write."""
     if principal.is_system:
-        if not principal.has_scope("cases:write"):
+        if not (principal.has_scope("cases:write") or is_own_service(principal)):
             raise Forbidden()
     elif principal.role not in OPENING_ROLES:
         raise Forbidden()
@@ -194,13 +211,13 @@ def ensure_full_view(principal: Principal, case: Case) -> None:
 
 def ensure_may_write(principal: Principal, case: Case) -> None:
     """Staff who may see a case may add to it (records, plan, safety checks); others may not."""
-    if principal.role not in WRITING_ROLES:
+    if principal.role not in WRITING_ROLES and not is_own_service(principal):
         raise Forbidden()
 
 
 def may_manage(principal: Principal, case: Case) -> bool:
     """Supervisors, admins, the lead, and CSWs of the case's area run the case itself."""
-    if principal.role in ALL_AREAS_ROLES:
+    if principal.role in ALL_AREAS_ROLES or is_own_service(principal):
         return True
     if principal.role == "csw":
         return case.lead_username == principal.username or (
@@ -238,7 +255,7 @@ def ensure_may_search_persons(principal: Principal) -> None:
 
 def can_read_person(principal: Principal) -> bool:
     """Whether the caller may read persons and households (read them as 404 otherwise)."""
-    return not principal.is_system and principal.role in PERSON_ROLES
+    return is_own_service(principal) or (not principal.is_system and principal.role in PERSON_ROLES)
 
 
 def ensure_may_write_persons(principal: Principal) -> None:

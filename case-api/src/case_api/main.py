@@ -7,6 +7,7 @@ from case_api.agencies.router import router as agencies_router
 from case_api.cases.router import router as cases_router
 from case_api.consents.router import router as consents_router
 from case_api.households.router import router as households_router
+from case_api.intake.router import router as intake_router
 from case_api.persons.router import router as persons_router
 from case_api.plans.router import router as plans_router
 from case_api.records.router import router as records_router
@@ -18,7 +19,8 @@ from tsunagu_services.auth import JwksCache
 
 
 def create_app(jwks: JwksCache | None = None) -> FastAPI:
-    routers = [cases_router, persons_router, households_router, records_router, plans_router]
+    # The intake hand-off comes first: its fixed path must not be read as a case id.
+    routers = [intake_router, cases_router, persons_router, households_router, records_router, plans_router]
     routers += [consents_router, shares_router]
     routers += [agencies_router, safety_checks_router, activities_router]
     return create_service_app(Settings(), title="Tsunagu case-api", routers=routers, jwks=jwks)

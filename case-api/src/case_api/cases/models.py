@@ -46,6 +46,8 @@ class Case(SQLModel, table=True):
     lead_username: str | None = Field(default=None, max_length=100)
     # The subject: a household of one or more persons (the 8050 household is one case).
     household_id: uuid.UUID | None = Field(default=None, index=False)
+    # The consultation triage opened this case from (one case per consultation).
+    consultation_id: uuid.UUID | None = Field(default=None, unique=True)
     status: str = Field(default="intake", max_length=20)
     opened_at: datetime = Field(sa_column=Column(DateTime(timezone=True), nullable=False))
     created_by: str = Field(max_length=100)

@@ -44,6 +44,18 @@ async def page(session: AsyncSession, where: ColumnElement[bool], *, area: str |
     return list(rows.scalars().all()), int(total or 0)
 
 
+async def by_consultation(session: AsyncSession, consultation_id: uuid.UUID) -> Case | None:
+    return (await session.execute(
+        select(Case).where(Case.consultation_id == consultation_id))).scalar_one_or_none()
+
+
+async def set_consultation(session: AsyncSession, case_id: uuid.UUID, consultation_id: uuid.UUID) -> None:
+    case = await session.get(Case, case_id)
+    assert case is not None
+    case.consultation_id = consultation_id
+    await session.flush()  # before anything reloads the case with populate_existing
+
+
 def add(session: AsyncSession, case: Case) -> None:
     session.add(case)
 
