@@ -4,17 +4,176 @@
  */
 
 export interface paths {
-    "/api/v1/auth/token": {
+    "/.well-known/jwks.json": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * Read Jwks
+         * @description Public: the keys that verify the gateway's tokens.
+         */
+        get: operations["read_jwks__well_known_jwks_json_get"];
         put?: never;
-        /** Exchange a username and password for an access token (OAuth2 password grant). */
-        post: operations["issueToken"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Activities
+         * @description Community activities (地域づくり活動) the caller may see, newest first.
+         */
+        get: operations["list_activities_api_v1_activities_get"];
+        put?: never;
+        /**
+         * Log Activity
+         * @description Log a community activity with the time spent (a CSW their own; supervisors for a CSW).
+         */
+        post: operations["log_activity_api_v1_activities_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activities/workload": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Workload
+         * @description Individual support vs community work per CSW and per area for a month (a CSW: their own row).
+         */
+        get: operations["get_workload_api_v1_activities_workload_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activities/{activity_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Activity
+         * @description Read one community activity.
+         */
+        get: operations["get_activity_api_v1_activities__activity_id__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update Activity
+         * @description Change a community activity (its CSW, or a supervisor); needs If-Match.
+         */
+        patch: operations["update_activity_api_v1_activities__activity_id__patch"];
+        trace?: never;
+    };
+    "/api/v1/agencies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Agencies
+         * @description The agency directory (関係機関): who can do what, and how far.
+         */
+        get: operations["list_agencies_api_v1_agencies_get"];
+        put?: never;
+        /**
+         * Create Agency
+         * @description Add an agency to the directory (administrators and supervisors).
+         */
+        post: operations["create_agency_api_v1_agencies_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agencies/{agency_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Agency
+         * @description Read one agency.
+         */
+        get: operations["get_agency_api_v1_agencies__agency_id__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update Agency
+         * @description Change an agency (administrators and supervisors); needs If-Match.
+         */
+        patch: operations["update_agency_api_v1_agencies__agency_id__patch"];
+        trace?: never;
+    };
+    "/api/v1/areas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Areas
+         * @description Daily-life areas (圏域) of the municipality, in display order.
+         */
+        get: operations["list_areas_api_v1_areas_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Audit Events
+         * @description The audit trail, newest first (supervisors and administrators).
+         */
+        get: operations["list_audit_events_api_v1_audit_events_get"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -28,8 +187,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The signed-in user. */
-        get: operations["getCurrentUser"];
+        /**
+         * Read Me
+         * @description Who the token belongs to: role, area, agency and scopes.
+         */
+        get: operations["read_me_api_v1_auth_me_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -38,17 +200,516 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/areas": {
+    "/api/v1/auth/token": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** Daily-life areas (圏域) of the municipality. */
-        get: operations["listAreas"];
+        get?: never;
+        put?: never;
+        /**
+         * Issue Token
+         * @description Public: exchange a password (staff) or client credentials (systems) for an access token.
+         */
+        post: operations["issue_token_api_v1_auth_token_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar/feed-token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Issue Feed Token
+         * @description Create (or rotate) the caller's personal calendar feed URL; the old one stops working.
+         */
+        post: operations["issue_feed_token_api_v1_calendar_feed_token_post"];
+        /**
+         * Revoke Feed Token
+         * @description Revoke the caller's feed URL.
+         */
+        delete: operations["revoke_feed_token_api_v1_calendar_feed_token_delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar/feed/{token}.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Calendar Feed
+         * @description Public (no bearer): the token owner's meetings as iCalendar; an unknown or revoked token is 404.
+         */
+        get: operations["calendar_feed_api_v1_calendar_feed__token__ics_get"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Cases
+         * @description List the cases the caller may see (closed ones too), most recently opened first.
+         */
+        get: operations["list_cases_api_v1_cases_get"];
+        put?: never;
+        /**
+         * Open Case
+         * @description Open a case (supervisors in any area, a CSW in their own). Send Idempotency-Key.
+         */
+        post: operations["open_case_api_v1_cases_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/from-intake": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Open From Intake
+         * @description Open a case decided at triage (intake-api's service token only); a repeat answers the same case.
+         */
+        post: operations["open_from_intake_api_v1_cases_from_intake_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{case_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Case
+         * @description Read one case (its ETag is the version to send back in If-Match).
+         */
+        get: operations["get_case_api_v1_cases__case_id__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update Case
+         * @description Change title, lead, risk flags or the recommendation's facts (If-Match required).
+         */
+        patch: operations["update_case_api_v1_cases__case_id__patch"];
+        trace?: never;
+    };
+    "/api/v1/cases/{case_id}/agencies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Case Agencies
+         * @description The agencies involved in a case and each one's role (役割分担), current ones first.
+         */
+        get: operations["list_case_agencies_api_v1_cases__case_id__agencies_get"];
+        put?: never;
+        /**
+         * Add Case Agency
+         * @description Add an agency's role to a case.
+         */
+        post: operations["add_case_agency_api_v1_cases__case_id__agencies_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{case_id}/agencies/{involvement_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update Case Agency
+         * @description Change an agency's role in a case, or end it by setting `until`; needs If-Match.
+         */
+        patch: operations["update_case_agency_api_v1_cases__case_id__agencies__involvement_id__patch"];
+        trace?: never;
+    };
+    "/api/v1/cases/{case_id}/consents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Consents
+         * @description The case's consent history (本人同意), latest first, with the status that applies now.
+         */
+        get: operations["list_consents_api_v1_cases__case_id__consents_get"];
+        put?: never;
+        /**
+         * Record Consent
+         * @description Record a consent event (given, refused, withdrawn, not yet asked); a correction is a new entry.
+         */
+        post: operations["record_consent_api_v1_cases__case_id__consents_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{case_id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Case History
+         * @description Every change of the case (status, flags, consent, shares, lead, override), oldest first.
+         */
+        get: operations["case_history_api_v1_cases__case_id__history_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{case_id}/plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Plan
+         * @description The case's current support plan (支援プラン) with its actions; its ETag is needed to change it.
+         */
+        get: operations["read_plan_api_v1_cases__case_id__plan_get"];
+        /**
+         * Write Plan
+         * @description Write the plan: the first makes version 1 (201), each later one a new version (再プラン, If-Match).
+         */
+        put: operations["write_plan_api_v1_cases__case_id__plan_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{case_id}/plan/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Append Actions
+         * @description Add a meeting decision's actions to the plan (v1 if none yet); a repeated source_ref adds nothing.
+         */
+        post: operations["append_actions_api_v1_cases__case_id__plan_actions_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{case_id}/plan/actions/{action_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Set Action Status
+         * @description Mark an action done, dropped or open again (If-Match: the plan's ETag, which then changes).
+         */
+        patch: operations["set_action_status_api_v1_cases__case_id__plan_actions__action_id__patch"];
+        trace?: never;
+    };
+    "/api/v1/cases/{case_id}/plan/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Plan Versions
+         * @description Every version of the case's plan, newest first; earlier versions are read-only.
+         */
+        get: operations["list_plan_versions_api_v1_cases__case_id__plan_versions_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{case_id}/plan/versions/{number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Plan Version
+         * @description One version of the case's plan, as it was written.
+         */
+        get: operations["read_plan_version_api_v1_cases__case_id__plan_versions__number__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{case_id}/recommendation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Recommendation
+         * @description The meeting body recommended from the case's facts, with the reason, and any override.
+         */
+        get: operations["get_recommendation_api_v1_cases__case_id__recommendation_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{case_id}/recommendation/override": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Override Recommendation
+         * @description Supervisors: send the case to another body, with a reason (If-Match checked when sent).
+         */
+        post: operations["override_recommendation_api_v1_cases__case_id__recommendation_override_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{case_id}/records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Records
+         * @description The case's support timeline (支援経過), newest first; amended records stay, marked superseded.
+         */
+        get: operations["list_records_api_v1_cases__case_id__records_get"];
+        put?: never;
+        /**
+         * Write Record
+         * @description Add a support record (visit, call, accompaniment …) written by the caller.
+         */
+        post: operations["write_record_api_v1_cases__case_id__records_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{case_id}/records/{record_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Record
+         * @description Read one support record, with the amendment that corrects it if any.
+         */
+        get: operations["read_record_api_v1_cases__case_id__records__record_id__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Edit Record
+         * @description Correct a record in place: its author only, within 24 hours of writing it (If-Match required).
+         */
+        patch: operations["edit_record_api_v1_cases__case_id__records__record_id__patch"];
+        trace?: never;
+    };
+    "/api/v1/cases/{case_id}/records/{record_id}/amendments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Amend Record
+         * @description Add a correction (訂正記録) to a record at any time; the original stays visible.
+         */
+        post: operations["amend_record_api_v1_cases__case_id__records__record_id__amendments_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{case_id}/safety-checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Case Safety Checks
+         * @description The safety checks of one case.
+         */
+        get: operations["list_case_safety_checks_api_v1_cases__case_id__safety_checks_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{case_id}/shares": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Shares
+         * @description Who the case is shared with, including revoked grants.
+         */
+        get: operations["list_shares_api_v1_cases__case_id__shares_get"];
+        put?: never;
+        /**
+         * Grant Share
+         * @description Share the case with a user (full view) or an agency (summary, parts per consent scope).
+         */
+        post: operations["grant_share_api_v1_cases__case_id__shares_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{case_id}/shares/{share_id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Revoke Share
+         * @description End a share (its grantee no longer sees the case).
+         */
+        post: operations["revoke_share_api_v1_cases__case_id__shares__share_id__revoke_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{case_id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change Status
+         * @description Move the case to another status, close it (reason; decision for 重層事業) or reopen it (If-Match).
+         */
+        post: operations["change_status_api_v1_cases__case_id__status_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -62,28 +723,949 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Consultations visible to the current user, newest first. */
-        get: operations["listConsultations"];
+        /**
+         * List Consultations
+         * @description List the consultations the caller may see, urgent first (`status=open`: the queue, oldest first).
+         */
+        get: operations["list_consultations_api_v1_consultations_get"];
         put?: never;
-        /** Record a new consultation (相談受付). */
-        post: operations["createConsultation"];
+        /**
+         * Create Consultation
+         * @description Record a consultation (staff, or a system with consultations:write). Send Idempotency-Key.
+         */
+        post: operations["create_consultation_api_v1_consultations_post"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/consultations/{id}": {
+    "/api/v1/consultations/{consultation_id}": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** One consultation. */
-        get: operations["getConsultation"];
+        /**
+         * Get Consultation
+         * @description Read one consultation.
+         */
+        get: operations["get_consultation_api_v1_consultations__consultation_id__get"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/consultations/{consultation_id}/candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Match Candidates
+         * @description Existing persons who may be the person concerned, with why each matched (from case-api).
+         */
+        get: operations["match_candidates_api_v1_consultations__consultation_id__candidates_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/consultations/{consultation_id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Messages
+         * @description Later additions to a consultation (an anonymous reporter's follow-ups), oldest first.
+         */
+        get: operations["list_messages_api_v1_consultations__consultation_id__messages_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/consultations/{consultation_id}/triage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Triage
+         * @description The triage decision of a consultation (with the new case's id once case-api opened it).
+         */
+        get: operations["get_triage_api_v1_consultations__consultation_id__triage_get"];
+        put?: never;
+        /**
+         * Triage
+         * @description Triage a consultation: information given, つなぎ, 生活保護窓口, link to a case, or a new case.
+         */
+        post: operations["triage_api_v1_consultations__consultation_id__triage_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/consultations/{consultation_id}/triage/referral-outcome": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Referral Outcome
+         * @description Record what came of a つなぎ (connected or not).
+         */
+        post: operations["referral_outcome_api_v1_consultations__consultation_id__triage_referral_outcome_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/households": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create Household
+         * @description Record a household with its members: new persons inline, or existing ones by id.
+         */
+        post: operations["create_household_api_v1_households_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/households/{household_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Household
+         * @description Read one household with its members.
+         */
+        get: operations["get_household_api_v1_households__household_id__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/households/{household_id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add Member
+         * @description Add one member to a household; answers the household as it now is.
+         */
+        post: operations["add_member_api_v1_households__household_id__members_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/households/{household_id}/members/{person_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove Member
+         * @description Take a person out of a household (the person's record stays).
+         */
+        delete: operations["remove_member_api_v1_households__household_id__members__person_id__delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meeting-bodies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Bodies
+         * @description List meeting bodies (会議体) by type and name, with the caller's own membership of each.
+         */
+        get: operations["list_bodies_api_v1_meeting_bodies_get"];
+        put?: never;
+        /**
+         * Create Body
+         * @description Set up a body with its defaults and members (admins, supervisors). Send Idempotency-Key.
+         */
+        post: operations["create_body_api_v1_meeting_bodies_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meeting-bodies/{body_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Body
+         * @description Read one body with its active members (its ETag is needed to change it).
+         */
+        get: operations["get_body_api_v1_meeting_bodies__body_id__get"];
+        put?: never;
+        post?: never;
+        /**
+         * Deactivate Body
+         * @description Retire a body (its meetings and minutes stay; If-Match checked when sent).
+         */
+        delete: operations["deactivate_body_api_v1_meeting_bodies__body_id__delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Update Body
+         * @description Change name, area, default RRULE, time, duration or place (If-Match required).
+         */
+        patch: operations["update_body_api_v1_meeting_bodies__body_id__patch"];
+        trace?: never;
+    };
+    "/api/v1/meeting-bodies/{body_id}/confidentiality": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm Confidentiality
+         * @description Confirm the duty of confidentiality (守秘義務, 社会福祉法106条の6) as a member; recorded once.
+         */
+        post: operations["confirm_confidentiality_api_v1_meeting_bodies__body_id__confidentiality_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meeting-bodies/{body_id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Members
+         * @description A body's members (構成員), with each one's 守秘義務 confirmation.
+         */
+        get: operations["list_members_api_v1_meeting_bodies__body_id__members_get"];
+        put?: never;
+        /**
+         * Add Member
+         * @description Add a member: staff by username or an agency contact (支援会議: admins or member supervisors).
+         */
+        post: operations["add_member_api_v1_meeting_bodies__body_id__members_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meeting-bodies/{body_id}/members/{member_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove Member
+         * @description Remove a member (kept on record with who removed them and when).
+         */
+        delete: operations["remove_member_api_v1_meeting_bodies__body_id__members__member_id__delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Change Member
+         * @description Change a member's role (chair, member, secretariat).
+         */
+        patch: operations["change_member_api_v1_meeting_bodies__body_id__members__member_id__patch"];
+        trace?: never;
+    };
+    "/api/v1/meeting-bodies/{body_id}/members/{member_id}/confidentiality": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record Confirmation For
+         * @description Record the written 守秘義務 confirmation of an agency contact who does not sign in.
+         */
+        post: operations["record_confirmation_for_api_v1_meeting_bodies__body_id__members__member_id__confidentiality_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Meetings
+         * @description List the meetings the caller may see, earliest first (a calendar month: from/to).
+         */
+        get: operations["list_meetings_api_v1_meetings_get"];
+        put?: never;
+        /**
+         * Schedule Meeting
+         * @description Schedule a meeting organised by the caller; a clash is refused unless confirmed. Idempotency-Key.
+         */
+        post: operations["schedule_meeting_api_v1_meetings_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meetings/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Decisions Of Case
+         * @description Every decision about one case in the meetings the caller may see (e.g. the closure's id).
+         */
+        get: operations["decisions_of_case_api_v1_meetings_decisions_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meetings/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Notifications
+         * @description The caller's own notifications of meeting changes, newest first, with the unread count.
+         */
+        get: operations["list_notifications_api_v1_meetings_notifications_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meetings/notifications/{notification_id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark Notification Read
+         * @description Mark one of the caller's notifications read (someone else's is not found).
+         */
+        post: operations["mark_notification_read_api_v1_meetings_notifications__notification_id__read_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meetings/series": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Schedule Series
+         * @description Schedule a recurring series from an RRULE (or the body's); every occurrence becomes a meeting.
+         */
+        post: operations["schedule_series_api_v1_meetings_series_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meetings/series/{series_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Series
+         * @description Read a series with the occurrences the caller may see (cancelled ones included).
+         */
+        get: operations["get_series_api_v1_meetings_series__series_id__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meetings/series/{series_id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel Series
+         * @description Cancel every occurrence still to come, with a reason; answers those cancelled now.
+         */
+        post: operations["cancel_series_api_v1_meetings_series__series_id__cancel_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meetings/{meeting_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Meeting
+         * @description Read one meeting (its ETag is needed to change it).
+         */
+        get: operations["get_meeting_api_v1_meetings__meeting_id__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update Meeting
+         * @description Reschedule or change a meeting (If-Match required); participants are notified, SEQUENCE grows.
+         */
+        patch: operations["update_meeting_api_v1_meetings__meeting_id__patch"];
+        trace?: never;
+    };
+    "/api/v1/meetings/{meeting_id}.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Meeting Ics
+         * @description One meeting as iCalendar: UID `<id>@tsunagu` never changes, SEQUENCE grows with every change.
+         */
+        get: operations["meeting_ics_api_v1_meetings__meeting_id__ics_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meetings/{meeting_id}/agenda": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Agenda
+         * @description The meeting's agenda (議題) in order, each case with its recommended body.
+         */
+        get: operations["list_agenda_api_v1_meetings__meeting_id__agenda_get"];
+        put?: never;
+        /**
+         * Add Agenda Item
+         * @description Put a case on the agenda (case-api asked with the caller's token); without consent only 支援会議.
+         */
+        post: operations["add_agenda_item_api_v1_meetings__meeting_id__agenda_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meetings/{meeting_id}/agenda/{item_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove Agenda Item
+         * @description Take a case off the agenda (before the minutes are final).
+         */
+        delete: operations["remove_agenda_item_api_v1_meetings__meeting_id__agenda__item_id__delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meetings/{meeting_id}/agenda/{item_id}/material": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Material
+         * @description The case summary given to the meeting (a snapshot); a 支援会議's to its members alone.
+         */
+        get: operations["read_material_api_v1_meetings__meeting_id__agenda__item_id__material_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meetings/{meeting_id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel Meeting
+         * @description Cancel a meeting with a reason (If-Match checked when sent); participants are notified.
+         */
+        post: operations["cancel_meeting_api_v1_meetings__meeting_id__cancel_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meetings/{meeting_id}/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Decisions
+         * @description The meeting's decisions (決定事項) with their ids and delivery to case-api (pending or delivered).
+         */
+        get: operations["list_decisions_api_v1_meetings__meeting_id__decisions_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meetings/{meeting_id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Meeting History
+         * @description Every change of the meeting (scheduled, moved, cancelled, agenda, minutes), oldest first.
+         */
+        get: operations["meeting_history_api_v1_meetings__meeting_id__history_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meetings/{meeting_id}/minutes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Minutes
+         * @description The minutes (会議録): the draft (version 0 when empty) or the final text with its amendments.
+         */
+        get: operations["read_minutes_api_v1_meetings__meeting_id__minutes_get"];
+        /**
+         * Write Minutes
+         * @description Save the whole draft: attendance, discussion and decisions per agenda item (If-Match required).
+         */
+        put: operations["write_minutes_api_v1_meetings__meeting_id__minutes_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meetings/{meeting_id}/minutes/amendments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Amend Minutes
+         * @description Correct final minutes (追記); decisions it adds are delivered to their cases like the others.
+         */
+        post: operations["amend_minutes_api_v1_meetings__meeting_id__minutes_amendments_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meetings/{meeting_id}/minutes/finalise": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Finalise Minutes
+         * @description Lock the minutes and send each decision to its case (plan actions, timeline) exactly once.
+         */
+        post: operations["finalise_minutes_api_v1_meetings__meeting_id__minutes_finalise_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/openapi.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Openapi
+         * @description Public: the merged OpenAPI document of every service behind the gateway.
+         */
+        get: operations["read_openapi_api_v1_openapi_json_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/persons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search Persons
+         * @description Find persons to link (staff only, every area): each candidate says why it matched, best first.
+         */
+        get: operations["search_persons_api_v1_persons_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/persons/{person_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Person
+         * @description Read one person's identifying details (ETag for corrections).
+         */
+        get: operations["get_person_api_v1_persons__person_id__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Correct Person
+         * @description Correct name, フリガナ, birth date, sex, address, phone or area; needs If-Match.
+         */
+        patch: operations["correct_person_api_v1_persons__person_id__patch"];
+        trace?: never;
+    };
+    "/api/v1/plan-actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Due Actions
+         * @description Plan actions across every case the caller may see, earliest due first (the "my work" home).
+         */
+        get: operations["list_due_actions_api_v1_plan_actions_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/challenge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Challenge
+         * @description A proof-of-work challenge to solve before submitting (public).
+         */
+        get: operations["get_challenge_api_v1_public_challenge_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Submit Report
+         * @description Submit an anonymous report (public); answers the receipt code, shown only this once.
+         */
+        post: operations["submit_report_api_v1_public_reports_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/reports/{receipt}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Report
+         * @description See that a report was received, with one's own follow-ups (public, by receipt code).
+         */
+        get: operations["get_report_api_v1_public_reports__receipt__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/reports/{receipt}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add Message
+         * @description Add information to one's report (public, by receipt code).
+         */
+        post: operations["add_message_api_v1_public_reports__receipt__messages_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/safety-checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Safety Checks
+         * @description Every safety check the caller may see, open ones by due time first; overdue ones are flagged.
+         */
+        get: operations["list_safety_checks_api_v1_safety_checks_get"];
+        put?: never;
+        /**
+         * Raise Safety Check
+         * @description Raise a safety check (staff; systems with safety-checks:write or service); due by office hours.
+         */
+        post: operations["raise_safety_check_api_v1_safety_checks_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/safety-checks/{check_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Safety Check
+         * @description Read one safety check.
+         */
+        get: operations["get_safety_check_api_v1_safety_checks__check_id__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update Safety Check
+         * @description Reassign, move the due time or link a case (supervisors, the area's CSW); needs If-Match.
+         */
+        patch: operations["update_safety_check_api_v1_safety_checks__check_id__patch"];
+        trace?: never;
+    };
+    "/api/v1/safety-checks/{check_id}/outcome": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record Safety Check Outcome
+         * @description Close a safety check with its outcome; it also goes on the case's timeline.
+         */
+        post: operations["record_safety_check_outcome_api_v1_safety_checks__check_id__outcome_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -94,111 +1676,3516 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        TokenRequest: {
-            /** @constant */
-            grant_type: "password";
-            username: string;
-            /** Format: password */
-            password: string;
-            scope?: string;
+        /**
+         * ActionItem
+         * @description An action decided at the meeting, with its owner and due date; it joins the case's plan.
+         */
+        ActionItem: {
+            /** Text */
+            text: string;
+            owner_kind: components["schemas"]["MeetingOwnerKind"];
+            /**
+             * Owner
+             * @description A username (staff) or an agency id (agency).
+             */
+            owner: string;
+            /** Due Date */
+            due_date?: string | null;
         };
-        Token: {
-            access_token: string;
-            /** @constant */
-            token_type: "bearer";
-            expires_in: number;
+        /**
+         * ActionSource
+         * @description Where an action came from.
+         * @enum {string}
+         */
+        ActionSource: "staff" | "meeting";
+        /**
+         * ActionStatus
+         * @description アクションの状態.
+         * @enum {string}
+         */
+        ActionStatus: "open" | "done" | "dropped";
+        /**
+         * ActionStatusUpdate
+         * @description Mark an action done, dropped, or open again.
+         */
+        ActionStatusUpdate: {
+            status: components["schemas"]["ActionStatus"];
         };
-        /** @enum {string} */
-        Role: "admin" | "supervisor" | "csw" | "sc" | "agency" | "system";
-        CurrentUser: {
-            /** Format: uuid */
+        /**
+         * ActionsAppend
+         * @description Actions from a meeting decision; `source_ref` (the decision's id) makes a redelivery a no-op.
+         * @example {
+         *       "actions": [
+         *         {
+         *           "due_date": "2026-12-15",
+         *           "owner": "csw-higashi",
+         *           "owner_kind": "staff",
+         *           "text": "隔週で自宅訪問"
+         *         }
+         *       ],
+         *       "source": "meeting",
+         *       "source_ref": "decision:7f1c2b"
+         *     }
+         */
+        ActionsAppend: {
+            /** Actions */
+            actions: components["schemas"]["NewAction"][];
+            /**
+             * Source
+             * @constant
+             */
+            source: "meeting";
+            /** Source Ref */
+            source_ref: string;
+        };
+        /**
+         * ActivityCreate
+         * @description An activity as logged; a CSW logs their own, a supervisor names the CSW and area.
+         * @example {
+         *       "date": "2026-11-20",
+         *       "kind": "small_area",
+         *       "minutes_spent": 90,
+         *       "participants": 18,
+         *       "title": "東町サロン（茶話会）"
+         *     }
+         */
+        ActivityCreate: {
+            kind: components["schemas"]["ActivityKind"];
+            /**
+             * Date
+             * Format: date
+             */
+            date: string;
+            /**
+             * Minutes Spent
+             * @description Time spent in minutes (1-1440).
+             */
+            minutes_spent: number;
+            /** Title */
+            title: string;
+            /** Note */
+            note?: string | null;
+            /** Participants */
+            participants?: number | null;
+            /**
+             * Csw
+             * @description Whose activity; a CSW's own by default.
+             */
+            csw?: string | null;
+            /**
+             * Area
+             * @description The CSW's area by default.
+             */
+            area?: string | null;
+        };
+        /**
+         * ActivityKind
+         * @description 地域づくり活動の種類.
+         * @enum {string}
+         */
+        ActivityKind: "event" | "small_area" | "network" | "sc_coordination" | "popup" | "other";
+        /** ActivityPage */
+        ActivityPage: {
+            /** Items */
+            items: components["schemas"]["ActivityRead"][];
+            /** Total */
+            total: number;
+        };
+        /** ActivityRead */
+        ActivityRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
             id: string;
-            username: string;
-            display_name: string;
-            role: components["schemas"]["Role"];
-            area: string | null;
-            agency_id: string | null;
-            scopes: string[];
+            /** Csw */
+            csw: string;
+            /** Area */
+            area: string;
+            kind: components["schemas"]["ActivityKind"];
+            /**
+             * Date
+             * Format: date
+             */
+            date: string;
+            /** Minutes Spent */
+            minutes_spent: number;
+            /** Title */
+            title: string;
+            /** Note */
+            note: string | null;
+            /** Participants */
+            participants: number | null;
+            /** Created By */
+            created_by: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Version */
+            version: number;
         };
-        Area: {
-            /** @example higashi */
-            code: string;
-            /** @example 東 */
+        /**
+         * ActivityUpdate
+         * @description Fields to change; only those sent are applied.
+         */
+        ActivityUpdate: {
+            kind?: components["schemas"]["ActivityKind"] | null;
+            /** Date */
+            date?: string | null;
+            /** Minutes Spent */
+            minutes_spent?: number | null;
+            /** Title */
+            title?: string | null;
+            /** Note */
+            note?: string | null;
+            /** Participants */
+            participants?: number | null;
+        };
+        /**
+         * AgencyAttendee
+         * @description An agency contact present (by name; agency id when known).
+         */
+        AgencyAttendee: {
+            /** Agency Id */
+            agency_id?: string | null;
+            /** Name */
             name: string;
         };
-        /** @enum {string} */
+        /**
+         * AgencyCreate
+         * @description An agency as entered by an administrator or supervisor.
+         * @example {
+         *       "area": "higashi",
+         *       "can_do": "高齢者の総合相談、訪問による状況確認。",
+         *       "contacts": [
+         *         {
+         *           "name": "林 誠",
+         *           "phone": "042-000-0001",
+         *           "role": "社会福祉士"
+         *         }
+         *       ],
+         *       "functions": [
+         *         "介護相談",
+         *         "見守り"
+         *       ],
+         *       "kind": "houkatsu",
+         *       "name": "東地域包括支援センター"
+         *     }
+         */
+        AgencyCreate: {
+            /** Name */
+            name: string;
+            kind: components["schemas"]["AgencyKind"];
+            /**
+             * Area
+             * @description None: serves the whole city.
+             */
+            area?: string | null;
+            /**
+             * Functions
+             * @description 機能: short labels.
+             */
+            functions?: string[];
+            /**
+             * Can Do
+             * @description できること・どこまで.
+             * @default
+             */
+            can_do?: string;
+            /** Contacts */
+            contacts?: components["schemas"]["Contact"][];
+            /**
+             * Partner Employment Prep
+             * @default false
+             */
+            partner_employment_prep?: boolean;
+            /**
+             * Partner Participation
+             * @default false
+             */
+            partner_participation?: boolean;
+            /**
+             * Active
+             * @default true
+             */
+            active?: boolean;
+        };
+        /**
+         * AgencyKind
+         * @description 関係機関の種別.
+         * @enum {string}
+         */
+        AgencyKind: "houkatsu" | "shougai_center" | "kodomo_center" | "city_welfare" | "city_children" | "city_education" | "hospital" | "social_welfare_corp" | "employer" | "npo" | "other";
+        /** AgencyPage */
+        AgencyPage: {
+            /** Items */
+            items: components["schemas"]["AgencyRead"][];
+            /** Total */
+            total: number;
+        };
+        /** AgencyRead */
+        AgencyRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string;
+            kind: components["schemas"]["AgencyKind"];
+            /** Area */
+            area: string | null;
+            /** Functions */
+            functions: string[];
+            /** Can Do */
+            can_do: string;
+            /** Contacts */
+            contacts: components["schemas"]["Contact"][];
+            /** Partner Employment Prep */
+            partner_employment_prep: boolean;
+            /** Partner Participation */
+            partner_participation: boolean;
+            /** Active */
+            active: boolean;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Version */
+            version: number;
+        };
+        /**
+         * AgencyUpdate
+         * @description Fields to change; only those sent are applied.
+         */
+        AgencyUpdate: {
+            /** Name */
+            name?: string | null;
+            kind?: components["schemas"]["AgencyKind"] | null;
+            /** Area */
+            area?: string | null;
+            /** Functions */
+            functions?: string[] | null;
+            /** Can Do */
+            can_do?: string | null;
+            /** Contacts */
+            contacts?: components["schemas"]["Contact"][] | null;
+            /** Partner Employment Prep */
+            partner_employment_prep?: boolean | null;
+            /** Partner Participation */
+            partner_participation?: boolean | null;
+            /** Active */
+            active?: boolean | null;
+        };
+        /**
+         * AgendaItemCreate
+         * @description Put a case on the agenda; case-api says whether the caller may see it and what its consent is.
+         * @example {
+         *       "case_id": "6a1e0c52-0000-4000-8000-000000000001",
+         *       "note": "長男との接触方法と役割分担を検討"
+         *     }
+         */
+        AgendaItemCreate: {
+            /**
+             * Case Id
+             * Format: uuid
+             */
+            case_id: string;
+            /** Note */
+            note?: string | null;
+        };
+        /** AgendaItemRead */
+        AgendaItemRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Meeting Id
+             * Format: uuid
+             */
+            meeting_id: string;
+            /** Position */
+            position: number;
+            /**
+             * Case Id
+             * Format: uuid
+             */
+            case_id: string;
+            /** Case Title */
+            case_title: string;
+            /** Note */
+            note: string | null;
+            /**
+             * Consent Status
+             * @description The case's consent when it was put on the agenda.
+             */
+            consent_status: string;
+            recommendation: components["schemas"]["MeetingRecommendationRead"];
+            /** Added By */
+            added_by: string;
+            /**
+             * Added At
+             * Format: date-time
+             */
+            added_at: string;
+        };
+        /**
+         * AmendmentCreate
+         * @description A correction (訂正記録): a new record that amends another; the original stays as it was.
+         * @example {
+         *       "reason": "日付の記入誤り",
+         *       "text": "訪問日時の誤り。正しくは11月25日15時。"
+         *     }
+         */
+        AmendmentCreate: {
+            /** Text */
+            text: string;
+            /** Reason */
+            reason: string;
+        };
+        /**
+         * AmendmentDecision
+         * @description A decision the finalised minutes missed, on one of the meeting's agenda items.
+         */
+        AmendmentDecision: {
+            type: components["schemas"]["DecisionType"];
+            /** Text */
+            text: string;
+            /** Actions */
+            actions?: components["schemas"]["ActionItem"][];
+            /**
+             * Agenda Item Id
+             * Format: uuid
+             */
+            agenda_item_id: string;
+        };
+        /** AmendmentRead */
+        AmendmentRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Text */
+            text: string;
+            /** Reason */
+            reason: string;
+            /** Added By */
+            added_by: string;
+            /**
+             * Added At
+             * Format: date-time
+             */
+            added_at: string;
+            /** Decision Ids */
+            decision_ids: string[];
+        };
+        /**
+         * AreaRead
+         * @description A daily-life area as the SPA lists it.
+         * @example {
+         *       "code": "higashi",
+         *       "name": "東"
+         *     }
+         */
+        AreaRead: {
+            /** Code */
+            code: string;
+            /** Name */
+            name: string;
+        };
+        /** AreaWorkload */
+        AreaWorkload: {
+            /**
+             * Individual Minutes
+             * @description 個別支援: minutes of the support records written.
+             */
+            individual_minutes: number;
+            /**
+             * Community Minutes
+             * @description 地域づくり: minutes of the community activities logged.
+             */
+            community_minutes: number;
+            /** Total Minutes */
+            total_minutes: number;
+            /**
+             * Community Ratio
+             * @description community / total, 0-1; null when nothing is logged.
+             */
+            community_ratio: number | null;
+            /** Area */
+            area: string;
+        };
+        /** AuditEventPage */
+        AuditEventPage: {
+            /** Items */
+            items: components["schemas"]["AuditEventRead"][];
+            /** Total */
+            total: number;
+        };
+        /**
+         * AuditEventRead
+         * @description One audit event as supervisors read it.
+         */
+        AuditEventRead: {
+            /** Id */
+            id: number;
+            /**
+             * Occurred At
+             * Format: date-time
+             */
+            occurred_at: string;
+            /** Request Id */
+            request_id: string;
+            /** Actor Sub */
+            actor_sub: string;
+            /** Actor Username */
+            actor_username: string;
+            /** Actor Role */
+            actor_role: string;
+            /** Method */
+            method: string;
+            /** Path */
+            path: string;
+            /** Resource Type */
+            resource_type: string | null;
+            /** Resource Id */
+            resource_id: string | null;
+            /** Status */
+            status: number;
+        };
+        /**
+         * BodyCreate
+         * @description A meeting body (会議体) with its default recurrence, time and place, and its first members.
+         * @example {
+         *       "default_duration_minutes": 90,
+         *       "default_rrule": "FREQ=MONTHLY;BYDAY=2TU",
+         *       "default_start_time": "14:00",
+         *       "members": [
+         *         {
+         *           "kind": "staff",
+         *           "role": "chair",
+         *           "username": "sup1"
+         *         },
+         *         {
+         *           "kind": "staff",
+         *           "username": "csw-higashi"
+         *         }
+         *       ],
+         *       "name": "支援会議",
+         *       "place": "市役所第二庁舎 801会議室",
+         *       "type": "shien"
+         *     }
+         */
+        BodyCreate: {
+            /** Name */
+            name: string;
+            type: components["schemas"]["BodyType"];
+            /** Area */
+            area?: string | null;
+            /**
+             * Default Rrule
+             * @description RFC 5545 RRULE, e.g. "FREQ=MONTHLY;BYDAY=2TU".
+             */
+            default_rrule?: string | null;
+            /**
+             * Default Start Time
+             * @description Asia/Tokyo, e.g. 14:00.
+             */
+            default_start_time?: string | null;
+            /** Default Duration Minutes */
+            default_duration_minutes?: number | null;
+            /** Place */
+            place?: string | null;
+            /** Members */
+            members?: components["schemas"]["MeetingMemberCreate"][];
+        };
+        /** BodyDetail */
+        BodyDetail: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string;
+            type: components["schemas"]["BodyType"];
+            /** Area */
+            area: string | null;
+            /** Default Rrule */
+            default_rrule: string | null;
+            /** Default Start Time */
+            default_start_time: string | null;
+            /** Default Duration Minutes */
+            default_duration_minutes: number | null;
+            /** Place */
+            place: string | null;
+            /** Active */
+            active: boolean;
+            /** Version */
+            version: number;
+            /** Created By */
+            created_by: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            my_membership?: components["schemas"]["Membership"] | null;
+            /** Members */
+            members: components["schemas"]["MeetingMemberRead"][];
+            /**
+             * Type Label
+             * @description The type's Japanese name.
+             */
+            readonly type_label: string;
+            /**
+             * Confidential
+             * @description 支援会議: members alone see its meetings, after confirming 守秘義務.
+             */
+            readonly confidential: boolean;
+        };
+        /** BodyPage */
+        BodyPage: {
+            /** Items */
+            items: components["schemas"]["BodyRead"][];
+            /** Total */
+            total: number;
+        };
+        /** BodyRead */
+        BodyRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string;
+            type: components["schemas"]["BodyType"];
+            /** Area */
+            area: string | null;
+            /** Default Rrule */
+            default_rrule: string | null;
+            /** Default Start Time */
+            default_start_time: string | null;
+            /** Default Duration Minutes */
+            default_duration_minutes: number | null;
+            /** Place */
+            place: string | null;
+            /** Active */
+            active: boolean;
+            /** Version */
+            version: number;
+            /** Created By */
+            created_by: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            my_membership?: components["schemas"]["Membership"] | null;
+            /**
+             * Type Label
+             * @description The type's Japanese name.
+             */
+            readonly type_label: string;
+            /**
+             * Confidential
+             * @description 支援会議: members alone see its meetings, after confirming 守秘義務.
+             */
+            readonly confidential: boolean;
+        };
+        /**
+         * BodyType
+         * @description 会議体の種類 (the last three are other systems' bodies, as case-api recommends them).
+         * @enum {string}
+         */
+        BodyType: "shien_chousei" | "juusou" | "shien" | "case_conference" | "coordinators" | "first_tier" | "popup" | "chiiki_care" | "youhogo" | "jiritsu_shien";
+        /**
+         * BodyUpdate
+         * @description Fields to change (send only those; null clears an optional one). The type never changes.
+         * @example {
+         *       "default_rrule": "FREQ=MONTHLY;BYDAY=3TU",
+         *       "place": "市役所本庁舎 第1会議室"
+         *     }
+         */
+        BodyUpdate: {
+            /** Name */
+            name?: string | null;
+            /** Area */
+            area?: string | null;
+            /** Default Rrule */
+            default_rrule?: string | null;
+            /** Default Start Time */
+            default_start_time?: string | null;
+            /** Default Duration Minutes */
+            default_duration_minutes?: number | null;
+            /** Place */
+            place?: string | null;
+        };
+        /** Body_issue_token_api_v1_auth_token_post */
+        Body_issue_token_api_v1_auth_token_post: {
+            /** Grant Type */
+            grant_type: string;
+            /**
+             * Username
+             * @default
+             */
+            username?: string;
+            /**
+             * Password
+             * @default
+             */
+            password?: string;
+            /**
+             * Client Id
+             * @default
+             */
+            client_id?: string;
+            /**
+             * Client Secret
+             * @default
+             */
+            client_secret?: string;
+            /**
+             * Scope
+             * @default
+             */
+            scope?: string;
+        };
+        /**
+         * CaseCreate
+         * @description A case as opened by staff; it starts in status intake (受付).
+         * @example {
+         *       "area": "higashi",
+         *       "lead_username": "csw-higashi",
+         *       "title": "小金井さん世帯"
+         *     }
+         */
+        CaseCreate: {
+            /** Title */
+            title: string;
+            /** Area */
+            area: string;
+            /**
+             * Lead Username
+             * @description The lead CSW.
+             */
+            lead_username?: string | null;
+            /**
+             * Household Id
+             * @description The household this case supports.
+             */
+            household_id?: string | null;
+            /**
+             * Opened At
+             * @description Defaults to now.
+             */
+            opened_at?: string | null;
+        };
+        /** CaseEventRead */
+        CaseEventRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /** Actor */
+            actor: string;
+            kind: components["schemas"]["EventKind"];
+            /** Before */
+            before: {
+                [key: string]: unknown;
+            } | null;
+            /** After */
+            after: {
+                [key: string]: unknown;
+            } | null;
+            /** Reason */
+            reason: string | null;
+        };
+        /**
+         * CaseFromIntake
+         * @description What intake-api sends (through its outbox) when triage decides on a new case.
+         */
+        CaseFromIntake: {
+            /**
+             * Consultation Id
+             * Format: uuid
+             */
+            consultation_id: string;
+            /**
+             * Opened By
+             * @description The staff member who triaged.
+             */
+            opened_by: string;
+            /** Area */
+            area: string;
+            /** Title */
+            title: string;
+            /** Lead Username */
+            lead_username?: string | null;
+            /** Household Name */
+            household_name?: string | null;
+            /** Members */
+            members: components["schemas"]["IntakeMember"][];
+            /**
+             * Consent
+             * @default not_asked
+             * @enum {string}
+             */
+            consent?: "given" | "refused" | "not_asked";
+            intake: components["schemas"]["IntakeFacts"];
+        };
+        /** CaseOpened */
+        CaseOpened: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Household Id
+             * Format: uuid
+             */
+            household_id: string;
+            /**
+             * Created
+             * @description False when this consultation's case already existed.
+             */
+            created: boolean;
+            /**
+             * Opened At
+             * Format: date-time
+             */
+            opened_at: string;
+        };
+        /** CasePage */
+        CasePage: {
+            /** Items */
+            items: components["schemas"]["CaseRead"][];
+            /** Total */
+            total: number;
+        };
+        /**
+         * CaseRead
+         * @description A case with what its list row and header show: consent, flags, the body it goes to.
+         */
+        CaseRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Title */
+            title: string;
+            /** Area */
+            area: string;
+            /** Lead Username */
+            lead_username: string | null;
+            /** Household Id */
+            household_id: string | null;
+            status: components["schemas"]["CaseStatus"];
+            /**
+             * Opened At
+             * Format: date-time
+             */
+            opened_at: string;
+            /** Created By */
+            created_by: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Version */
+            version: number;
+            /** Risk Flags */
+            risk_flags: components["schemas"]["RiskFlag"][];
+            existing_system: components["schemas"]["ExistingSystem"];
+            /** Between Systems */
+            between_systems: boolean;
+            /** Difficult */
+            difficult: boolean;
+            /** @description The latest consent entry's status (not_asked when none). */
+            consent_status: components["schemas"]["ConsentStatus"];
+            /** @description The override if a supervisor set one, else the recommended body. */
+            effective_body: components["schemas"]["MeetingBody"];
+            closure_reason: components["schemas"]["ClosureReason"] | null;
+            /** Closure Detail */
+            closure_detail: string | null;
+            /** Closure Decision Id */
+            closure_decision_id: string | null;
+            /** Closed At */
+            closed_at: string | null;
+        };
+        /**
+         * Relationship
+         * @description 続柄: the member's relationship to the person at the household's centre (本人).
+         * @enum {string}
+         */
+        CaseRelationship: "self" | "parent" | "child" | "spouse" | "sibling" | "grandparent" | "grandchild" | "other_relative" | "cohabitant";
+        /**
+         * Sex
+         * @description 性別.
+         * @enum {string}
+         */
+        CaseSex: "female" | "male" | "other" | "unknown";
+        /**
+         * CaseStatus
+         * @description ケースの段階.
+         * @enum {string}
+         */
+        CaseStatus: "intake" | "assessment" | "planning" | "supporting" | "evaluation" | "closed" | "watching";
+        /**
+         * CaseUpdate
+         * @description Fields to change (send only those); status has its own endpoint, the area is fixed.
+         * @example {
+         *       "between_systems": true,
+         *       "risk_flags": [
+         *         "self_neglect",
+         *         "visit_caution"
+         *       ]
+         *     }
+         */
+        CaseUpdate: {
+            /** Title */
+            title?: string | null;
+            /**
+             * Lead Username
+             * @description null removes the lead.
+             */
+            lead_username?: string | null;
+            /**
+             * Risk Flags
+             * @description The whole set of flags (replaces it).
+             */
+            risk_flags?: components["schemas"]["RiskFlag"][] | null;
+            existing_system?: components["schemas"]["ExistingSystem"] | null;
+            /**
+             * Between Systems
+             * @description 制度の狭間
+             */
+            between_systems?: boolean | null;
+            /**
+             * Difficult
+             * @description 支援困難
+             */
+            difficult?: boolean | null;
+        };
+        /** ChallengeRead */
+        ChallengeRead: {
+            /** Challenge */
+            challenge: string;
+            /** Difficulty */
+            difficulty: number;
+            /**
+             * Expires At
+             * @description Unix time.
+             */
+            expires_at: number;
+        };
+        /**
+         * Channel
+         * @description 相談経路.
+         * @enum {string}
+         */
         Channel: "visit" | "phone" | "email" | "outreach" | "popup" | "referral" | "neighbour_family" | "anonymous";
-        /** @enum {string} */
-        ConsultationStatus: "open" | "triaged";
+        /**
+         * ClosureReason
+         * @description 終結の理由.
+         * @enum {string}
+         */
+        ClosureReason: "goal_met" | "moved" | "deceased" | "transferred" | "refused" | "other";
+        /**
+         * Concern
+         * @description 相談内容: the 16 boxes of the national 相談受付・申込票.
+         * @enum {string}
+         */
+        Concern: "health_disability" | "housing" | "income" | "rent_loan" | "tax_utilities" | "debt" | "job_search" | "work_worries" | "community" | "family" | "childcare" | "care" | "withdrawal" | "dv_abuse" | "no_food" | "other";
+        /**
+         * ConsentCreate
+         * @description One consent event: given, refused, withdrawn, or noted as not yet asked. Never edited.
+         * @example {
+         *       "method": "written",
+         *       "note": "長男同席のうえ書面で確認。",
+         *       "recorded_at": "2026-11-26",
+         *       "scope": {
+         *         "agencies": [
+         *           "houkatsu-higashi"
+         *         ],
+         *         "parts": [
+         *           "plan",
+         *           "safety_checks"
+         *         ]
+         *       },
+         *       "status": "given"
+         *     }
+         */
+        ConsentCreate: {
+            status: components["schemas"]["ConsentStatus"];
+            /**
+             * Recorded At
+             * Format: date
+             * @description The day consent was given, refused or withdrawn (not in the future).
+             */
+            recorded_at: string;
+            /** @description Required unless status is not_asked. */
+            method?: components["schemas"]["ConsentMethod"] | null;
+            /**
+             * Person Id
+             * @description Whose consent, within the household.
+             */
+            person_id?: string | null;
+            scope?: components["schemas"]["ConsentScope"];
+            /** Note */
+            note?: string | null;
+        };
+        /**
+         * ConsentHistory
+         * @description The consent history, latest first; `current` is the status that applies now.
+         */
+        ConsentHistory: {
+            current: components["schemas"]["ConsentStatus"];
+            /** Items */
+            items: components["schemas"]["ConsentRead"][];
+            /** Total */
+            total: number;
+        };
+        /**
+         * ConsentMethod
+         * @description 同意の取り方.
+         * @enum {string}
+         */
+        ConsentMethod: "written" | "verbal" | "other";
+        /**
+         * ConsentPart
+         * @description The parts of a case a consent may open to an agency (the summary is always shared with a share).
+         * @enum {string}
+         */
+        ConsentPart: "records" | "plan" | "consents" | "safety_checks" | "agencies";
+        /** ConsentRead */
+        ConsentRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Case Id
+             * Format: uuid
+             */
+            case_id: string;
+            /** Person Id */
+            person_id: string | null;
+            status: components["schemas"]["ConsentStatus"];
+            /**
+             * Recorded At
+             * Format: date
+             */
+            recorded_at: string;
+            method: components["schemas"]["ConsentMethod"] | null;
+            scope: components["schemas"]["ConsentScope"];
+            /** Note */
+            note: string | null;
+            /** Recorded By */
+            recorded_by: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+        };
+        /**
+         * ConsentScope
+         * @description Which agencies may see which parts of the case (only with status given).
+         */
+        ConsentScope: {
+            /** Agencies */
+            agencies?: string[];
+            /** Parts */
+            parts?: components["schemas"]["ConsentPart"][];
+        };
+        /**
+         * ConsentStatus
+         * @description 本人同意の状態 (one entry of the consent history; the case's is the latest).
+         * @enum {string}
+         */
+        ConsentStatus: "given" | "refused" | "not_asked" | "withdrawn";
+        /**
+         * ConsultationCreate
+         * @description A consultation as recorded at the desk or sent by another system (相談受付・申込票).
+         * @example {
+         *       "area": "higashi",
+         *       "channel": "phone",
+         *       "concerns": [
+         *         "withdrawal",
+         *         "care"
+         *       ],
+         *       "consulter": {
+         *         "relation": "neighbour"
+         *       },
+         *       "main_concern": "withdrawal",
+         *       "summary": "隣の家の80代の母親と50代の息子が心配。息子は長くひきこもっている様子。",
+         *       "urgent": false
+         *     }
+         * @example {
+         *       "area": "higashi",
+         *       "channel": "referral",
+         *       "concerns": [
+         *         "care",
+         *         "income"
+         *       ],
+         *       "consent": "given",
+         *       "external_ref": "HK-2026-0142",
+         *       "main_concern": "income",
+         *       "person_birth_date": "1944-05-02",
+         *       "person_kana": "コガネイ イチロウ",
+         *       "person_name": "小金井 一郎",
+         *       "referrer": "東地域包括支援センター",
+         *       "summary": "地域包括支援センターからの紹介"
+         *     }
+         */
         ConsultationCreate: {
             channel: components["schemas"]["Channel"];
             /**
-             * Format: date-time
-             * @description Defaults to now on the server.
+             * Received At
+             * @description Defaults to now.
              */
             received_at?: string | null;
+            /** Area */
             area: string;
+            /** Summary */
             summary: string;
+            /**
+             * Urgent
+             * @description A risk to life; also implied by `risks`.
+             * @default false
+             */
+            urgent?: boolean;
+            /** Risks */
+            risks?: components["schemas"]["LifeRisk"][];
+            /** Concerns */
+            concerns?: components["schemas"]["Concern"][];
+            /** @description The ◎ box: one of `concerns`. */
+            main_concern?: components["schemas"]["Concern"] | null;
+            /**
+             * Person Name
+             * @description Unknown or unnamed: leave empty.
+             */
             person_name?: string | null;
+            /** Person Kana */
             person_kana?: string | null;
-            /** @default false */
-            urgent: boolean;
+            person_sex?: components["schemas"]["Sex"] | null;
+            /** Person Birth Date */
+            person_birth_date?: string | null;
+            /** Person Address */
+            person_address?: string | null;
+            /** Person Phone */
+            person_phone?: string | null;
+            /** Person Email */
+            person_email?: string | null;
+            /** @description Empty when the person came themself. */
+            consulter?: components["schemas"]["Consulter"] | null;
+            /** @default not_asked */
+            consent?: components["schemas"]["IntakeConsent"];
+            /**
+             * Referrer
+             * @description Referring agency (つなぎ元).
+             */
+            referrer?: string | null;
+            /**
+             * External Ref
+             * @description The referring system's own reference.
+             */
+            external_ref?: string | null;
         };
-        Consultation: {
-            /** Format: uuid */
+        /** ConsultationMessageRead */
+        ConsultationMessageRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
             id: string;
-            channel: components["schemas"]["Channel"];
-            /** Format: date-time */
-            received_at: string;
-            area: string;
-            summary: string;
-            person_name: string | null;
-            person_kana: string | null;
-            urgent: boolean;
-            status: components["schemas"]["ConsultationStatus"];
-            /** @description Username of the staff member who took it. */
-            received_by: string;
-            /** Format: date-time */
+            /** Source */
+            source: string;
+            /** Text */
+            text: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
             created_at: string;
         };
+        /** ConsultationPage */
         ConsultationPage: {
-            items: components["schemas"]["Consultation"][];
+            /** Items */
+            items: components["schemas"]["ConsultationRead"][];
+            /** Total */
             total: number;
         };
-        ValidationErrorItem: {
-            loc: (string | number)[];
-            msg: string;
-            type: string;
+        /** ConsultationRead */
+        ConsultationRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            channel: components["schemas"]["Channel"];
+            /**
+             * Received At
+             * Format: date-time
+             */
+            received_at: string;
+            /** Received By */
+            received_by: string;
+            /** Area */
+            area: string;
+            /** Summary */
+            summary: string;
+            /** Urgent */
+            urgent: boolean;
+            /** Risks */
+            risks: components["schemas"]["LifeRisk"][];
+            /** Concerns */
+            concerns: components["schemas"]["Concern"][];
+            main_concern: components["schemas"]["Concern"] | null;
+            /** Person Name */
+            person_name: string | null;
+            /** Person Kana */
+            person_kana: string | null;
+            person_sex: components["schemas"]["Sex"] | null;
+            /** Person Birth Date */
+            person_birth_date: string | null;
+            /** Person Address */
+            person_address: string | null;
+            /** Person Phone */
+            person_phone: string | null;
+            /** Person Email */
+            person_email: string | null;
+            consulter: components["schemas"]["ConsulterRead"] | null;
+            consent: components["schemas"]["IntakeConsent"];
+            /** Referrer */
+            referrer: string | null;
+            /** External Ref */
+            external_ref: string | null;
+            status: components["schemas"]["ConsultationStatus"];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
         };
-        Problem: {
-            type: string;
+        /**
+         * ConsultationStatus
+         * @enum {string}
+         */
+        ConsultationStatus: "open" | "triaged";
+        /**
+         * Consulter
+         * @description The person who consulted, when not the person concerned (相談者).
+         */
+        Consulter: {
+            /** Name */
+            name?: string | null;
+            /** Phone */
+            phone?: string | null;
+            relation: components["schemas"]["ConsulterRelation"];
+        };
+        /** ConsulterRead */
+        ConsulterRead: {
+            /** Name */
+            name: string | null;
+            /** Phone */
+            phone: string | null;
+            relation: components["schemas"]["ConsulterRelation"];
+        };
+        /**
+         * ConsulterRelation
+         * @description 相談者と本人との関係.
+         * @enum {string}
+         */
+        ConsulterRelation: "self" | "family" | "neighbour" | "agency" | "other";
+        /**
+         * Contact
+         * @description One contact point of an agency (窓口・担当者).
+         */
+        Contact: {
+            /** Name */
+            name: string;
+            /** Role */
+            role?: string | null;
+            /** Phone */
+            phone?: string | null;
+            /** Email */
+            email?: string | null;
+        };
+        /** CswWorkload */
+        CswWorkload: {
+            /**
+             * Individual Minutes
+             * @description 個別支援: minutes of the support records written.
+             */
+            individual_minutes: number;
+            /**
+             * Community Minutes
+             * @description 地域づくり: minutes of the community activities logged.
+             */
+            community_minutes: number;
+            /** Total Minutes */
+            total_minutes: number;
+            /**
+             * Community Ratio
+             * @description community / total, 0-1; null when nothing is logged.
+             */
+            community_ratio: number | null;
+            /** Csw */
+            csw: string;
+        };
+        /**
+         * CurrentUser
+         * @description The caller as its token says: a staff user, or a system client (role `system`).
+         */
+        CurrentUser: {
+            /** Id */
+            id: string;
+            /** Username */
+            username: string;
+            /** Display Name */
+            display_name: string;
+            /**
+             * Role
+             * @enum {string}
+             */
+            role: "admin" | "supervisor" | "csw" | "sc" | "agency" | "system";
+            /** Area */
+            area: string | null;
+            /** Agency Id */
+            agency_id: string | null;
+            /** Scopes */
+            scopes: string[];
+        };
+        /**
+         * DecisionDetail
+         * @description A decision of finalised minutes with where it has reached in case-api.
+         *
+         *     A closure decision's id is what case-api asks for to close a 重層事業 case.
+         */
+        DecisionDetail: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Meeting Id
+             * Format: uuid
+             */
+            meeting_id: string;
+            /**
+             * Agenda Item Id
+             * Format: uuid
+             */
+            agenda_item_id: string;
+            /**
+             * Case Id
+             * Format: uuid
+             */
+            case_id: string;
+            type: components["schemas"]["DecisionType"];
+            /** Text */
+            text: string;
+            /** Actions */
+            actions: {
+                [key: string]: unknown;
+            }[];
+            /** Amendment Id */
+            amendment_id: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            delivery_state: components["schemas"]["DeliveryState"];
+            /** Deliveries */
+            deliveries: components["schemas"]["DeliveryRead"][];
+            /** Type Label */
+            readonly type_label: string;
+        };
+        /**
+         * DecisionRead
+         * @description A decision in the minutes; its id exists once the minutes are final.
+         */
+        DecisionRead: {
+            /** Id */
+            id: string | null;
+            type: components["schemas"]["DecisionType"];
+            /** Text */
+            text: string;
+            /** Actions */
+            actions: components["schemas"]["ActionItem"][];
+            /** Type Label */
+            readonly type_label: string;
+        };
+        /**
+         * DecisionType
+         * @description 決定事項の種類.
+         * @enum {string}
+         */
+        DecisionType: "plan_approved" | "role_division" | "closure" | "replan" | "continue";
+        /**
+         * DecisionWrite
+         * @description A decision on one agenda item.
+         */
+        DecisionWrite: {
+            type: components["schemas"]["DecisionType"];
+            /** Text */
+            text: string;
+            /** Actions */
+            actions?: components["schemas"]["ActionItem"][];
+        };
+        /**
+         * DeliveryRead
+         * @description One call to case-api carrying a decision (through the outbox).
+         */
+        DeliveryRead: {
+            /**
+             * Kind
+             * @description actions (plan actions) or record (timeline).
+             */
+            kind: string;
+            state: components["schemas"]["DeliveryState"];
+            /** Attempts */
+            attempts: number;
+            /** Last Status */
+            last_status: number | null;
+            /** Delivered At */
+            delivered_at: string | null;
+        };
+        /**
+         * DeliveryState
+         * @enum {string}
+         */
+        DeliveryState: "pending" | "delivered" | "failed";
+        /**
+         * DueAction
+         * @description An action of a current plan, with its case, for the "my work" home.
+         */
+        DueAction: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Plan Id
+             * Format: uuid
+             */
+            plan_id: string;
+            /** Text */
+            text: string;
+            owner_kind: components["schemas"]["OwnerKind"];
+            /** Owner */
+            owner: string;
+            /** Due Date */
+            due_date: string | null;
+            status: components["schemas"]["ActionStatus"];
+            /** Done At */
+            done_at: string | null;
+            source: components["schemas"]["ActionSource"];
+            /** Source Ref */
+            source_ref: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Case Id
+             * Format: uuid
+             */
+            case_id: string;
+            /** Case Title */
+            case_title: string;
+            /** Plan Version */
+            plan_version: number;
+        };
+        /** DueActionList */
+        DueActionList: {
+            /** Items */
+            items: components["schemas"]["DueAction"][];
+        };
+        /**
+         * EventKind
+         * @description What one history entry (case_event) records.
+         * @enum {string}
+         */
+        EventKind: "opened" | "status" | "title" | "lead" | "risk_flags" | "facts" | "consent" | "share_granted" | "share_revoked" | "recommendation_override";
+        /**
+         * ExistingSystem
+         * @description 既存の制度: which existing system could handle the case, if any.
+         * @enum {string}
+         */
+        ExistingSystem: "none" | "seikatsu_konkyu" | "kaigo" | "jidou" | "shougai" | "other_system";
+        /**
+         * FeedTokenRead
+         * @description A new personal feed URL: shown once; only its hash is kept. Rotating makes the old one fail.
+         */
+        FeedTokenRead: {
+            /** Token */
+            token: string;
+            /**
+             * Url
+             * @description Subscribe to this in a calendar client (Google, Outlook, iPhone).
+             */
+            url: string;
+            /**
+             * Path
+             * @description The same, relative to the gateway.
+             */
+            path: string;
+        };
+        /**
+         * Goal
+         * @description A goal of the plan (目標), in the person's own words where possible.
+         */
+        Goal: {
+            /** Text */
+            text: string;
+        };
+        /**
+         * GranteeKind
+         * @description 共有先の種類.
+         * @enum {string}
+         */
+        GranteeKind: "user" | "agency";
+        /** HTTPValidationError */
+        HTTPValidationError: {
+            /** Detail */
+            detail?: components["schemas"]["ValidationError"][];
+        };
+        /** HistoryPage */
+        HistoryPage: {
+            /** Items */
+            items: components["schemas"]["CaseEventRead"][];
+            /** Total */
+            total: number;
+        };
+        /**
+         * HouseholdCreate
+         * @description A household with its members, written in one go.
+         * @example {
+         *       "address": "東京都小金井市本町6-6-3",
+         *       "area": "higashi",
+         *       "members": [
+         *         {
+         *           "person": {
+         *             "birth_date": "1944-05-02",
+         *             "name": "小金井 花子",
+         *             "name_kana": "コガネイ ハナコ",
+         *             "sex": "female"
+         *           },
+         *           "relationship": "parent"
+         *         },
+         *         {
+         *           "is_primary": true,
+         *           "note": "長くひきこもっている様子",
+         *           "person": {
+         *             "birth_date": "1973-08-15",
+         *             "name": "小金井 一郎",
+         *             "name_kana": "コガネイ イチロウ",
+         *             "sex": "male"
+         *           },
+         *           "relationship": "self"
+         *         }
+         *       ],
+         *       "name": "小金井さん世帯"
+         *     }
+         */
+        HouseholdCreate: {
+            /**
+             * Name
+             * @description e.g. 小金井さん世帯
+             */
+            name: string;
+            /** Address */
+            address?: string | null;
+            /** Area */
+            area?: string | null;
+            /** Members */
+            members: components["schemas"]["MemberCreate"][];
+        };
+        /** HouseholdRead */
+        HouseholdRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string;
+            /** Address */
+            address: string | null;
+            /** Area */
+            area: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Version */
+            version: number;
+            /**
+             * Members
+             * @description The primary member first, then in order of joining.
+             */
+            members: components["schemas"]["MemberRead"][];
+        };
+        /**
+         * IntakeConsent
+         * @description 関係機関との情報共有への本人同意 (as asked at intake).
+         * @enum {string}
+         */
+        IntakeConsent: "given" | "refused" | "not_asked";
+        /** IntakeFacts */
+        IntakeFacts: {
+            /**
+             * Received At
+             * Format: date-time
+             */
+            received_at: string;
+            /** Channel */
+            channel: string;
+            /** Summary */
+            summary: string;
+        };
+        /**
+         * IntakeMember
+         * @description A member as chosen at triage: an existing person (from the match candidates) or a new one.
+         */
+        IntakeMember: {
+            /** Person Id */
+            person_id?: string | null;
+            /** Name */
+            name?: string | null;
+            /** Name Kana */
+            name_kana?: string | null;
+            /** Birth Date */
+            birth_date?: string | null;
+            sex?: components["schemas"]["CaseSex"] | null;
+            /** Address */
+            address?: string | null;
+            /** Phone */
+            phone?: string | null;
+            relationship: components["schemas"]["CaseRelationship"];
+            /**
+             * Is Primary
+             * @default false
+             */
+            is_primary?: boolean;
+        };
+        /**
+         * InvolvementCreate
+         * @description An agency joining a case, with what it does for this case (役割分担).
+         * @example {
+         *       "agency_id": "0b0c0000-0000-4000-8000-000000000001",
+         *       "contact_person": "林 誠",
+         *       "role": "母の介護保険サービス調整と月1回の訪問",
+         *       "since": "2026-12-01"
+         *     }
+         */
+        InvolvementCreate: {
+            /**
+             * Agency Id
+             * Format: uuid
+             */
+            agency_id: string;
+            /** Role */
+            role: string;
+            /** Contact Person */
+            contact_person?: string | null;
+            /**
+             * Since
+             * @description Defaults to today (Asia/Tokyo).
+             */
+            since?: string | null;
+            /** Until */
+            until?: string | null;
+        };
+        /** InvolvementRead */
+        InvolvementRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Case Id
+             * Format: uuid
+             */
+            case_id: string;
+            /**
+             * Agency Id
+             * Format: uuid
+             */
+            agency_id: string;
+            /** Agency Name */
+            agency_name: string;
+            agency_kind: components["schemas"]["AgencyKind"];
+            /** Role */
+            role: string;
+            /** Contact Person */
+            contact_person: string | null;
+            /**
+             * Since
+             * Format: date
+             */
+            since: string;
+            /** Until */
+            until: string | null;
+            /** Created By */
+            created_by: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Version */
+            version: number;
+        };
+        /**
+         * InvolvementUpdate
+         * @description Fields to change; set `until` to end the involvement (it is never deleted).
+         */
+        InvolvementUpdate: {
+            /** Role */
+            role?: string | null;
+            /** Contact Person */
+            contact_person?: string | null;
+            /** Since */
+            since?: string | null;
+            /** Until */
+            until?: string | null;
+        };
+        /**
+         * ItemMinutes
+         * @description What was said and decided about one agenda item.
+         */
+        ItemMinutes: {
+            /**
+             * Agenda Item Id
+             * Format: uuid
+             */
+            agenda_item_id: string;
+            /** Discussion */
+            discussion?: string | null;
+            /** Decisions */
+            decisions?: components["schemas"]["DecisionWrite"][];
+        };
+        /** ItemMinutesRead */
+        ItemMinutesRead: {
+            /**
+             * Agenda Item Id
+             * Format: uuid
+             */
+            agenda_item_id: string;
+            /** Discussion */
+            discussion: string | null;
+            /** Decisions */
+            decisions: components["schemas"]["DecisionRead"][];
+        };
+        /**
+         * Jwks
+         * @description JSON Web Key Set (RFC 7517): the keys that verify the gateway's tokens.
+         */
+        Jwks: {
+            /** Keys */
+            keys: {
+                [key: string]: string;
+            }[];
+        };
+        /**
+         * LifeRisk
+         * @description Signs of a risk to life: any of them makes the consultation urgent (安否確認).
+         * @enum {string}
+         */
+        LifeRisk: "suicidal" | "abuse" | "violence" | "no_food" | "medical" | "other";
+        /**
+         * MatchedOn
+         * @description Why a search candidate matched.
+         * @enum {string}
+         */
+        MatchedOn: "name" | "kana" | "birth_date" | "phone" | "address";
+        /**
+         * MaterialRead
+         * @description The case summary as case-api gave it when the case was put on the agenda (a snapshot).
+         */
+        MaterialRead: {
+            /**
+             * Agenda Item Id
+             * Format: uuid
+             */
+            agenda_item_id: string;
+            /**
+             * Meeting Id
+             * Format: uuid
+             */
+            meeting_id: string;
+            /**
+             * Case Id
+             * Format: uuid
+             */
+            case_id: string;
+            /**
+             * Captured At
+             * Format: date-time
+             */
+            captured_at: string;
+            /** Captured By */
+            captured_by: string;
+            /**
+             * Case
+             * @description title, area, status, lead_username, risk_flags.
+             */
+            case: {
+                [key: string]: unknown;
+            };
+            /** Consent Status */
+            consent_status: string;
+            /** Recommendation */
+            recommendation: {
+                [key: string]: unknown;
+            } | null;
+        };
+        /**
+         * AmendmentCreate
+         * @description A correction of finalised minutes (追記); it may add decisions, which are then delivered.
+         * @example {
+         *       "decisions": [],
+         *       "reason": "確定後に記載漏れが判明したため",
+         *       "text": "役割分担の記載漏れを追記する。"
+         *     }
+         */
+        MeetingAmendmentCreate: {
+            /** Text */
+            text: string;
+            /** Reason */
+            reason: string;
+            /** Decisions */
+            decisions?: components["schemas"]["AmendmentDecision"][];
+        };
+        /**
+         * MeetingBody
+         * @description 会議体: the codes are meeting-api's body types.
+         * @enum {string}
+         */
+        MeetingBody: "shien_chousei" | "juusou" | "shien" | "chiiki_care" | "youhogo" | "jiritsu_shien";
+        /**
+         * MeetingCancel
+         * @description Cancel a meeting, saying why (participants are told).
+         * @example {
+         *       "reason": "台風接近のため中止"
+         *     }
+         */
+        MeetingCancel: {
+            /** Reason */
+            reason: string;
+        };
+        /**
+         * MeetingCreate
+         * @description A one-off meeting as scheduled by staff; the caller becomes its organiser.
+         * @example {
+         *       "body_type": "shien_chousei",
+         *       "ends_at": "2026-12-10T15:30:00+09:00",
+         *       "participants": [
+         *         "sup1",
+         *         "csw-higashi"
+         *       ],
+         *       "place": "市役所第二庁舎 801会議室",
+         *       "starts_at": "2026-12-10T14:00:00+09:00",
+         *       "title": "12月 支援調整会議"
+         *     }
+         */
+        MeetingCreate: {
+            /**
+             * Body Id
+             * @description The body (会議体); required for 支援会議.
+             */
+            body_id?: string | null;
+            /** @description Required without a body; must match the body's type. */
+            body_type?: components["schemas"]["BodyType"] | null;
+            /**
+             * Title
+             * @description Defaults to the body's name; required without a body.
+             */
+            title?: string | null;
+            /**
+             * Starts At
+             * Format: date-time
+             */
+            starts_at: string;
+            /**
+             * Ends At
+             * @description Defaults to start + the body's duration.
+             */
+            ends_at?: string | null;
+            /**
+             * Place
+             * @description Room; defaults to the body's place.
+             */
+            place?: string | null;
+            /** Online Url */
+            online_url?: string | null;
+            /**
+             * Area
+             * @description Defaults to the body's area.
+             */
+            area?: string | null;
+            /**
+             * Participants
+             * @description Usernames; default: the body's members who sign in (none without a body).
+             */
+            participants?: string[] | null;
+            /**
+             * Confirm Clash
+             * @description Schedule despite a clash (409 otherwise).
+             * @default false
+             */
+            confirm_clash?: boolean;
+        };
+        /** MeetingEventRead */
+        MeetingEventRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /** Actor */
+            actor: string;
+            /** Kind */
+            kind: string;
+            /** Before */
+            before: {
+                [key: string]: unknown;
+            } | null;
+            /** After */
+            after: {
+                [key: string]: unknown;
+            } | null;
+            /** Reason */
+            reason: string | null;
+        };
+        /**
+         * MemberCreate
+         * @description A member: staff by username, or an agency contact by agency id and name.
+         * @example {
+         *       "kind": "staff",
+         *       "role": "member",
+         *       "username": "csw-higashi"
+         *     }
+         * @example {
+         *       "agency_id": "houkatsu-higashi",
+         *       "kind": "agency",
+         *       "name": "東地域包括支援センター 林",
+         *       "role": "member",
+         *       "username": "agency-houkatsu-higashi"
+         *     }
+         */
+        MeetingMemberCreate: {
+            kind: components["schemas"]["MemberKind"];
+            /** @default member */
+            role?: components["schemas"]["MemberRole"];
+            /**
+             * Username
+             * @description Required for staff; an agency contact's login if any.
+             */
+            username?: string | null;
+            /**
+             * Agency Id
+             * @description Agency contacts.
+             */
+            agency_id?: string | null;
+            /**
+             * Name
+             * @description Agency contacts: who.
+             */
+            name?: string | null;
+        };
+        /** MemberRead */
+        MeetingMemberRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Body Id
+             * Format: uuid
+             */
+            body_id: string;
+            kind: components["schemas"]["MemberKind"];
+            /** Username */
+            username: string | null;
+            /** Agency Id */
+            agency_id: string | null;
+            /** Name */
+            name: string | null;
+            role: components["schemas"]["MemberRole"];
+            /**
+             * Confidentiality Confirmed At
+             * @description 守秘義務の確認 (支援会議).
+             */
+            confidentiality_confirmed_at: string | null;
+            /**
+             * Confidentiality Confirmed By
+             * @description The member, or the secretariat recording a contact's written confirmation.
+             */
+            confidentiality_confirmed_by: string | null;
+            /** Added By */
+            added_by: string;
+            /**
+             * Added At
+             * Format: date-time
+             */
+            added_at: string;
+            /** Removed By */
+            removed_by: string | null;
+            /** Removed At */
+            removed_at: string | null;
+        };
+        /**
+         * OwnerKind
+         * @description Who carries an action: a staff member (username) or an agency (its id).
+         * @enum {string}
+         */
+        MeetingOwnerKind: "staff" | "agency";
+        /** MeetingPage */
+        MeetingPage: {
+            /** Items */
+            items: components["schemas"]["MeetingRead"][];
+            /** Total */
+            total: number;
+        };
+        /** MeetingRead */
+        MeetingRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Title */
             title: string;
-            status: number;
-            detail?: string;
-            instance?: string;
-            errors?: components["schemas"]["ValidationErrorItem"][];
+            /** Body Id */
+            body_id: string | null;
+            body_type: components["schemas"]["BodyType"];
+            /** Series Id */
+            series_id: string | null;
+            /**
+             * Recurrence Id
+             * @description An occurrence's original start in its series.
+             */
+            recurrence_id: string | null;
+            /**
+             * Starts At
+             * Format: date-time
+             */
+            starts_at: string;
+            /**
+             * Ends At
+             * Format: date-time
+             */
+            ends_at: string;
+            /** Place */
+            place: string | null;
+            /** Online Url */
+            online_url: string | null;
+            /** Area */
+            area: string | null;
+            /** Organiser */
+            organiser: string;
+            /** Participants */
+            participants: string[];
+            status: components["schemas"]["MeetingStatus"];
+            /** Cancelled At */
+            cancelled_at: string | null;
+            /** Cancel Reason */
+            cancel_reason: string | null;
+            /**
+             * Sequence
+             * @description Changes so far: the iCalendar SEQUENCE; the ETag is "<sequence>".
+             */
+            sequence: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /**
+             * Body Type Label
+             * @description The body type's Japanese name.
+             */
+            readonly body_type_label: string;
+            /**
+             * Confidential
+             * @description 支援会議: members only, after confirming 守秘義務.
+             */
+            readonly confidential: boolean;
         };
-    };
-    responses: {
-        /** @description Problem details (RFC 9457). */
+        /**
+         * RecommendationRead
+         * @description case-api's recommended body when the case was put on the agenda.
+         */
+        MeetingRecommendationRead: {
+            /** Body */
+            body: string | null;
+            /** Body Label */
+            body_label: string | null;
+            /** Reason */
+            reason: string | null;
+            /**
+             * Effective Body
+             * @description The body that applies (a supervisor's override wins).
+             */
+            effective_body: string | null;
+            /** Effective Body Label */
+            effective_body_label: string | null;
+        };
+        /**
+         * MeetingStatus
+         * @enum {string}
+         */
+        MeetingStatus: "scheduled" | "cancelled";
+        /**
+         * MeetingUpdate
+         * @description Reschedule or change a meeting (send only what changes; If-Match required).
+         * @example {
+         *       "ends_at": "2026-12-10T16:30:00+09:00",
+         *       "starts_at": "2026-12-10T15:00:00+09:00"
+         *     }
+         */
+        MeetingUpdate: {
+            /** Title */
+            title?: string | null;
+            /** Starts At */
+            starts_at?: string | null;
+            /** Ends At */
+            ends_at?: string | null;
+            /**
+             * Place
+             * @description null clears it.
+             */
+            place?: string | null;
+            /**
+             * Online Url
+             * @description null clears it.
+             */
+            online_url?: string | null;
+            /**
+             * Area
+             * @description null makes it citywide.
+             */
+            area?: string | null;
+            /** Participants */
+            participants?: string[] | null;
+            /**
+             * Confirm Clash
+             * @default false
+             */
+            confirm_clash?: boolean;
+        };
+        /**
+         * MemberCreate
+         * @description A member: a new person written inline (the usual path at the desk) or one found by search.
+         */
+        MemberCreate: {
+            /** @description A new person; or give person_id. */
+            person?: components["schemas"]["PersonCreate"] | null;
+            /**
+             * Person Id
+             * @description An existing person, from search.
+             */
+            person_id?: string | null;
+            relationship: components["schemas"]["CaseRelationship"];
+            /**
+             * Is Primary
+             * @description The person the consultation is mainly about.
+             * @default false
+             */
+            is_primary?: boolean;
+            /** Note */
+            note?: string | null;
+        };
+        /**
+         * MemberKind
+         * @description 構成員の種類.
+         * @enum {string}
+         */
+        MemberKind: "staff" | "agency";
+        /** MemberRead */
+        MemberRead: {
+            person: components["schemas"]["PersonRead"];
+            relationship: components["schemas"]["CaseRelationship"];
+            /** Is Primary */
+            is_primary: boolean;
+            /** Note */
+            note: string | null;
+        };
+        /**
+         * MemberRole
+         * @description 構成員の役割.
+         * @enum {string}
+         */
+        MemberRole: "chair" | "member" | "secretariat";
+        /**
+         * MemberUpdate
+         * @description Change a member's role.
+         */
+        MemberUpdate: {
+            role: components["schemas"]["MemberRole"];
+        };
+        /**
+         * Membership
+         * @description The caller's own membership of a body, if any (the SPA asks for 守秘義務 from it).
+         */
+        Membership: {
+            /**
+             * Member Id
+             * Format: uuid
+             */
+            member_id: string;
+            role: components["schemas"]["MemberRole"];
+            /** Confidentiality Confirmed At */
+            confidentiality_confirmed_at: string | null;
+        };
+        /** MessageCreate */
+        MessageCreate: {
+            /** Text */
+            text: string;
+            /**
+             * Website
+             * @default
+             */
+            website?: string;
+            proof: components["schemas"]["ProofOfWork"];
+        };
+        /**
+         * MinutesRead
+         * @description The minutes: a draft (version 0 when nothing is written yet), or final and locked.
+         */
+        MinutesRead: {
+            /**
+             * Meeting Id
+             * Format: uuid
+             */
+            meeting_id: string;
+            /**
+             * Version
+             * @description The ETag is "<version>"; send it as If-Match.
+             */
+            version: number;
+            status: components["schemas"]["MinutesStatus"];
+            /** Attendees */
+            attendees: string[];
+            /** Agency Attendees */
+            agency_attendees: components["schemas"]["AgencyAttendee"][];
+            /** General Note */
+            general_note: string | null;
+            /** Items */
+            items: components["schemas"]["ItemMinutesRead"][];
+            /** Updated By */
+            updated_by: string | null;
+            /** Updated At */
+            updated_at: string | null;
+            /** Finalised By */
+            finalised_by: string | null;
+            /** Finalised At */
+            finalised_at: string | null;
+            /** Amendments */
+            amendments: components["schemas"]["AmendmentRead"][];
+        };
+        /**
+         * MinutesStatus
+         * @enum {string}
+         */
+        MinutesStatus: "draft" | "final";
+        /**
+         * MinutesWrite
+         * @description The whole draft of the minutes (会議録); each PUT replaces it.
+         * @example {
+         *       "agency_attendees": [
+         *         {
+         *           "agency_id": "houkatsu-higashi",
+         *           "name": "東地域包括支援センター 林"
+         *         }
+         *       ],
+         *       "attendees": [
+         *         "sup1",
+         *         "csw-higashi"
+         *       ],
+         *       "items": [
+         *         {
+         *           "agenda_item_id": "0c7d0c52-0000-4000-8000-000000000001",
+         *           "decisions": [
+         *             {
+         *               "actions": [
+         *                 {
+         *                   "due_date": "2026-12-22",
+         *                   "owner": "csw-higashi",
+         *                   "owner_kind": "staff",
+         *                   "text": "隔週で自宅訪問"
+         *                 },
+         *                 {
+         *                   "owner": "houkatsu-higashi",
+         *                   "owner_kind": "agency",
+         *                   "text": "母の介護保険サービス調整"
+         *                 }
+         *               ],
+         *               "text": "CSW と地域包括で訪問を分担する。",
+         *               "type": "role_division"
+         *             }
+         *           ],
+         *           "discussion": "長男は訪問に応じないが、母の介護サービス利用を入口に関係をつくる。"
+         *         }
+         *       ]
+         *     }
+         */
+        MinutesWrite: {
+            /**
+             * Attendees
+             * @description Staff present.
+             */
+            attendees?: string[];
+            /** Agency Attendees */
+            agency_attendees?: components["schemas"]["AgencyAttendee"][];
+            /** General Note */
+            general_note?: string | null;
+            /** Items */
+            items?: components["schemas"]["ItemMinutes"][];
+        };
+        /**
+         * NewAction
+         * @description An action decided elsewhere (a meeting), appended to the current plan.
+         */
+        NewAction: {
+            /** Text */
+            text: string;
+            owner_kind: components["schemas"]["OwnerKind"];
+            /**
+             * Owner
+             * @description A staff username, or an agency id when owner_kind is agency.
+             */
+            owner: string;
+            /** Due Date */
+            due_date?: string | null;
+        };
+        /** NewCase */
+        NewCase: {
+            /** Title */
+            title: string;
+            /** Lead Username */
+            lead_username?: string | null;
+            /** Household Name */
+            household_name?: string | null;
+            /** Members */
+            members: components["schemas"]["NewMember"][];
+        };
+        /** NewMember */
+        NewMember: {
+            /**
+             * Person Id
+             * @description An existing person (from the candidates).
+             */
+            person_id?: string | null;
+            /** Name */
+            name?: string | null;
+            /** Name Kana */
+            name_kana?: string | null;
+            /** Birth Date */
+            birth_date?: string | null;
+            sex?: components["schemas"]["Sex"] | null;
+            /** Address */
+            address?: string | null;
+            /** Phone */
+            phone?: string | null;
+            relationship: components["schemas"]["Relationship"];
+            /**
+             * Is Primary
+             * @default false
+             */
+            is_primary?: boolean;
+        };
+        /**
+         * NotificationKind
+         * @description What happened to a meeting the user takes part in.
+         * @enum {string}
+         */
+        NotificationKind: "scheduled" | "rescheduled" | "updated" | "cancelled";
+        /** NotificationPage */
+        NotificationPage: {
+            /** Items */
+            items: components["schemas"]["NotificationRead"][];
+            /** Total */
+            total: number;
+            /** Unread */
+            unread: number;
+        };
+        /** NotificationRead */
+        NotificationRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            kind: components["schemas"]["NotificationKind"];
+            /**
+             * Meeting Id
+             * Format: uuid
+             */
+            meeting_id: string;
+            /** Text */
+            text: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Read At */
+            read_at: string | null;
+        };
+        /**
+         * OutcomeCreate
+         * @description The outcome that closes a check; `other` needs a note.
+         * @example {
+         *       "checked_at": "2026-12-01T15:30:00+09:00",
+         *       "outcome": "safe",
+         *       "outcome_note": "訪問し本人と面会。次回は3日後に電話。"
+         *     }
+         */
+        OutcomeCreate: {
+            outcome: components["schemas"]["SafetyOutcome"];
+            /** Outcome Note */
+            outcome_note?: string | null;
+            /**
+             * Checked At
+             * @description When it was checked; defaults to now.
+             */
+            checked_at?: string | null;
+            /**
+             * Minutes Spent
+             * @description Time the check took; counts as individual support time.
+             * @default 0
+             */
+            minutes_spent?: number;
+        };
+        /** Override */
+        Override: {
+            body: components["schemas"]["MeetingBody"];
+            /** Reason */
+            reason: string;
+            /** By */
+            by: string;
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+        };
+        /**
+         * OverrideCreate
+         * @description A supervisor's choice of body over the recommended one, with why.
+         * @example {
+         *       "body": "shien",
+         *       "reason": "本人との接触ができていないため、まず支援会議で情報共有する。"
+         *     }
+         */
+        OverrideCreate: {
+            body: components["schemas"]["MeetingBody"];
+            /** Reason */
+            reason: string;
+        };
+        /**
+         * OwnerKind
+         * @description 役割分担: who carries an action.
+         * @enum {string}
+         */
+        OwnerKind: "staff" | "agency";
+        /**
+         * Partner
+         * @description Partner programmes an agency may take part in.
+         * @enum {string}
+         */
+        Partner: "employment_prep" | "participation";
+        /**
+         * PersonCreate
+         * @description A person as written on the 相談受付・申込票; only the name is required.
+         * @example {
+         *       "address": "東京都小金井市本町6-6-3",
+         *       "area": "higashi",
+         *       "birth_date": "1944-05-02",
+         *       "name": "小金井 花子",
+         *       "name_kana": "こがねい はなこ",
+         *       "phone": "042-387-0000",
+         *       "sex": "female"
+         *     }
+         */
+        PersonCreate: {
+            /** Name */
+            name: string;
+            /**
+             * Name Kana
+             * @description Hiragana or katakana; stored in katakana.
+             */
+            name_kana?: string | null;
+            /** Birth Date */
+            birth_date?: string | null;
+            sex?: components["schemas"]["CaseSex"] | null;
+            /** Address */
+            address?: string | null;
+            /**
+             * Phone
+             * @description Full-width digits are accepted.
+             */
+            phone?: string | null;
+            /** Area */
+            area?: string | null;
+        };
+        /**
+         * PersonMatch
+         * @description One search candidate and why it matched.
+         */
+        PersonMatch: {
+            person: components["schemas"]["PersonRead"];
+            /**
+             * Households
+             * @description Households the person belongs to.
+             */
+            households: string[];
+            /**
+             * Cases
+             * @description Cases of those households that the caller may see.
+             */
+            cases: string[];
+            /** Matched On */
+            matched_on: components["schemas"]["MatchedOn"][];
+            /**
+             * Score
+             * @description Higher is closer; candidates come best first.
+             */
+            score: number;
+        };
+        /**
+         * PersonRead
+         * @description The identifying basics of a person; never anything about their cases.
+         */
+        PersonRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string;
+            /** Name Kana */
+            name_kana: string | null;
+            /** Birth Date */
+            birth_date: string | null;
+            sex: components["schemas"]["CaseSex"] | null;
+            /** Address */
+            address: string | null;
+            /** Phone */
+            phone: string | null;
+            /** Area */
+            area: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Version */
+            version: number;
+        };
+        /** PersonSearchPage */
+        PersonSearchPage: {
+            /** Items */
+            items: components["schemas"]["PersonMatch"][];
+            /** Total */
+            total: number;
+        };
+        /**
+         * PersonUpdate
+         * @description A correction: only the fields sent change; null clears a field (the name cannot be cleared).
+         */
+        PersonUpdate: {
+            /** Name */
+            name?: string | null;
+            /** Name Kana */
+            name_kana?: string | null;
+            /** Birth Date */
+            birth_date?: string | null;
+            sex?: components["schemas"]["CaseSex"] | null;
+            /** Address */
+            address?: string | null;
+            /** Phone */
+            phone?: string | null;
+            /** Area */
+            area?: string | null;
+        };
+        /**
+         * PlanActionInput
+         * @description An action of the plan as sent in a 再プラン; `id` carries over an action of the current version.
+         */
+        PlanActionInput: {
+            /** Text */
+            text: string;
+            owner_kind: components["schemas"]["OwnerKind"];
+            /**
+             * Owner
+             * @description A staff username, or an agency id when owner_kind is agency.
+             */
+            owner: string;
+            /** Due Date */
+            due_date?: string | null;
+            /**
+             * Id
+             * @description An action of the current version to carry over.
+             */
+            id?: string | null;
+            /** @default open */
+            status?: components["schemas"]["ActionStatus"];
+        };
+        /** PlanActionRead */
+        PlanActionRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Plan Id
+             * Format: uuid
+             */
+            plan_id: string;
+            /** Text */
+            text: string;
+            owner_kind: components["schemas"]["OwnerKind"];
+            /** Owner */
+            owner: string;
+            /** Due Date */
+            due_date: string | null;
+            status: components["schemas"]["ActionStatus"];
+            /** Done At */
+            done_at: string | null;
+            source: components["schemas"]["ActionSource"];
+            /** Source Ref */
+            source_ref: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+        };
+        /** PlanRead */
+        PlanRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Case Id
+             * Format: uuid
+             */
+            case_id: string;
+            /** Version */
+            version: number;
+            status: components["schemas"]["PlanStatus"];
+            /** Review Date */
+            review_date: string | null;
+            /** Created By */
+            created_by: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Goals */
+            goals: components["schemas"]["Goal"][];
+            /** Note */
+            note: string | null;
+            /** Revision */
+            revision: number;
+            /**
+             * Etag
+             * @description Send it back as If-Match to change this plan.
+             */
+            etag: string;
+            /** Actions */
+            actions: components["schemas"]["PlanActionRead"][];
+        };
+        /**
+         * PlanStatus
+         * @description プランの版の状態.
+         * @enum {string}
+         */
+        PlanStatus: "current" | "superseded";
+        /** PlanSummary */
+        PlanSummary: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Case Id
+             * Format: uuid
+             */
+            case_id: string;
+            /** Version */
+            version: number;
+            status: components["schemas"]["PlanStatus"];
+            /** Review Date */
+            review_date: string | null;
+            /** Created By */
+            created_by: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+        };
+        /**
+         * PlanWrite
+         * @description The whole plan: the first PUT makes version 1, every later one a new version (再プラン).
+         * @example {
+         *       "actions": [
+         *         {
+         *           "due_date": "2026-12-15",
+         *           "owner": "csw-higashi",
+         *           "owner_kind": "staff",
+         *           "text": "隔週で自宅訪問"
+         *         },
+         *         {
+         *           "owner": "houkatsu-higashi",
+         *           "owner_kind": "agency",
+         *           "text": "母の介護保険サービス調整"
+         *         }
+         *       ],
+         *       "goals": [
+         *         {
+         *           "text": "長男が週1回、CSWと話せる関係をつくる"
+         *         }
+         *       ],
+         *       "note": "支援会議（12月）の決定による",
+         *       "review_date": "2027-02-28"
+         *     }
+         */
+        PlanWrite: {
+            /** Goals */
+            goals?: components["schemas"]["Goal"][];
+            /**
+             * Review Date
+             * @description 見直し予定日.
+             */
+            review_date?: string | null;
+            /** Note */
+            note?: string | null;
+            /** Actions */
+            actions?: components["schemas"]["PlanActionInput"][];
+        };
+        /**
+         * Problem
+         * @description RFC 9457 problem details.
+         */
         Problem: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/problem+json": components["schemas"]["Problem"];
-            };
+            /** Type */
+            type: string;
+            /** Title */
+            title: string;
+            /** Status */
+            status: number;
+            /** Detail */
+            detail?: string | null;
+            /** Instance */
+            instance?: string | null;
+            /** Errors */
+            errors?: {
+                [key: string]: unknown;
+            }[] | null;
         };
-        /** @description Validation failed (RFC 9457 with field errors). */
-        ValidationProblem: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/problem+json": components["schemas"]["Problem"];
-            };
+        /** ProofOfWork */
+        ProofOfWork: {
+            /** Challenge */
+            challenge: string;
+            /** Nonce */
+            nonce: string;
+        };
+        /** ReceiptRead */
+        ReceiptRead: {
+            /**
+             * Receipt Code
+             * @description Shown once; keep it to add information later.
+             */
+            receipt_code: string;
+            /**
+             * Received At
+             * Format: date-time
+             */
+            received_at: string;
+        };
+        /**
+         * RecommendationRead
+         * @description What the rules recommend, a supervisor's override if any, and the body that applies.
+         */
+        RecommendationRead: {
+            recommended: components["schemas"]["Recommended"];
+            override: components["schemas"]["Override"] | null;
+            effective_body: components["schemas"]["MeetingBody"];
+        };
+        /** Recommended */
+        Recommended: {
+            body: components["schemas"]["MeetingBody"];
+            /** Reason */
+            reason: string;
+        };
+        /**
+         * RecordCreate
+         * @description A timeline entry as written by staff; the author and the time of writing are set by the server.
+         * @example {
+         *       "kind": "visit",
+         *       "minutes_spent": 60,
+         *       "occurred_at": "2026-11-26T10:00:00+09:00",
+         *       "text": "自宅訪問。母と面談。長男は自室から出てこず、声かけのみ。"
+         *     }
+         */
+        RecordCreate: {
+            kind: components["schemas"]["RecordKind"];
+            /**
+             * Occurred At
+             * Format: date-time
+             */
+            occurred_at: string;
+            /**
+             * Minutes Spent
+             * @description Individual support time in minutes (0-1440).
+             */
+            minutes_spent: number;
+            /** Text */
+            text: string;
+        };
+        /**
+         * RecordKind
+         * @description 支援経過の種類.
+         * @enum {string}
+         */
+        RecordKind: "visit" | "call" | "office" | "accompaniment" | "safety_check" | "meeting" | "email" | "other";
+        /** RecordPage */
+        RecordPage: {
+            /** Items */
+            items: components["schemas"]["RecordRead"][];
+            /** Total */
+            total: number;
+        };
+        /** RecordRead */
+        RecordRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Case Id
+             * Format: uuid
+             */
+            case_id: string;
+            kind: components["schemas"]["RecordKind"];
+            /**
+             * Occurred At
+             * Format: date-time
+             */
+            occurred_at: string;
+            /** Minutes Spent */
+            minutes_spent: number;
+            /** Author */
+            author: string;
+            /** Text */
+            text: string;
+            source: components["schemas"]["RecordSource"];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Edited At */
+            edited_at: string | null;
+            /**
+             * Editable Until
+             * Format: date-time
+             * @description After this, only an amendment can correct it.
+             */
+            editable_until: string;
+            /**
+             * Version
+             * @description The record's ETag is "<version>".
+             */
+            version: number;
+            /**
+             * Amends Id
+             * @description The record this one corrects.
+             */
+            amends_id: string | null;
+            /** Amendment Reason */
+            amendment_reason: string | null;
+            /**
+             * Amended By Id
+             * @description The amendment that corrects this record.
+             */
+            amended_by_id: string | null;
+            /**
+             * Superseded
+             * @description True when an amendment corrects this record.
+             */
+            superseded: boolean;
+        };
+        /**
+         * RecordSource
+         * @description Where a record came from.
+         * @enum {string}
+         */
+        RecordSource: "staff" | "meeting" | "intake";
+        /**
+         * RecordUpdate
+         * @description An in-place correction by the author within 24 hours; only the fields sent change.
+         */
+        RecordUpdate: {
+            kind?: components["schemas"]["RecordKind"] | null;
+            /** Occurred At */
+            occurred_at?: string | null;
+            /** Minutes Spent */
+            minutes_spent?: number | null;
+            /** Text */
+            text?: string | null;
+        };
+        /**
+         * ReferralOutcome
+         * @enum {string}
+         */
+        ReferralOutcome: "pending" | "connected" | "not_connected";
+        /** ReferralOutcomeUpdate */
+        ReferralOutcomeUpdate: {
+            outcome: components["schemas"]["ReferralOutcome"];
+            /** Note */
+            note?: string | null;
+        };
+        /**
+         * Relationship
+         * @description Matches case-api's household relationships.
+         * @enum {string}
+         */
+        Relationship: "self" | "parent" | "child" | "spouse" | "sibling" | "grandparent" | "grandchild" | "other_relative" | "cohabitant";
+        /**
+         * ReportCreate
+         * @description What a citizen tells us. Nothing about the reporter is asked or kept.
+         * @example {
+         *       "place": "市立図書館",
+         *       "proof": {
+         *         "challenge": "…",
+         *         "nonce": "…"
+         *       },
+         *       "text": "市立図書館で毎日、高齢の男性が一日中座っています。同じ服のままで心配です。",
+         *       "website": "",
+         *       "when": "ここ2週間ほど毎日"
+         *     }
+         */
+        ReportCreate: {
+            /** Text */
+            text: string;
+            /** Place */
+            place?: string | null;
+            /** When */
+            when?: string | null;
+            /**
+             * Website
+             * @default
+             */
+            website?: string;
+            proof: components["schemas"]["ProofOfWork"];
+        };
+        /**
+         * ReportStatus
+         * @description What the reporter may see: that we received it and are dealing with it, and their own words.
+         */
+        ReportStatus: {
+            /**
+             * Received At
+             * Format: date-time
+             */
+            received_at: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "received" | "in_progress";
+            /** Text */
+            text: string;
+            /** Messages */
+            messages: components["schemas"]["ReporterMessage"][];
+        };
+        /** ReporterMessage */
+        ReporterMessage: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Text */
+            text: string;
+        };
+        /**
+         * RiskFlag
+         * @description リスク・注意事項 (the last one is for the worker's own safety on visits).
+         * @enum {string}
+         */
+        RiskFlag: "suicide_risk" | "violence" | "self_neglect" | "visit_caution";
+        /**
+         * SafetyCheckCreate
+         * @description A safety check as raised by staff or by intake; the reason needs no names.
+         * @example {
+         *       "area": "higashi",
+         *       "reason": "メールに希死念慮をうかがわせる記述",
+         *       "received_at": "2026-12-01T10:10:00+09:00",
+         *       "source_key": "intake-outbox-3f1c"
+         *     }
+         */
+        SafetyCheckCreate: {
+            /** Case Id */
+            case_id?: string | null;
+            /**
+             * Consultation Id
+             * @description The consultation in intake-api.
+             */
+            consultation_id?: string | null;
+            /**
+             * Area
+             * @description Required without case_id; else the case's.
+             */
+            area?: string | null;
+            /** Reason */
+            reason: string;
+            /**
+             * Received At
+             * @description When the concern arrived; sets the default due time. Defaults to now.
+             */
+            received_at?: string | null;
+            /**
+             * Due At
+             * @description Overrides the office-hours rule.
+             */
+            due_at?: string | null;
+            /** Assigned To */
+            assigned_to?: string | null;
+            /**
+             * Source Key
+             * @description The sender's own key: a repeat answers 200 with the same check.
+             */
+            source_key?: string | null;
+        };
+        /** SafetyCheckPage */
+        SafetyCheckPage: {
+            /** Items */
+            items: components["schemas"]["SafetyCheckRead"][];
+            /** Total */
+            total: number;
+        };
+        /** SafetyCheckRead */
+        SafetyCheckRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Case Id */
+            case_id: string | null;
+            /** Consultation Id */
+            consultation_id: string | null;
+            /** Area */
+            area: string;
+            /** Reason */
+            reason: string;
+            /**
+             * Due At
+             * Format: date-time
+             */
+            due_at: string;
+            /** Assigned To */
+            assigned_to: string | null;
+            status: components["schemas"]["SafetyCheckStatus"];
+            outcome: components["schemas"]["SafetyOutcome"] | null;
+            /** Outcome Note */
+            outcome_note: string | null;
+            /** Checked At */
+            checked_at: string | null;
+            /** Done By */
+            done_by: string | null;
+            /** Done At */
+            done_at: string | null;
+            /** Escalated At */
+            escalated_at: string | null;
+            /**
+             * Overdue
+             * @description Open and past its due time.
+             */
+            overdue: boolean;
+            /** Created By */
+            created_by: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Version */
+            version: number;
+        };
+        /**
+         * SafetyCheckStatus
+         * @description 安否確認の状態.
+         * @enum {string}
+         */
+        SafetyCheckStatus: "open" | "done";
+        /**
+         * SafetyCheckUpdate
+         * @description Reassign, move the due time, or link the check to a case (only fields sent are applied).
+         */
+        SafetyCheckUpdate: {
+            /** Assigned To */
+            assigned_to?: string | null;
+            /** Due At */
+            due_at?: string | null;
+            /** Case Id */
+            case_id?: string | null;
+        };
+        /**
+         * SafetyOutcome
+         * @description 安否確認の結果.
+         * @enum {string}
+         */
+        SafetyOutcome: "safe" | "unreachable" | "emergency" | "hospitalised" | "other";
+        /**
+         * SeriesCreate
+         * @description A recurring series: occurrences of the rule from `starts_at` on, each a meeting of its own.
+         *
+         *     The rule is `rrule` or the body's default; `count` or `until` bound it (or its own COUNT/UNTIL).
+         *     Each occurrence keeps the time of day and length of the first.
+         * @example {
+         *       "body_id": "3f8a0c52-0000-4000-8000-000000000001",
+         *       "count": 12,
+         *       "starts_at": "2026-12-01T14:00:00+09:00"
+         *     }
+         */
+        SeriesCreate: {
+            /**
+             * Body Id
+             * @description The body (会議体); required for 支援会議.
+             */
+            body_id?: string | null;
+            /** @description Required without a body; must match the body's type. */
+            body_type?: components["schemas"]["BodyType"] | null;
+            /**
+             * Title
+             * @description Defaults to the body's name; required without a body.
+             */
+            title?: string | null;
+            /**
+             * Starts At
+             * @description From when, with the time of day; or give starts_on.
+             */
+            starts_at?: string | null;
+            /**
+             * Ends At
+             * @description Defaults to start + the body's duration.
+             */
+            ends_at?: string | null;
+            /**
+             * Place
+             * @description Room; defaults to the body's place.
+             */
+            place?: string | null;
+            /** Online Url */
+            online_url?: string | null;
+            /**
+             * Area
+             * @description Defaults to the body's area.
+             */
+            area?: string | null;
+            /**
+             * Participants
+             * @description Usernames; default: the body's members who sign in (none without a body).
+             */
+            participants?: string[] | null;
+            /**
+             * Confirm Clash
+             * @description Schedule despite a clash (409 otherwise).
+             * @default false
+             */
+            confirm_clash?: boolean;
+            /**
+             * Starts On
+             * @description From this day (Asia/Tokyo) at the body's default start time.
+             */
+            starts_on?: string | null;
+            /**
+             * Rrule
+             * @description RFC 5545 RRULE; defaults to the body's.
+             */
+            rrule?: string | null;
+            /** Count */
+            count?: number | null;
+            /**
+             * Until
+             * @description Last day (Asia/Tokyo), included.
+             */
+            until?: string | null;
+        };
+        /** SeriesRead */
+        SeriesRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Body Id */
+            body_id: string | null;
+            /** Rrule */
+            rrule: string;
+            /**
+             * Dtstart
+             * Format: date-time
+             */
+            dtstart: string;
+            /** Count */
+            count: number | null;
+            /** Until */
+            until: string | null;
+            /** Duration Minutes */
+            duration_minutes: number;
+            /** Created By */
+            created_by: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Occurrences */
+            occurrences: components["schemas"]["MeetingRead"][];
+        };
+        /**
+         * Sex
+         * @enum {string}
+         */
+        Sex: "female" | "male" | "other" | "unknown";
+        /**
+         * ShareCreate
+         * @description Share a case with one user (full view) or with an agency (summary, parts per consent).
+         * @example {
+         *       "grantee": "houkatsu-higashi",
+         *       "grantee_kind": "agency",
+         *       "reason": "母の介護について役割分担するため。"
+         *     }
+         */
+        ShareCreate: {
+            grantee_kind: components["schemas"]["GranteeKind"];
+            /**
+             * Grantee
+             * @description A username, or an agency id.
+             */
+            grantee: string;
+            /** Reason */
+            reason?: string | null;
+        };
+        /** ShareList */
+        ShareList: {
+            /** Items */
+            items: components["schemas"]["ShareRead"][];
+        };
+        /** ShareRead */
+        ShareRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Case Id
+             * Format: uuid
+             */
+            case_id: string;
+            grantee_kind: components["schemas"]["GranteeKind"];
+            /** Grantee */
+            grantee: string;
+            /** Granted By */
+            granted_by: string;
+            /**
+             * Granted At
+             * Format: date-time
+             */
+            granted_at: string;
+            /** Revoked At */
+            revoked_at: string | null;
+            /** Revoked By */
+            revoked_by: string | null;
+            /** Reason */
+            reason: string | null;
+            /** Active */
+            active: boolean;
+        };
+        /**
+         * ShareRevoke
+         * @description Why the share ends (kept in the case's history).
+         */
+        ShareRevoke: {
+            /** Reason */
+            reason?: string | null;
+        };
+        /**
+         * StatusChange
+         * @description Move a case to another status; closing needs a reason (and a decision for 重層事業 cases).
+         * @example {
+         *       "closure_reason": "goal_met",
+         *       "reason": "就労が安定し、目標を達成した。",
+         *       "to": "closed"
+         *     }
+         */
+        StatusChange: {
+            to: components["schemas"]["CaseStatus"];
+            /**
+             * Reason
+             * @description Why (required when closure_reason is other).
+             */
+            reason?: string | null;
+            closure_reason?: components["schemas"]["ClosureReason"] | null;
+            /**
+             * Decision Id
+             * @description The meeting decision that agreed the closure (重層事業 cases).
+             */
+            decision_id?: string | null;
+        };
+        /**
+         * StatusFilter
+         * @description What a list shows: `due` and `open` are every open check, earliest due first.
+         * @enum {string}
+         */
+        StatusFilter: "due" | "open" | "done" | "overdue";
+        /**
+         * TokenResponse
+         * @description An OAuth2 access token (RFC 6749 §5.1).
+         */
+        TokenResponse: {
+            /** Access Token */
+            access_token: string;
+            /**
+             * Token Type
+             * @default bearer
+             * @constant
+             */
+            token_type?: "bearer";
+            /** Expires In */
+            expires_in: number;
+        };
+        /**
+         * TriageCreate
+         * @description How the consultation ends at intake.
+         * @example {
+         *       "area": "higashi",
+         *       "new_case": {
+         *         "lead_username": "csw-higashi",
+         *         "members": [
+         *           {
+         *             "birth_date": "1943-02-01",
+         *             "name": "小金井 ハナ",
+         *             "name_kana": "コガネイ ハナ",
+         *             "relationship": "parent"
+         *           },
+         *           {
+         *             "birth_date": "1972-08-15",
+         *             "is_primary": true,
+         *             "name": "小金井 一郎",
+         *             "name_kana": "コガネイ イチロウ",
+         *             "relationship": "self"
+         *           }
+         *         ],
+         *         "title": "小金井さん世帯"
+         *       },
+         *       "note": "継続支援が必要。",
+         *       "outcome": "new_case"
+         *     }
+         * @example {
+         *       "agency_id": "0b0c0000-0000-4000-8000-000000000001",
+         *       "note": "介護保険の相談",
+         *       "outcome": "referral"
+         *     }
+         */
+        TriageCreate: {
+            outcome: components["schemas"]["TriageOutcome"];
+            /** Note */
+            note?: string | null;
+            /**
+             * Area
+             * @description Assign an area (anonymous reports arrive without).
+             */
+            area?: string | null;
+            /**
+             * Agency Id
+             * @description つなぎ先 (referral).
+             */
+            agency_id?: string | null;
+            /**
+             * Case Id
+             * @description The existing case (link_case).
+             */
+            case_id?: string | null;
+            new_case?: components["schemas"]["NewCase"] | null;
+        };
+        /**
+         * TriageOutcome
+         * @description 振り分けの結果.
+         * @enum {string}
+         */
+        TriageOutcome: "info_closed" | "referral" | "welfare_office" | "link_case" | "new_case";
+        /** TriageRead */
+        TriageRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Consultation Id
+             * Format: uuid
+             */
+            consultation_id: string;
+            outcome: components["schemas"]["TriageOutcome"];
+            /** Note */
+            note: string | null;
+            /** Decided By */
+            decided_by: string;
+            /**
+             * Decided At
+             * Format: date-time
+             */
+            decided_at: string;
+            /** Agency Id */
+            agency_id: string | null;
+            /** Agency Name */
+            agency_name: string | null;
+            referral_outcome: components["schemas"]["ReferralOutcome"] | null;
+            /** Referral Outcome Note */
+            referral_outcome_note: string | null;
+            /**
+             * Case Id
+             * @description Filled when case-api has opened the new case.
+             */
+            case_id: string | null;
+            /** New Case Requested */
+            new_case_requested: boolean;
+        };
+        /** ValidationError */
+        ValidationError: {
+            /** Location */
+            loc: (string | number)[];
+            /** Message */
+            msg: string;
+            /** Error Type */
+            type: string;
+            /** Input */
+            input?: unknown;
+            /** Context */
+            ctx?: Record<string, never>;
+        };
+        /**
+         * Workload
+         * @description 個別支援と地域づくりの時間配分 for one month.
+         */
+        Workload: {
+            /** Month */
+            month: string;
+            /** Area */
+            area: string | null;
+            /**
+             * Individual Source
+             * @description False when the support timeline is not installed: individual minutes are then 0.
+             */
+            individual_source: boolean;
+            /** By Csw */
+            by_csw: components["schemas"]["CswWorkload"][];
+            /** By Area */
+            by_area: components["schemas"]["AreaWorkload"][];
         };
     };
+    responses: never;
     parameters: never;
     requestBodies: never;
     headers: never;
@@ -206,7 +5193,155 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    issueToken: {
+    read_jwks__well_known_jwks_json_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Jwks"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_activities_api_v1_activities_get: {
+        parameters: {
+            query?: {
+                /** @description YYYY-MM */
+                month?: string | null;
+                area?: string | null;
+                csw?: string | null;
+                kind?: components["schemas"]["ActivityKind"] | null;
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityPage"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    log_activity_api_v1_activities_post: {
         parameters: {
             query?: never;
             header?: never;
@@ -215,70 +5350,76 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/x-www-form-urlencoded": components["schemas"]["TokenRequest"];
+                "application/json": components["schemas"]["ActivityCreate"];
             };
         };
         responses: {
-            /** @description Access token issued. */
-            200: {
+            /** @description Successful Response */
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Token"];
+                    "application/json": components["schemas"]["ActivityRead"];
                 };
             };
-            400: components["responses"]["Problem"];
-            422: components["responses"]["ValidationProblem"];
-        };
-    };
-    getCurrentUser: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The current user. */
-            200: {
+            /** @description No valid token. */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CurrentUser"];
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
                 };
             };
-            401: components["responses"]["Problem"];
-        };
-    };
-    listAreas: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description All areas. */
-            200: {
+            /** @description The caller's role or scope does not allow this. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Area"][];
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
                 };
             };
-            401: components["responses"]["Problem"];
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
-    listConsultations: {
+    get_workload_api_v1_activities_workload_get: {
         parameters: {
-            query?: {
-                limit?: number;
-                offset?: number;
+            query: {
+                /** @description YYYY-MM */
+                month: string;
                 area?: string | null;
             };
             header?: never;
@@ -287,7 +5428,3478 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of consultations. */
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Workload"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_activity_api_v1_activities__activity_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                activity_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityRead"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_activity_api_v1_activities__activity_id__patch: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string | null;
+            };
+            path: {
+                activity_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActivityUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityRead"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is required. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_agencies_api_v1_agencies_get: {
+        parameters: {
+            query?: {
+                kind?: components["schemas"]["AgencyKind"] | null;
+                /** @description Also lists the city-wide agencies. */
+                area?: string | null;
+                /** @description Name, functions or できること. */
+                q?: string | null;
+                /** @description Partners for 就労準備支援 or 参加支援. */
+                partner?: components["schemas"]["Partner"] | null;
+                include_inactive?: boolean;
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgencyPage"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_agency_api_v1_agencies_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AgencyCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgencyRead"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_agency_api_v1_agencies__agency_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agency_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgencyRead"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_agency_api_v1_agencies__agency_id__patch: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string | null;
+            };
+            path: {
+                agency_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AgencyUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgencyRead"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is required. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_areas_api_v1_areas_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AreaRead"][];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_audit_events_api_v1_audit_events_get: {
+        parameters: {
+            query?: {
+                /** @description Username of the actor. */
+                actor?: string | null;
+                resource_type?: string | null;
+                resource_id?: string | null;
+                /** @description Inclusive, with a time zone. */
+                since?: string | null;
+                /** @description Exclusive, with a time zone. */
+                until?: string | null;
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditEventPage"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a supervisor or administrator. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    read_me_api_v1_auth_me_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CurrentUser"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    issue_token_api_v1_auth_token_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["Body_issue_token_api_v1_auth_token_post"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenResponse"];
+                };
+            };
+            /** @description Wrong credentials, unsupported grant type or scope. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    issue_feed_token_api_v1_calendar_feed_token_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedTokenRead"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role does not allow this, or a 支援会議 member has not yet confirmed 守秘義務 (/problems/confidentiality-not-confirmed, with body_id). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    revoke_feed_token_api_v1_calendar_feed_token_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role does not allow this, or a 支援会議 member has not yet confirmed 守秘義務 (/problems/confidentiality-not-confirmed, with body_id). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    calendar_feed_api_v1_calendar_feed__token__ics_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An iCalendar file (RFC 5545). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": unknown;
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    list_cases_api_v1_cases_get: {
+        parameters: {
+            query?: {
+                area?: string | null;
+                status?: components["schemas"]["CaseStatus"] | null;
+                /** @description Only cases with this risk flag. */
+                risk?: components["schemas"]["RiskFlag"] | null;
+                /** @description Only cases this user leads. */
+                lead?: string | null;
+                /** @description Title contains. */
+                q?: string | null;
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CasePage"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    open_case_api_v1_cases_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CaseCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseRead"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    open_from_intake_api_v1_cases_from_intake_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CaseFromIntake"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseOpened"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_case_api_v1_cases__case_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseRead"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_case_api_v1_cases__case_id__patch: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag read last, e.g. W/"3". */
+                "If-Match"?: string | null;
+            };
+            path: {
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CaseUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseRead"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names a version no longer current. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is required. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_case_agencies_api_v1_cases__case_id__agencies_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvolvementRead"][];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    add_case_agency_api_v1_cases__case_id__agencies_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvolvementCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvolvementRead"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_case_agency_api_v1_cases__case_id__agencies__involvement_id__patch: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string | null;
+            };
+            path: {
+                case_id: string;
+                involvement_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvolvementUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvolvementRead"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is required. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_consents_api_v1_cases__case_id__consents_get: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentHistory"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    record_consent_api_v1_cases__case_id__consents_post: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string | null;
+            };
+            path: {
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConsentCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentRead"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names a version no longer current. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    case_history_api_v1_cases__case_id__history_get: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HistoryPage"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    read_plan_api_v1_cases__case_id__plan_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanRead"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description /problems/no-plan */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    write_plan_api_v1_cases__case_id__plan_put: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The plan's ETag, "<version>.<revision>". */
+                "if-match"?: string | null;
+            };
+            path: {
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanWrite"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanRead"];
+                };
+            };
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanRead"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is stale: someone changed the plan. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    append_actions_api_v1_cases__case_id__plan_actions_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActionsAppend"];
+            };
+        };
+        responses: {
+            /** @description Already delivered: nothing added. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanRead"];
+                };
+            };
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanRead"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description /problems/plan-created-concurrently: retry. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    set_action_status_api_v1_cases__case_id__plan_actions__action_id__patch: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The plan's ETag, "<version>.<revision>". */
+                "if-match"?: string | null;
+            };
+            path: {
+                case_id: string;
+                action_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActionStatusUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanRead"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description /problems/plan-version-read-only */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is stale: someone changed the plan. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_plan_versions_api_v1_cases__case_id__plan_versions_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanSummary"][];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    read_plan_version_api_v1_cases__case_id__plan_versions__number__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                case_id: string;
+                number: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanRead"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_recommendation_api_v1_cases__case_id__recommendation_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecommendationRead"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    override_recommendation_api_v1_cases__case_id__recommendation_override_post: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag read last, e.g. W/"3". */
+                "If-Match"?: string | null;
+            };
+            path: {
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OverrideCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecommendationRead"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names a version no longer current. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_records_api_v1_cases__case_id__records_get: {
+        parameters: {
+            query?: {
+                kind?: components["schemas"]["RecordKind"] | null;
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordPage"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    write_record_api_v1_cases__case_id__records_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordRead"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    read_record_api_v1_cases__case_id__records__record_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                case_id: string;
+                record_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordRead"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    edit_record_api_v1_cases__case_id__records__record_id__patch: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The record's ETag, "<version>". */
+                "if-match"?: string | null;
+            };
+            path: {
+                case_id: string;
+                record_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordRead"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description /problems/record-locked or /problems/record-amended. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is stale. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    amend_record_api_v1_cases__case_id__records__record_id__amendments_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                case_id: string;
+                record_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AmendmentCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordRead"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description /problems/record-locked or /problems/record-amended. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_case_safety_checks_api_v1_cases__case_id__safety_checks_get: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["StatusFilter"] | null;
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SafetyCheckPage"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_shares_api_v1_cases__case_id__shares_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShareList"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    grant_share_api_v1_cases__case_id__shares_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ShareCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShareRead"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The grantee already has an active share. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    revoke_share_api_v1_cases__case_id__shares__share_id__revoke_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                case_id: string;
+                share_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ShareRevoke"] | null;
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShareRead"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The share was already revoked. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    change_status_api_v1_cases__case_id__status_post: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag read last, e.g. W/"3". */
+                "If-Match"?: string | null;
+            };
+            path: {
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StatusChange"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseRead"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The case's status does not allow this move. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names a version no longer current. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is required. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_consultations_api_v1_consultations_get: {
+        parameters: {
+            query?: {
+                area?: string | null;
+                status?: components["schemas"]["ConsultationStatus"] | null;
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -296,16 +8908,62 @@ export interface operations {
                     "application/json": components["schemas"]["ConsultationPage"];
                 };
             };
-            401: components["responses"]["Problem"];
-            422: components["responses"]["ValidationProblem"];
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
-    createConsultation: {
+    create_consultation_api_v1_consultations_post: {
         parameters: {
             query?: never;
-            header?: {
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -315,42 +8973,4604 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The recorded consultation. */
+            /** @description Successful Response */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Consultation"];
+                    "application/json": components["schemas"]["ConsultationRead"];
                 };
             };
-            401: components["responses"]["Problem"];
-            403: components["responses"]["Problem"];
-            422: components["responses"]["ValidationProblem"];
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
-    getConsultation: {
+    get_consultation_api_v1_consultations__consultation_id__get: {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                consultation_id: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The consultation. */
+            /** @description Successful Response */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Consultation"];
+                    "application/json": components["schemas"]["ConsultationRead"];
                 };
             };
-            401: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    match_candidates_api_v1_consultations__consultation_id__candidates_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                consultation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    }[];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_messages_api_v1_consultations__consultation_id__messages_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                consultation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsultationMessageRead"][];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_triage_api_v1_consultations__consultation_id__triage_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                consultation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TriageRead"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    triage_api_v1_consultations__consultation_id__triage_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                consultation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TriageCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TriageRead"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    referral_outcome_api_v1_consultations__consultation_id__triage_referral_outcome_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                consultation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReferralOutcomeUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TriageRead"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_household_api_v1_households_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HouseholdCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HouseholdRead"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_household_api_v1_households__household_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                household_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HouseholdRead"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    add_member_api_v1_households__household_id__members_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                household_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MemberCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HouseholdRead"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The household's members do not allow this change. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    remove_member_api_v1_households__household_id__members__person_id__delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                household_id: string;
+                person_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The household's members do not allow this change. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_bodies_api_v1_meeting_bodies_get: {
+        parameters: {
+            query?: {
+                type?: components["schemas"]["BodyType"] | null;
+                include_inactive?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BodyPage"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_body_api_v1_meeting_bodies_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BodyCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BodyDetail"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description That user is already an active member (/problems/member-exists). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_body_api_v1_meeting_bodies__body_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                body_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BodyDetail"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deactivate_body_api_v1_meeting_bodies__body_id__delete: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The body's ETag, e.g. "3". */
+                "If-Match"?: string | null;
+            };
+            path: {
+                body_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current (/problems/precondition-failed). */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is required (/problems/precondition-required). */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_body_api_v1_meeting_bodies__body_id__patch: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The body's ETag, e.g. "3". */
+                "If-Match"?: string | null;
+            };
+            path: {
+                body_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BodyUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BodyDetail"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current (/problems/precondition-failed). */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is required (/problems/precondition-required). */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    confirm_confidentiality_api_v1_meeting_bodies__body_id__confidentiality_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                body_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingMemberRead"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller is not a member of this body (/problems/not-a-member). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_members_api_v1_meeting_bodies__body_id__members_get: {
+        parameters: {
+            query?: {
+                include_removed?: boolean;
+            };
+            header?: never;
+            path: {
+                body_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingMemberRead"][];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    add_member_api_v1_meeting_bodies__body_id__members_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                body_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MeetingMemberCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingMemberRead"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description That user is already an active member (/problems/member-exists). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    remove_member_api_v1_meeting_bodies__body_id__members__member_id__delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                body_id: string;
+                member_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    change_member_api_v1_meeting_bodies__body_id__members__member_id__patch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                body_id: string;
+                member_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MemberUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingMemberRead"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    record_confirmation_for_api_v1_meeting_bodies__body_id__members__member_id__confidentiality_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                body_id: string;
+                member_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingMemberRead"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A member who signs in confirms in person (/problems/confirms-in-person). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_meetings_api_v1_meetings_get: {
+        parameters: {
+            query?: {
+                /** @description Starts at/after. */
+                from?: string | null;
+                /** @description Starts before. */
+                to?: string | null;
+                /** @description Only this body's meetings. */
+                body_id?: string | null;
+                /** @description Cancelled meetings too. */
+                include_cancelled?: boolean;
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingPage"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role does not allow this, or a 支援会議 member has not yet confirmed 守秘義務 (/problems/confidentiality-not-confirmed, with body_id). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    schedule_meeting_api_v1_meetings_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MeetingCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingRead"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role does not allow this, or a 支援会議 member has not yet confirmed 守秘義務 (/problems/confidentiality-not-confirmed, with body_id). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A participant or the room is taken at that time (/problems/meeting-clash; `clashes` names each meeting). Send confirm_clash: true to schedule anyway. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    decisions_of_case_api_v1_meetings_decisions_get: {
+        parameters: {
+            query: {
+                /** @description The case. */
+                case_id: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionDetail"][];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role does not allow this, or a 支援会議 member has not yet confirmed 守秘義務 (/problems/confidentiality-not-confirmed, with body_id). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_notifications_api_v1_meetings_notifications_get: {
+        parameters: {
+            query?: {
+                /** @description Only those not yet read. */
+                unread?: boolean;
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPage"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    mark_notification_read_api_v1_meetings_notifications__notification_id__read_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                notification_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationRead"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    schedule_series_api_v1_meetings_series_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SeriesCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SeriesRead"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role does not allow this, or a 支援会議 member has not yet confirmed 守秘義務 (/problems/confidentiality-not-confirmed, with body_id). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A participant or the room is taken at that time (/problems/meeting-clash; `clashes` names each meeting). Send confirm_clash: true to schedule anyway. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_series_api_v1_meetings_series__series_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                series_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SeriesRead"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role does not allow this, or a 支援会議 member has not yet confirmed 守秘義務 (/problems/confidentiality-not-confirmed, with body_id). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    cancel_series_api_v1_meetings_series__series_id__cancel_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                series_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MeetingCancel"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingRead"][];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role does not allow this, or a 支援会議 member has not yet confirmed 守秘義務 (/problems/confidentiality-not-confirmed, with body_id). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_meeting_api_v1_meetings__meeting_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                meeting_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingRead"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role does not allow this, or a 支援会議 member has not yet confirmed 守秘義務 (/problems/confidentiality-not-confirmed, with body_id). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_meeting_api_v1_meetings__meeting_id__patch: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The meeting's ETag, "<sequence>". */
+                "If-Match"?: string | null;
+            };
+            path: {
+                meeting_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MeetingUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingRead"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role does not allow this, or a 支援会議 member has not yet confirmed 守秘義務 (/problems/confidentiality-not-confirmed, with body_id). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The meeting is cancelled (/problems/meeting-cancelled), or it clashes (/problems/meeting-clash). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current (/problems/precondition-failed). */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is required (/problems/precondition-required). */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    meeting_ics_api_v1_meetings__meeting_id__ics_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                meeting_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An iCalendar file (RFC 5545). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": unknown;
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role does not allow this, or a 支援会議 member has not yet confirmed 守秘義務 (/problems/confidentiality-not-confirmed, with body_id). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_agenda_api_v1_meetings__meeting_id__agenda_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                meeting_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgendaItemRead"][];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role does not allow this, or a 支援会議 member has not yet confirmed 守秘義務 (/problems/confidentiality-not-confirmed, with body_id). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    add_agenda_item_api_v1_meetings__meeting_id__agenda_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                meeting_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AgendaItemCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgendaItemRead"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role does not allow this, or a 支援会議 member has not yet confirmed 守秘義務 (/problems/confidentiality-not-confirmed, with body_id). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The meeting, or the case (/problems/case-not-found: it does not exist or the caller may not see it in case-api). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The case is already on the agenda (/problems/agenda-duplicate), the meeting is cancelled (/problems/meeting-cancelled) or its minutes are final (/problems/minutes-finalised). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input, or the law does not let this case go to this body (/problems/body-not-allowed: without consent only a 支援会議; `allowed_body_types`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description case-api did not answer (/problems/case-api-unavailable); nothing was written. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    remove_agenda_item_api_v1_meetings__meeting_id__agenda__item_id__delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                meeting_id: string;
+                item_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role does not allow this, or a 支援会議 member has not yet confirmed 守秘義務 (/problems/confidentiality-not-confirmed, with body_id). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Minutes are final, or the draft discusses this item. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    read_material_api_v1_meetings__meeting_id__agenda__item_id__material_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                meeting_id: string;
+                item_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MaterialRead"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role does not allow this, or a 支援会議 member has not yet confirmed 守秘義務 (/problems/confidentiality-not-confirmed, with body_id). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    cancel_meeting_api_v1_meetings__meeting_id__cancel_post: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The meeting's ETag, "<sequence>". */
+                "If-Match"?: string | null;
+            };
+            path: {
+                meeting_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MeetingCancel"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingRead"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role does not allow this, or a 支援会議 member has not yet confirmed 守秘義務 (/problems/confidentiality-not-confirmed, with body_id). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The meeting is cancelled (/problems/meeting-cancelled), or it clashes (/problems/meeting-clash). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current (/problems/precondition-failed). */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is required (/problems/precondition-required). */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_decisions_api_v1_meetings__meeting_id__decisions_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                meeting_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionDetail"][];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role does not allow this, or a 支援会議 member has not yet confirmed 守秘義務 (/problems/confidentiality-not-confirmed, with body_id). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    meeting_history_api_v1_meetings__meeting_id__history_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                meeting_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingEventRead"][];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role does not allow this, or a 支援会議 member has not yet confirmed 守秘義務 (/problems/confidentiality-not-confirmed, with body_id). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    read_minutes_api_v1_meetings__meeting_id__minutes_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                meeting_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MinutesRead"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role does not allow this, or a 支援会議 member has not yet confirmed 守秘義務 (/problems/confidentiality-not-confirmed, with body_id). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    write_minutes_api_v1_meetings__meeting_id__minutes_put: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The minutes' ETag, "<version>" ("0" before the first save). */
+                "If-Match"?: string | null;
+            };
+            path: {
+                meeting_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MinutesWrite"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MinutesRead"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role does not allow this, or a 支援会議 member has not yet confirmed 守秘義務 (/problems/confidentiality-not-confirmed, with body_id). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The minutes are final (/problems/minutes-finalised: add an amendment instead), not written yet (/problems/minutes-not-written), or the meeting is cancelled. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current (/problems/precondition-failed). */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is required (/problems/precondition-required). */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    amend_minutes_api_v1_meetings__meeting_id__minutes_amendments_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                meeting_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MeetingAmendmentCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AmendmentRead"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role does not allow this, or a 支援会議 member has not yet confirmed 守秘義務 (/problems/confidentiality-not-confirmed, with body_id). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The minutes are not final yet (/problems/minutes-not-finalised). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    finalise_minutes_api_v1_meetings__meeting_id__minutes_finalise_post: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The minutes' ETag, "<version>" ("0" before the first save). */
+                "If-Match"?: string | null;
+            };
+            path: {
+                meeting_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MinutesRead"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role does not allow this, or a 支援会議 member has not yet confirmed 守秘義務 (/problems/confidentiality-not-confirmed, with body_id). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The minutes are final (/problems/minutes-finalised: add an amendment instead), not written yet (/problems/minutes-not-written), or the meeting is cancelled. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current (/problems/precondition-failed). */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is required (/problems/precondition-required). */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    read_openapi_api_v1_openapi_json_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+    search_persons_api_v1_persons_get: {
+        parameters: {
+            query?: {
+                /** @description Name, フリガナ (hiragana/katakana, any width), address, a birth date (1950-04-01, 19500401, S25.4.1, 昭和25年4月1日) or a phone number. */
+                q?: string | null;
+                birth_date?: string | null;
+                phone?: string | null;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonSearchPage"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_person_api_v1_persons__person_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                person_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonRead"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    correct_person_api_v1_persons__person_id__patch: {
+        parameters: {
+            query?: never;
+            header?: {
+                "if-match"?: string | null;
+            };
+            path: {
+                person_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PersonUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonRead"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names an older version. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_due_actions_api_v1_plan_actions_get: {
+        parameters: {
+            query?: {
+                due_before?: string | null;
+                owner?: string | null;
+                status?: components["schemas"]["ActionStatus"];
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DueActionList"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_challenge_api_v1_public_challenge_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChallengeRead"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    submit_report_api_v1_public_reports_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReceiptRead"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_report_api_v1_public_reports__receipt__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                receipt: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportStatus"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    add_message_api_v1_public_reports__receipt__messages_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                receipt: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MessageCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_safety_checks_api_v1_safety_checks_get: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["StatusFilter"] | null;
+                area?: string | null;
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SafetyCheckPage"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    raise_safety_check_api_v1_safety_checks_post: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SafetyCheckCreate"];
+            };
+        };
+        responses: {
+            /** @description A check with this source_key exists: that one is returned. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SafetyCheckRead"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The check is closed, or the key is taken. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_safety_check_api_v1_safety_checks__check_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                check_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SafetyCheckRead"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_safety_check_api_v1_safety_checks__check_id__patch: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string | null;
+            };
+            path: {
+                check_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SafetyCheckUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SafetyCheckRead"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The check is closed, or the key is taken. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is required. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    record_safety_check_outcome_api_v1_safety_checks__check_id__outcome_post: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string | null;
+            };
+            path: {
+                check_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OutcomeCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SafetyCheckRead"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The check is closed, or the key is taken. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is required. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
 }

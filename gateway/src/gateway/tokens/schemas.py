@@ -17,7 +17,7 @@ class CurrentUser(BaseModel):
     id: str
     username: str
     display_name: str
-    role: str
+    role: Literal["admin", "supervisor", "csw", "sc", "agency", "system"]
     area: str | None
     agency_id: str | None
     scopes: list[str]
