@@ -1,6 +1,7 @@
 """`make run`: PostgreSQL, migrations, demo data, four services; Ctrl-C stops everything."""
 
 import asyncio
+import os
 import signal
 import sys
 
@@ -8,7 +9,10 @@ from tsunagu_local import postgres
 from tsunagu_local.secrets import load_or_create
 from tsunagu_local.stack import REPO, Stack
 
-VAR = REPO / "var"
+# A second stack beside the first (e.g. to develop two screens at once):
+# TSUNAGU_PORT_BASE=9000 TSUNAGU_VAR=var-9000 make run
+VAR = REPO / os.environ.get("TSUNAGU_VAR", "var")
+PORT_BASE = int(os.environ.get("TSUNAGU_PORT_BASE", "8000"))
 DEMO_LOGINS = (
     ("admin", "管理者"),
     ("sup1, sup2", "統括（全圏域）"),
