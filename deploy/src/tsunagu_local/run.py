@@ -7,7 +7,7 @@ import sys
 
 from tsunagu_local import postgres
 from tsunagu_local.secrets import load_or_create
-from tsunagu_local.stack import REPO, Stack
+from tsunagu_local.stack import REPO, SERVICES, Stack
 
 # A second stack beside the first (e.g. to develop two screens at once):
 # TSUNAGU_PORT_BASE=9000 TSUNAGU_VAR=var-9000 make run
@@ -26,7 +26,13 @@ DEMO_LOGINS = (
 async def main() -> int:
     server, embedded = postgres.server_url(VAR)
     demo_password, service_secrets = load_or_create(VAR)
-    stack = Stack(server=server, demo_password=demo_password, service_secrets=service_secrets, log_dir=None)
+    stack = Stack(
+        server=server,
+        demo_password=demo_password,
+        service_secrets=service_secrets,
+        ports={service.name: PORT_BASE + i for i, service in enumerate(SERVICES)},
+        extra_env={"TSUNAGU_SIGNING_KEY_PATH": str(VAR / "keys" / "gateway-signing.pem")},
+    )
     stopping = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
