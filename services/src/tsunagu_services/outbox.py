@@ -151,20 +151,24 @@ class OutboxDispatcher:
             )
             return
         message.last_status = response.status_code
+        try:
+            message.response_body = response.json()
+        except ValueError:
+            message.response_body = None
         if response.is_success:
             message.delivered_at = now
-            try:
-                message.response_body = response.json()
-            except ValueError:
-                message.response_body = None
         elif 400 <= response.status_code < 500 and response.status_code not in RETRYABLE_4XX:
             message.failed_at = now
+            # The problem's type and field locations say why, without any of the data sent.
+            problem = message.response_body if isinstance(message.response_body, dict) else {}
             logger.error(
                 "outbox delivery refused",
                 extra={
                     "outbox_id": message.id,
                     "destination": message.destination,
                     "status": response.status_code,
+                    "problem_type": problem.get("type"),
+                    "fields": [e.get("loc") for e in problem.get("errors") or []],
                 },
             )
         else:

@@ -6,6 +6,7 @@ from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from case_api.cases.models import Case, CaseEvent
+from tsunagu_services.japanese import nfkc
 
 
 async def get(session: AsyncSession, case_id: uuid.UUID) -> Case | None:
@@ -34,7 +35,8 @@ async def page(session: AsyncSession, where: ColumnElement[bool], *, area: str |
     if lead:
         conditions.append(Case.lead_username == lead)
     if title_contains:
-        conditions.append(Case.title.ilike(f"%{_escape_like(title_contains)}%", escape="\\"))
+        # Titles are stored NFKC-folded; fold the query the same way (（ → (, ｱ → ア).
+        conditions.append(Case.title.ilike(f"%{_escape_like(nfkc(title_contains))}%", escape="\\"))
     rows = await session.execute(
         select(Case).where(*conditions)
         .order_by(Case.opened_at.desc(), Case.id)
