@@ -30,7 +30,7 @@ run: install
 
 test: install
 	bash deploy/ensure-chromium.sh
-	$(PY) -m tsunagu_local.test_runner
+	$(PY) -m tsunagu_local.test_runner -n 2 --dist loadgroup
 
 # Service tests only (no processes, no browser): the quick loop while coding.
 test-fast: $(VENV)/.installed

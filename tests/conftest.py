@@ -78,3 +78,11 @@ def service_logs(stack: Stack):
         return "".join(p.read_text(errors="replace") for p in stack.log_dir.glob("*.log"))
 
     return read
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Keep every test that uses the running stack on one xdist worker (one stack, not one per worker)."""
+    root = Path(__file__).parent
+    for item in items:
+        if root in Path(item.path).parents:
+            item.add_marker(pytest.mark.xdist_group("stack"))
