@@ -4,6 +4,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from case_api.records import rules
 from case_api.records.rules import editable, editable_until, if_match_satisfied, occurred_at_plausible
 
 WRITTEN = datetime(2026, 11, 26, 1, 10, tzinfo=UTC)  # 10:10 in Tokyo
@@ -58,3 +59,10 @@ def test_occurred_at_is_a_plausible_past(occurred_at: datetime, expected: bool) 
 ])
 def test_if_match(header: str, expected: bool) -> None:
     assert if_match_satisfied(header, '"3"') is expected
+
+
+@pytest.mark.parametrize(("client", "source"), [
+    (None, "staff"), ("meeting-api", "meeting"), ("intake-api", "intake"), ("city-system", "staff"),
+])
+def test_source_of_a_record(client: str | None, source: str) -> None:
+    assert rules.source_of(client) == source

@@ -2,6 +2,8 @@
 
 from datetime import datetime, timedelta
 
+from case_api.records.schemas import RecordSource
+
 # After this a record is evidence: it is corrected by an amendment (訂正記録), never rewritten.
 EDIT_WINDOW = timedelta(hours=24)
 # A record tells what happened: a visit "tomorrow" is a plan, not a record. A little slack
@@ -35,3 +37,12 @@ def if_match_satisfied(if_match: str, current_etag: str) -> bool:
     """
     tags = {tag.strip().removeprefix("W/") for tag in if_match.split(",")}
     return "*" in tags or current_etag.removeprefix("W/") in tags
+
+
+# Our own services write records on the timeline too; the source says where an entry came from.
+SERVICE_SOURCES = {"meeting-api": RecordSource.meeting, "intake-api": RecordSource.intake}
+
+
+def source_of(service_client: str | None) -> RecordSource:
+    """staff, unless one of our own services (named by its client id) wrote the record."""
+    return SERVICE_SOURCES.get(service_client or "", RecordSource.staff)

@@ -99,9 +99,10 @@ async def write_record(session: AsyncSession, principal: Principal, case_id: uui
     access.ensure_part_visible(principal, case, "records")
     access.ensure_may_write(principal, case)
     _check_occurred_at(data.occurred_at)
+    service_client = principal.username if access.is_own_service(principal) else None
     record = SupportRecord(case_id=case.id, kind=data.kind, occurred_at=data.occurred_at,
                            minutes_spent=data.minutes_spent, author=principal.username, text=data.text,
-                           source=RecordSource.staff)
+                           source=rules.source_of(service_client))
     repository.add(session, record)
     await session.flush()
     await session.refresh(record)
