@@ -27,7 +27,24 @@ export function AppShell() {
         </div>
       </header>
       <nav className="app-nav" aria-label={t('app.mainNav')}>
+        <NavLink to="/" end>
+          {t('home.nav')}
+        </NavLink>
         <NavLink to="/consultations">{t('nav.consultations')}</NavLink>
+        <NavLink to="/triage">{t('triage.nav')}</NavLink>
+        <NavLink to="/cases">{t('cases.nav')}</NavLink>
+        <NavLink to="/agencies">{t('agencies.nav')}</NavLink>
+        <NavLink to="/activities">{t('activities.nav')}</NavLink>
+        <NavLink to="/meetings">{t('meetings.nav')}</NavLink>
+        {(me.data?.role === 'admin' || me.data?.role === 'supervisor') && (
+          <NavLink to="/meeting-bodies">{t('meetingBodies.nav')}</NavLink>
+        )}
+        {(me.data?.role === 'admin' || me.data?.role === 'supervisor') && (
+          <>
+            <NavLink to="/supervision">{t('supervision.nav')}</NavLink>
+            <NavLink to="/statistics">{t('statistics.nav')}</NavLink>
+          </>
+        )}
       </nav>
       <main className="app-main">
         <Outlet />

@@ -5,11 +5,14 @@ import { ConsultationForm } from '@/features/consultations/components/consultati
 export function ConsultationNewRoute() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const toList = () => void navigate('/consultations');
   return (
     <>
-      <h1>{t('consultationForm.title')}</h1>
-      <ConsultationForm onSuccess={toList} onCancel={toList} />
+      <h1>{t('consultations.form.title')}</h1>
+      <ConsultationForm
+        // The list says what was saved (the フリガナ as converted, the safety check if urgent).
+        onSuccess={(saved) => void navigate('/consultations', { state: { saved } })}
+        onCancel={() => void navigate('/consultations')}
+      />
     </>
   );
 }

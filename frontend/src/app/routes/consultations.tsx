@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { ConsultationsList } from '@/features/consultations/components/consultations-list';
+import { SavedNotice } from '@/features/consultations/components/saved-notice';
 
 export function ConsultationsRoute() {
   const { t } = useTranslation();
@@ -12,6 +13,7 @@ export function ConsultationsRoute() {
           {t('consultations.new')}
         </Link>
       </div>
+      <SavedNotice />
       <ConsultationsList />
     </>
   );

@@ -1672,6 +1672,67 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/statistics/attention": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Attention
+         * @description What needs a supervisor now: untriaged consultations by age, overdue checks, quiet cases, due
+         *     actions, this week's meetings; each item links to the thing itself (supervisors, admins).
+         */
+        get: operations["attention_api_v1_statistics_attention_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/statistics/monthly": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Monthly Statistics
+         * @description The month's figures from every service (supervisors; a CSW their area; systems: statistics:read).
+         */
+        get: operations["monthly_statistics_api_v1_statistics_monthly_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/statistics/monthly/range": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Monthly Statistics Range
+         * @description Up to 12 months side by side, for charts: one call per service for the whole span.
+         */
+        get: operations["monthly_statistics_range_api_v1_statistics_monthly_range_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2111,25 +2172,93 @@ export interface components {
         };
         /** AreaWorkload */
         AreaWorkload: {
-            /**
-             * Individual Minutes
-             * @description 個別支援: minutes of the support records written.
-             */
+            /** Area */
+            area: string;
+            /** Individual Minutes */
             individual_minutes: number;
-            /**
-             * Community Minutes
-             * @description 地域づくり: minutes of the community activities logged.
-             */
+            /** Community Minutes */
             community_minutes: number;
             /** Total Minutes */
             total_minutes: number;
-            /**
-             * Community Ratio
-             * @description community / total, 0-1; null when nothing is logged.
-             */
+            /** Community Ratio */
             community_ratio: number | null;
+        };
+        /**
+         * Attention
+         * @description What needs a supervisor's eye now, each item a link to the thing itself.
+         */
+        Attention: {
+            untriaged: components["schemas"]["UntriagedAttention"] | null;
+            overdue_safety_checks: components["schemas"]["AttentionList"] | null;
+            /** No Contact Days */
+            no_contact_days: number;
+            cases_without_contact: components["schemas"]["AttentionList"] | null;
+            plan_actions_overdue: components["schemas"]["AttentionList"] | null;
+            meetings_this_week: components["schemas"]["AttentionList"] | null;
+            /**
+             * Unavailable
+             * @description Parts whose service did not answer; the rest still shows.
+             */
+            unavailable: string[];
+        };
+        /**
+         * AttentionItem
+         * @description One thing waiting, without names, and where in the SPA it is dealt with.
+         */
+        AttentionItem: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Link
+             * @description The SPA path of the thing itself, e.g. /cases/<id>.
+             */
+            link: string;
             /** Area */
-            area: string;
+            area?: string | null;
+            /**
+             * At
+             * @description Received, due, last contact or start.
+             */
+            at?: string | null;
+            /** Due Date */
+            due_date?: string | null;
+            /** Urgent */
+            urgent?: boolean | null;
+            /** Case Id */
+            case_id?: string | null;
+            /**
+             * Status
+             * @description A case's status.
+             */
+            status?: string | null;
+            /**
+             * Kind
+             * @description A meeting's body (Japanese name).
+             */
+            kind?: string | null;
+            /** Owner */
+            owner?: string | null;
+            /**
+             * Label
+             * @description What it is (an action's text, a meeting's title).
+             */
+            label?: string | null;
+        };
+        /** AttentionList */
+        AttentionList: {
+            /** Total */
+            total: number;
+            /**
+             * More
+             * @description More than `total` exist (the list was capped).
+             * @default false
+             */
+            more?: boolean;
+            /** Items */
+            items: components["schemas"]["AttentionItem"][];
         };
         /** AuditEventPage */
         AuditEventPage: {
@@ -2378,6 +2507,50 @@ export interface components {
              */
             scope?: string;
         };
+        /** AreaWorkload */
+        CaseAreaWorkload: {
+            /**
+             * Individual Minutes
+             * @description 個別支援: minutes of the support records written.
+             */
+            individual_minutes: number;
+            /**
+             * Community Minutes
+             * @description 地域づくり: minutes of the community activities logged.
+             */
+            community_minutes: number;
+            /** Total Minutes */
+            total_minutes: number;
+            /**
+             * Community Ratio
+             * @description community / total, 0-1; null when nothing is logged.
+             */
+            community_ratio: number | null;
+            /** Area */
+            area: string;
+        };
+        /**
+         * CaseAttention
+         * @description What is overdue or out of touch now, across every area (supervisors).
+         */
+        CaseAttention: {
+            /** Overdue Safety Checks */
+            overdue_safety_checks: number;
+            /** Oldest Overdue */
+            oldest_overdue: components["schemas"]["OverdueSafetyCheck"][];
+            /** No Contact Days */
+            no_contact_days: number;
+            /**
+             * Cases Without Contact
+             * @description Cases in assessment, planning or supporting without a support record in no_contact_days.
+             */
+            cases_without_contact: number;
+            /**
+             * Quiet Cases
+             * @description The longest without contact first.
+             */
+            quiet_cases: components["schemas"]["QuietCase"][];
+        };
         /**
          * CaseCreate
          * @description A case as opened by staff; it starts in status intake (受付).
@@ -2408,6 +2581,28 @@ export interface components {
              */
             opened_at?: string | null;
         };
+        /** CswWorkload */
+        CaseCswWorkload: {
+            /**
+             * Individual Minutes
+             * @description 個別支援: minutes of the support records written.
+             */
+            individual_minutes: number;
+            /**
+             * Community Minutes
+             * @description 地域づくり: minutes of the community activities logged.
+             */
+            community_minutes: number;
+            /** Total Minutes */
+            total_minutes: number;
+            /**
+             * Community Ratio
+             * @description community / total, 0-1; null when nothing is logged.
+             */
+            community_ratio: number | null;
+            /** Csw */
+            csw: string;
+        };
         /** CaseEventRead */
         CaseEventRead: {
             /**
@@ -2433,6 +2628,40 @@ export interface components {
             } | null;
             /** Reason */
             reason: string | null;
+        };
+        /**
+         * CaseFigures
+         * @description From case-api: cases, plans, closures, safety checks, visits, partner support, workload.
+         */
+        CaseFigures: {
+            /** Cases Opened */
+            cases_opened: number;
+            /** Cases Opened By Area */
+            cases_opened_by_area: {
+                [key: string]: number;
+            };
+            /** Plans Made */
+            plans_made: number;
+            /** Replans */
+            replans: number;
+            /** Closures */
+            closures: number;
+            /** Closures By Reason */
+            closures_by_reason: {
+                [key: string]: number;
+            };
+            safety_checks: components["schemas"]["SafetyCheckFigures"];
+            /** Outreach Visits */
+            outreach_visits: number;
+            /** Records By Kind */
+            records_by_kind: {
+                [key: string]: number;
+            };
+            /** Employment Support Cases */
+            employment_support_cases: number;
+            /** Participation Support Cases */
+            participation_support_cases: number;
+            workload: components["schemas"]["Workload"];
         };
         /**
          * CaseFromIntake
@@ -2466,6 +2695,66 @@ export interface components {
              */
             consent?: "given" | "refused" | "not_asked";
             intake: components["schemas"]["IntakeFacts"];
+        };
+        /**
+         * CaseMonth
+         * @description One month of case work, counted in Asia/Tokyo.
+         */
+        CaseMonth: {
+            /**
+             * Month
+             * @description YYYY-MM
+             */
+            month: string;
+            /** Cases Opened */
+            cases_opened: number;
+            /** Cases Opened By Area */
+            cases_opened_by_area: {
+                [key: string]: number;
+            };
+            /**
+             * Plans Made
+             * @description プラン作成件数: first plans (version 1) written in the month.
+             */
+            plans_made: number;
+            /**
+             * Replans
+             * @description 再プラン: later versions written in the month.
+             */
+            replans: number;
+            /**
+             * Closures
+             * @description 終結: cases closed in the month (a case reopened and closed again counts twice).
+             */
+            closures: number;
+            /** Closures By Reason */
+            closures_by_reason: {
+                [key: string]: number;
+            };
+            safety_checks: components["schemas"]["CaseSafetyCheckFigures"];
+            /**
+             * Outreach Visits
+             * @description 訪問: support records of kind visit (corrections not counted).
+             */
+            outreach_visits: number;
+            /**
+             * Records By Kind
+             * @description 支援経過 by kind (corrections not counted).
+             */
+            records_by_kind: {
+                [key: string]: number;
+            };
+            /**
+             * Employment Support Cases
+             * @description 就労支援: cases with a 就労準備支援 partner agency involved during the month (the only place the work is recorded; no per-person field exists).
+             */
+            employment_support_cases: number;
+            /**
+             * Participation Support Cases
+             * @description 参加支援: cases with a 参加支援 partner agency involved during the month.
+             */
+            participation_support_cases: number;
+            workload: components["schemas"]["MonthWorkload"];
         };
         /** CaseOpened */
         CaseOpened: {
@@ -2561,11 +2850,60 @@ export interface components {
          */
         CaseRelationship: "self" | "parent" | "child" | "spouse" | "sibling" | "grandparent" | "grandchild" | "other_relative" | "cohabitant";
         /**
+         * SafetyCheckFigures
+         * @description 安否確認 due in the month, and how they went.
+         */
+        CaseSafetyCheckFigures: {
+            /**
+             * Due
+             * @description Due in the month.
+             */
+            due: number;
+            /**
+             * Done On Time
+             * @description Done by their due time.
+             */
+            done_on_time: number;
+            /**
+             * Done Late
+             * @description Done after their due time.
+             */
+            done_late: number;
+            /**
+             * Open Overdue
+             * @description Still open and past due now.
+             */
+            open_overdue: number;
+            /**
+             * Open Not Yet Due
+             * @description Still open, not yet due.
+             */
+            open_not_yet_due: number;
+        };
+        /**
          * Sex
          * @description 性別.
          * @enum {string}
          */
         CaseSex: "female" | "male" | "other" | "unknown";
+        /**
+         * CaseStatistics
+         * @description case-api's monthly figures over a span of months (counts only, never rows).
+         */
+        CaseStatistics: {
+            /**
+             * Area
+             * @description The area counted; null: every area.
+             */
+            area: string | null;
+            /**
+             * Csw
+             * @description Whose per-person rows; null: every CSW.
+             */
+            csw: string | null;
+            /** Months */
+            months: components["schemas"]["CaseMonth"][];
+        };
         /**
          * CaseStatus
          * @description ケースの段階.
@@ -2607,6 +2945,25 @@ export interface components {
              * @description 支援困難
              */
             difficult?: boolean | null;
+        };
+        /**
+         * Workload
+         * @description 個別支援と地域づくりの時間配分 for one month.
+         */
+        CaseWorkload: {
+            /** Month */
+            month: string;
+            /** Area */
+            area: string | null;
+            /**
+             * Individual Source
+             * @description False when the support timeline is not installed: individual minutes are then 0.
+             */
+            individual_source: boolean;
+            /** By Csw */
+            by_csw: components["schemas"]["CaseCswWorkload"][];
+            /** By Area */
+            by_area: components["schemas"]["CaseAreaWorkload"][];
         };
         /** ChallengeRead */
         ChallengeRead: {
@@ -2957,25 +3314,18 @@ export interface components {
         };
         /** CswWorkload */
         CswWorkload: {
-            /**
-             * Individual Minutes
-             * @description 個別支援: minutes of the support records written.
-             */
+            /** Csw */
+            csw: string;
+            /** Display Name */
+            display_name?: string | null;
+            /** Individual Minutes */
             individual_minutes: number;
-            /**
-             * Community Minutes
-             * @description 地域づくり: minutes of the community activities logged.
-             */
+            /** Community Minutes */
             community_minutes: number;
             /** Total Minutes */
             total_minutes: number;
-            /**
-             * Community Ratio
-             * @description community / total, 0-1; null when nothing is logged.
-             */
+            /** Community Ratio */
             community_ratio: number | null;
-            /** Csw */
-            csw: string;
         };
         /**
          * CurrentUser
@@ -3282,6 +3632,22 @@ export interface components {
             members: components["schemas"]["MemberRead"][];
         };
         /**
+         * IntakeAttention
+         * @description Consultations waiting for triage: counts by age, and the oldest few.
+         */
+        IntakeAttention: {
+            /** Untriaged */
+            untriaged: number;
+            /**
+             * Urgent
+             * @description Of which urgent.
+             */
+            urgent: number;
+            by_age: components["schemas"]["UntriagedByAge"];
+            /** Oldest */
+            oldest: components["schemas"]["WaitingConsultation"][];
+        };
+        /**
          * IntakeConsent
          * @description 関係機関との情報共有への本人同意 (as asked at intake).
          * @enum {string}
@@ -3298,6 +3664,36 @@ export interface components {
             channel: string;
             /** Summary */
             summary: string;
+        };
+        /**
+         * IntakeFigures
+         * @description From intake-api: consultations received and triage decided in the month.
+         */
+        IntakeFigures: {
+            /** New Consultations */
+            new_consultations: number;
+            /** Urgent */
+            urgent: number;
+            /** Anonymous Reports */
+            anonymous_reports: number;
+            /** Outreach */
+            outreach: number;
+            /** By Channel */
+            by_channel: {
+                [key: string]: number;
+            };
+            /** By Main Concern */
+            by_main_concern: {
+                [key: string]: number;
+            };
+            /** By Area */
+            by_area: {
+                [key: string]: number;
+            };
+            /** Triage */
+            triage: {
+                [key: string]: number;
+            };
         };
         /**
          * IntakeMember
@@ -3323,6 +3719,78 @@ export interface components {
              * @default false
              */
             is_primary?: boolean;
+        };
+        /**
+         * IntakeMonth
+         * @description One month of intake, counted in Asia/Tokyo.
+         */
+        IntakeMonth: {
+            /**
+             * Month
+             * @description YYYY-MM
+             */
+            month: string;
+            /**
+             * New Consultations
+             * @description 新規相談受付件数: consultations received in the month.
+             */
+            new_consultations: number;
+            /**
+             * Urgent
+             * @description Of which urgent (a risk to life).
+             */
+            urgent: number;
+            /**
+             * Anonymous Reports
+             * @description 匿名通報: received through the public form.
+             */
+            anonymous_reports: number;
+            /**
+             * Outreach
+             * @description Received by 訪問 (channel outreach).
+             */
+            outreach: number;
+            /**
+             * By Channel
+             * @description 相談経路: every channel, zeros included.
+             */
+            by_channel: {
+                [key: string]: number;
+            };
+            /**
+             * By Main Concern
+             * @description 主訴 (the ◎ box): every concern, zeros included, and `unspecified`.
+             */
+            by_main_concern: {
+                [key: string]: number;
+            };
+            /**
+             * By Area
+             * @description 圏域: the areas with consultations in the month.
+             */
+            by_area: {
+                [key: string]: number;
+            };
+            /**
+             * Triage
+             * @description 振り分け decided in the month, every outcome, zeros included.
+             */
+            triage: {
+                [key: string]: number;
+            };
+        };
+        /**
+         * IntakeStatistics
+         * @description Intake's monthly figures over a span of months (counts only, never rows).
+         */
+        IntakeStatistics: {
+            /**
+             * Area
+             * @description The area counted; null: every area.
+             */
+            area: string | null;
+            /** Months */
+            months: components["schemas"]["IntakeMonth"][];
         };
         /**
          * InvolvementCreate
@@ -3624,6 +4092,18 @@ export interface components {
             } | null;
             /** Reason */
             reason: string | null;
+        };
+        /**
+         * MeetingFigures
+         * @description From meeting-api (when it serves them): meetings held by body type, cases discussed.
+         */
+        MeetingFigures: {
+            /** Held By Body */
+            held_by_body: {
+                [key: string]: number;
+            };
+            /** Cases Discussed */
+            cases_discussed: number;
         };
         /**
          * MemberCreate
@@ -4018,6 +4498,75 @@ export interface components {
             items?: components["schemas"]["ItemMinutes"][];
         };
         /**
+         * MonthWorkload
+         * @description 個別支援と地域づくりの時間配分 of the month (the same figures as /activities/workload).
+         */
+        MonthWorkload: {
+            /**
+             * Individual Source
+             * @description False when the support timeline is not installed.
+             */
+            individual_source: boolean;
+            /** By Csw */
+            by_csw: components["schemas"]["CaseCswWorkload"][];
+            /**
+             * By Area
+             * @description Empty for a CSW: it would show colleagues' time.
+             */
+            by_area: components["schemas"]["CaseAreaWorkload"][];
+        };
+        /**
+         * MonthlyStatistics
+         * @description One month's figures (Asia/Tokyo), for the whole municipality or one area.
+         */
+        MonthlyStatistics: {
+            /**
+             * Month
+             * @description YYYY-MM
+             */
+            month: string;
+            /** Area */
+            area: string | null;
+            /**
+             * Population
+             * @description Residents the per-100,000 rates use; null for an area.
+             */
+            population: number | null;
+            intake: components["schemas"]["IntakeFigures"];
+            cases: components["schemas"]["CaseFigures"];
+            /** @description null until meeting-api serves its figures. */
+            meetings: components["schemas"]["MeetingFigures"] | null;
+            /** National */
+            national: components["schemas"]["NationalFigure"][];
+            /**
+             * Unavailable
+             * @description Parts not counted, e.g. `meetings`.
+             */
+            unavailable: string[];
+        };
+        /**
+         * NationalFigure
+         * @description One figure of the 支援状況調査, with its rate per 100,000 residents where the survey asks for one.
+         */
+        NationalFigure: {
+            /** Key */
+            key: string;
+            /** Label */
+            label: string;
+            /**
+             * Count
+             * @description null: Tsunagu records nothing to count it from.
+             */
+            count: number | null;
+            /**
+             * Per 100K
+             * @description Per 100,000 residents; null for an area or a missing count.
+             */
+            per_100k: number | null;
+            /** Note */
+            note?: string | null;
+        };
+        /**
          * NewAction
          * @description An action decided elsewhere (a meeting), appended to the current plan.
          */
@@ -4131,6 +4680,25 @@ export interface components {
              * @default 0
              */
             minutes_spent?: number;
+        };
+        /** OverdueSafetyCheck */
+        OverdueSafetyCheck: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Due At
+             * Format: date-time
+             */
+            due_at: string;
+            /** Area */
+            area: string;
+            /** Case Id */
+            case_id: string | null;
+            /** Consultation Id */
+            consultation_id: string | null;
         };
         /** Override */
         Override: {
@@ -4479,6 +5047,29 @@ export interface components {
             /** Nonce */
             nonce: string;
         };
+        /**
+         * QuietCase
+         * @description A case in work with no support record for too long (no title: it may name the household).
+         */
+        QuietCase: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Area */
+            area: string;
+            status: components["schemas"]["CaseStatus"];
+            /** Lead Username */
+            lead_username: string | null;
+            /**
+             * Opened At
+             * Format: date-time
+             */
+            opened_at: string;
+            /** Last Contact At */
+            last_contact_at: string | null;
+        };
         /** ReceiptRead */
         ReceiptRead: {
             /**
@@ -4749,6 +5340,19 @@ export interface components {
              */
             source_key?: string | null;
         };
+        /** SafetyCheckFigures */
+        SafetyCheckFigures: {
+            /** Due */
+            due: number;
+            /** Done On Time */
+            done_on_time: number;
+            /** Done Late */
+            done_late: number;
+            /** Open Overdue */
+            open_overdue: number;
+            /** Open Not Yet Due */
+            open_not_yet_due: number;
+        };
         /** SafetyCheckPage */
         SafetyCheckPage: {
             /** Items */
@@ -5011,6 +5615,26 @@ export interface components {
             reason?: string | null;
         };
         /**
+         * StatisticsRange
+         * @description Months side by side, for charts (at most 12).
+         */
+        StatisticsRange: {
+            /**
+             * From
+             * @description YYYY-MM
+             */
+            from: string;
+            /**
+             * To
+             * @description YYYY-MM
+             */
+            to: string;
+            /** Area */
+            area: string | null;
+            /** Months */
+            months: components["schemas"]["MonthlyStatistics"][];
+        };
+        /**
          * StatusChange
          * @description Move a case to another status; closing needs a reason (and a decision for 重層事業 cases).
          * @example {
@@ -5152,6 +5776,39 @@ export interface components {
             /** New Case Requested */
             new_case_requested: boolean;
         };
+        /** UntriagedAttention */
+        UntriagedAttention: {
+            /** Total */
+            total: number;
+            /** Urgent */
+            urgent: number;
+            /** Under 1 Day */
+            under_1_day: number;
+            /** From 1 To 3 Days */
+            from_1_to_3_days: number;
+            /** Over 3 Days */
+            over_3_days: number;
+            /** Oldest */
+            oldest: components["schemas"]["AttentionItem"][];
+        };
+        /** UntriagedByAge */
+        UntriagedByAge: {
+            /**
+             * Under 1 Day
+             * @description Received less than 24 hours ago.
+             */
+            under_1_day: number;
+            /**
+             * From 1 To 3 Days
+             * @description 1 to 3 days ago.
+             */
+            from_1_to_3_days: number;
+            /**
+             * Over 3 Days
+             * @description More than 3 days ago.
+             */
+            over_3_days: number;
+        };
         /** ValidationError */
         ValidationError: {
             /** Location */
@@ -5166,18 +5823,29 @@ export interface components {
             ctx?: Record<string, never>;
         };
         /**
-         * Workload
-         * @description 個別支援と地域づくりの時間配分 for one month.
+         * WaitingConsultation
+         * @description An untriaged consultation, without anything that names a person.
          */
-        Workload: {
-            /** Month */
-            month: string;
-            /** Area */
-            area: string | null;
+        WaitingConsultation: {
             /**
-             * Individual Source
-             * @description False when the support timeline is not installed: individual minutes are then 0.
+             * Id
+             * Format: uuid
              */
+            id: string;
+            /**
+             * Received At
+             * Format: date-time
+             */
+            received_at: string;
+            /** Area */
+            area: string;
+            /** Urgent */
+            urgent: boolean;
+            channel: components["schemas"]["Channel"];
+        };
+        /** Workload */
+        Workload: {
+            /** Individual Source */
             individual_source: boolean;
             /** By Csw */
             by_csw: components["schemas"]["CswWorkload"][];
@@ -5434,7 +6102,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Workload"];
+                    "application/json": components["schemas"]["CaseWorkload"];
                 };
             };
             /** @description No valid token. */
@@ -10067,7 +10735,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description If-Match names a version that is no longer current (/problems/precondition-failed). */
+            /** @description If-Match was sent and names a version that is no longer current. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -10089,16 +10757,6 @@ export interface operations {
             };
             /** @description Invalid input; nothing was written. */
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description If-Match is required (/problems/precondition-required). */
-            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11930,7 +12588,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description If-Match names a version that is no longer current (/problems/precondition-failed). */
+            /** @description If-Match was sent and names a version that is no longer current. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -11952,16 +12610,6 @@ export interface operations {
             };
             /** @description Invalid input; nothing was written. */
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description If-Match is required (/problems/precondition-required). */
-            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12446,7 +13094,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description If-Match names a version that is no longer current (/problems/precondition-failed). */
+            /** @description If-Match was sent and names a version that is no longer current. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -12468,16 +13116,6 @@ export interface operations {
             };
             /** @description Invalid input; nothing was written. */
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description If-Match is required (/problems/precondition-required). */
-            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13568,6 +14206,285 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    attention_api_v1_statistics_attention_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Attention"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service did not answer. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    monthly_statistics_api_v1_statistics_monthly_get: {
+        parameters: {
+            query?: {
+                /** @description YYYY-MM (Asia/Tokyo); this month when omitted. */
+                month?: string | null;
+                /** @description One area (圏域); all when omitted. */
+                area?: string | null;
+                /** @description CSV only. */
+                encoding?: "utf-8" | "cp932";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description JSON, or CSV for Excel with `Accept: text/csv` (UTF-8 with BOM; `encoding=cp932`). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MonthlyStatistics"];
+                    "text/csv": string;
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service did not answer. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    monthly_statistics_range_api_v1_statistics_monthly_range_get: {
+        parameters: {
+            query?: {
+                /** @description First month; 11 months ago if omitted. */
+                from?: string | null;
+                /** @description Last month (this one if omitted). */
+                to?: string | null;
+                /** @description One area (圏域); all when omitted. */
+                area?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatisticsRange"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service did not answer. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
                     "application/json": components["schemas"]["Problem"];
                 };
             };

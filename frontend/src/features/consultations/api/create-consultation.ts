@@ -16,13 +16,15 @@ export async function createConsultation(body: ConsultationCreate): Promise<Cons
   return data;
 }
 
-export function useCreateConsultation({ onSuccess }: { onSuccess?: () => void } = {}) {
+export function useCreateConsultation({
+  onSuccess,
+}: { onSuccess?: (created: Consultation) => void } = {}) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: createConsultation,
-    onSuccess: async () => {
+    onSuccess: async (created) => {
       await queryClient.invalidateQueries({ queryKey: ['consultations'] });
-      onSuccess?.();
+      onSuccess?.(created);
     },
   });
 }

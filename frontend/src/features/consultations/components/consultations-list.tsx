@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { formatDateTime, formatWareki } from '@/shared/utils/datetime';
 import { useAreas } from '../api/get-areas';
 import { useConsultations } from '../api/get-consultations';
@@ -11,7 +12,10 @@ export function ConsultationsList() {
   const areas = useAreas();
   const consultations = useConsultations({ area: area || undefined });
 
-  const areaName = (code: string) => areas.data?.find((a) => a.code === code)?.name ?? code;
+  const areaName = (code: string) =>
+    code === 'unassigned'
+      ? t('consultations.unassigned')
+      : (areas.data?.find((a) => a.code === code)?.name ?? code);
 
   return (
     <section aria-busy={consultations.isPending}>
@@ -52,6 +56,7 @@ export function ConsultationsList() {
                 <th scope="col">{t('consultations.columns.person')}</th>
                 <th scope="col">{t('consultations.columns.summary')}</th>
                 <th scope="col">{t('consultations.columns.urgent')}</th>
+                <th scope="col">{t('consultations.columns.status')}</th>
               </tr>
             </thead>
             <tbody>
@@ -71,11 +76,14 @@ export function ConsultationsList() {
                     )}
                   </td>
                   <td className="summary">
-                    <span title={c.summary}>{c.summary}</span>
+                    <Link to={`/consultations/${c.id}`} title={c.summary}>
+                      {c.summary}
+                    </Link>
                   </td>
                   <td>
                     {c.urgent && <span className="badge urgent">{t('consultations.urgentBadge')}</span>}
                   </td>
+                  <td className="nowrap">{t(`consultations.status.${c.status}`)}</td>
                 </tr>
               ))}
             </tbody>

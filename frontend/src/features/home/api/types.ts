@@ -1,0 +1,5 @@
+import type { components } from '@/shared/api/schema';
+
+export type HomeCase = components['schemas']['CaseRead'];
+export type DueSafetyCheck = components['schemas']['SafetyCheckRead'];
+export type DueAction = components['schemas']['DueAction'];
