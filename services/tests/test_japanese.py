@@ -2,7 +2,7 @@
 
 import pytest
 
-from tsunagu_services.japanese import nfkc, search_key, to_katakana
+from tsunagu_services.japanese import folded_length, nfkc, search_key, to_katakana
 
 
 @pytest.mark.parametrize(
@@ -34,3 +34,24 @@ def test_search_keys_match_across_kana_and_width(a: str, b: str) -> None:
 def test_full_width_digits_are_normalised_and_rare_kanji_kept() -> None:
     assert nfkc("０４２－３８７－００００") == "042-387-0000"
     assert nfkc("𠮷田 髙橋") == "𠮷田 髙橋"
+
+
+@pytest.mark.parametrize(
+    ("typed", "max_length", "min_length", "stored"),
+    [
+        ("ＡＢＣ ", 3, 1, "ABC"),
+        ("ﾔﾏﾀﾞ", 3, 1, "ヤマダ"),
+        ("   ", 10, 0, ""),
+        ("㍻", 1, 1, None),  # folds to 平成: two characters
+        ("", 10, 1, None),
+        ("abcd", 3, 1, None),
+    ],
+)
+def test_folded_length_checks_after_folding(typed: str, max_length: int, min_length: int,
+                                            stored: str | None) -> None:
+    check = folded_length(max_length, min_length=min_length)
+    if stored is None:
+        with pytest.raises(ValueError, match=f"must be {min_length} to {max_length} characters"):
+            check(typed)
+    else:
+        assert check(typed) == stored

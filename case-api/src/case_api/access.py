@@ -17,8 +17,13 @@ from typing import Literal
 from sqlalchemy import ColumnElement, and_, exists, false, inspect, or_, select, true
 from sqlalchemy.orm import aliased
 
+from case_api.activities import repository as activities_repository
+from case_api.activities.models import CommunityActivity
 from case_api.cases.models import Case
 from case_api.consents.models import Consent
+from case_api.records.models import SupportRecord
+from case_api.safety_checks import repository as safety_checks_repository
+from case_api.safety_checks.models import SafetyCheck
 from case_api.shares.models import CaseShare
 from tsunagu_services.problems import Forbidden, NotFound
 from tsunagu_services.tokens import Principal
@@ -88,6 +93,11 @@ def sees_by_role(principal: Principal, case: Case) -> bool:
         in_area = principal.area is not None and case.area == principal.area
         return in_area or case.lead_username == principal.username
     return False
+
+
+def shares_may_decide(principal: Principal, case: Case) -> bool:
+    """Whether the caller's shares of the case matter (neither their role nor a system scope decides)."""
+    return not (sees_by_role(principal, case) or principal.is_system)
 
 
 def can_see(principal: Principal, case: Case, shares: Sequence[CaseShare] = ()) -> bool:
@@ -261,4 +271,190 @@ def can_read_person(principal: Principal) -> bool:
 def ensure_may_write_persons(principal: Principal) -> None:
     """Admins, supervisors and CSWs record households and correct persons; anyone else gets 403."""
     if not can_read_person(principal):
+        raise Forbidden()
+
+
+# Records (支援経過): after `ensure_part_visible` and `ensure_may_write` on the case.
+
+def ensure_may_edit_record(principal: Principal, record: SupportRecord) -> None:
+    """A record is changed in place by its author only; anyone else adds an amendment (403)."""
+    if record.author != principal.username:
+        raise Forbidden("記録を編集できるのは記録した本人だけです。訂正記録を追加してください。")
+
+
+# Support plans (支援プラン): after `ensure_part_visible(..., "plan")` on the case.
+# meeting-api delivers decisions with a service token; other systems need cases:write.
+DELIVERING_SCOPES = ("cases:write", SERVICE_SCOPE)
+
+
+def ensure_may_deliver_plan_actions(principal: Principal, case: Case) -> None:
+    """A meeting decision's actions: systems holding a delivering scope, staff who may write (403)."""
+    if principal.is_system:
+        if not any(principal.has_scope(scope) for scope in DELIVERING_SCOPES):
+            raise Forbidden()
+    else:
+        ensure_may_write(principal, case)
+
+
+# Safety checks (安否確認): staff see them by area, assignment and case; systems only raise them.
+SAFETY_CHECK_ROLES = {"admin", "supervisor", "csw"}
+# Intake raises checks through its outbox with a service token; other systems need the scope.
+RAISING_SCOPES = ("safety-checks:write", SERVICE_SCOPE)
+
+
+def safety_checks_visible(principal: Principal) -> ColumnElement[bool]:
+    """Supervisors see every check; a CSW their area's, those assigned to them and their cases'."""
+    if principal.role in ALL_AREAS_ROLES:
+        return true()
+    if principal.role == "csw":
+        return safety_checks_repository.visible_where(area=principal.area, username=principal.username,
+                                                      cases=visible(principal))
+    return false()
+
+
+def ensure_may_raise_safety_check(principal: Principal) -> None:
+    """Staff raise checks; a system needs safety-checks:write or to be one of our services (403)."""
+    if principal.is_system:
+        if not any(principal.has_scope(scope) for scope in RAISING_SCOPES):
+            raise Forbidden()
+    elif principal.role not in SAFETY_CHECK_ROLES:
+        raise Forbidden()
+
+
+def ensure_may_link_safety_check(principal: Principal, case: Case) -> None:
+    """Staff raise a check on (or link it to) a case they may write to; a system, one it may see."""
+    if not principal.is_system:
+        ensure_may_write(principal, case)
+
+
+def ensure_may_list_safety_checks(principal: Principal) -> None:
+    """The list of checks across cases is staff's (403)."""
+    if principal.role not in SAFETY_CHECK_ROLES:
+        raise Forbidden()
+
+
+def ensure_may_change_safety_check(principal: Principal, check: SafetyCheck) -> None:
+    """Reassign, move or link a visible check: supervisors, or the CSW of its area (403)."""
+    if not (principal.role in ALL_AREAS_ROLES
+            or (principal.role == "csw" and principal.area == check.area)):
+        raise Forbidden("安否確認を変更できるのは統括と担当圏域の CSW です。")
+
+
+def ensure_may_record_safety_check_outcome(principal: Principal) -> None:
+    """Outcomes are staff's; to anyone else the check does not exist (404)."""
+    if principal.role not in SAFETY_CHECK_ROLES:
+        raise NotFound()
+
+
+# Community activities (地域づくり活動): a CSW's own and their area's; supervisors all of them.
+ACTIVITY_ROLES = {"admin", "supervisor", "csw"}
+
+
+def sees_all_activities(principal: Principal) -> bool:
+    """Supervisors and admins see (and log for) every CSW."""
+    return principal.role in ALL_AREAS_ROLES
+
+
+def activity_logged_as(principal: Principal, csw: str | None, area: str | None) -> tuple[str, str] | None:
+    """Whose activity the caller may log: a CSW their own, in their area (403 for any other); None
+    for supervisors, who log for the CSW and area they name."""
+    if principal.role not in ACTIVITY_ROLES:
+        raise Forbidden()
+    if sees_all_activities(principal):
+        return None
+    if principal.area is None:
+        raise Forbidden("担当圏域のない CSW は活動を記録できません。")
+    if csw not in (None, principal.username) or area not in (None, principal.area):
+        raise Forbidden("CSW は自分の担当圏域の活動のみ記録できます。")
+    return principal.username, principal.area
+
+
+def activities_visible(principal: Principal) -> ColumnElement[bool]:
+    """`can_see_activity` as a WHERE clause; 403 for anyone who sees no activity at all."""
+    if sees_all_activities(principal):
+        return activities_repository.visible_where(all_areas=True, area=None, username=principal.username)
+    if principal.role == "csw":
+        return activities_repository.visible_where(all_areas=False, area=principal.area,
+                                                   username=principal.username)
+    raise Forbidden()
+
+
+def can_see_activity(principal: Principal, activity: CommunityActivity) -> bool:
+    """Supervisors see every activity; a CSW their own and those of their area."""
+    if sees_all_activities(principal):
+        return True
+    return principal.role == "csw" and (activity.csw == principal.username or activity.area == principal.area)
+
+
+def ensure_may_change_activity(principal: Principal, activity: CommunityActivity) -> None:
+    """A visible activity is changed by its CSW or a supervisor (403)."""
+    if not (sees_all_activities(principal) or activity.csw == principal.username):
+        raise Forbidden("活動記録を変更できるのは本人と統括です。")
+
+
+def workload_limited_to(principal: Principal) -> str | None:
+    """Who may see the workload split: staff, and systems holding statistics:read (the monthly
+    statistics carry it); others 403. A CSW sees only their own row: their username, else None."""
+    if principal.is_system:
+        if not principal.has_scope("statistics:read"):
+            raise Forbidden()
+    elif principal.role not in ACTIVITY_ROLES:
+        raise Forbidden()
+    return principal.username if principal.role == "csw" else None
+
+
+# Agency directory (関係機関): every signed-in person reads it; admins and supervisors keep it.
+AGENCY_EDITOR_ROLES = {"admin", "supervisor"}
+AGENCY_READER_ROLES = {"admin", "supervisor", "csw", "sc", "agency"}
+
+
+def ensure_may_read_agencies(principal: Principal) -> None:
+    """Staff and agency members read the directory; systems need agencies:read (403)."""
+    if principal.is_system:
+        if not principal.has_scope("agencies:read"):
+            raise Forbidden()
+    elif principal.role not in AGENCY_READER_ROLES:
+        raise Forbidden()
+
+
+def ensure_may_edit_agencies(principal: Principal) -> None:
+    """Admins and supervisors add and change agencies (403)."""
+    if principal.role not in AGENCY_EDITOR_ROLES:
+        raise Forbidden("関係機関の登録・変更は管理者と統括が行います。")
+
+
+STATISTICS_SCOPE = "statistics:read"
+
+
+def statistics_area(principal: Principal, area: str | None) -> str | None:
+    """The area the caller's monthly figures may cover (None: every area).
+
+    Supervisors, admins and systems holding statistics:read: any area or all; a CSW their own
+    area only (403 for another); anyone else 403.
+    """
+    if principal.role in ALL_AREAS_ROLES:
+        return area
+    if principal.is_system:
+        if not principal.has_scope(STATISTICS_SCOPE):
+            raise Forbidden()
+        return area
+    if principal.role == "csw" and principal.area is not None:
+        if area not in (None, principal.area):
+            raise Forbidden("CSW は担当圏域の統計のみ閲覧できます。")
+        return principal.area
+    raise Forbidden()
+
+
+def statistics_person(principal: Principal, csw: str | None) -> str | None:
+    """Whose per-person figures (time per CSW) the caller may see: a CSW only their own row (403)."""
+    if principal.role != "csw":
+        return csw
+    if csw not in (None, principal.username):
+        raise Forbidden("ほかの職員の個人別の統計は閲覧できません。")
+    return principal.username
+
+
+def ensure_may_see_attention(principal: Principal) -> None:
+    """The supervisors' attention view (what is overdue or out of touch): supervisors and admins only."""
+    if principal.is_system or principal.role not in ALL_AREAS_ROLES:
         raise Forbidden()

@@ -4,7 +4,8 @@ from datetime import UTC, datetime
 
 import pytest
 
-from case_api.plans.rules import done_at, etag, if_match_satisfied
+from case_api.plans.rules import done_at, etag
+from tsunagu_services.etag import if_match_satisfied
 
 NOW = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)
 EARLIER = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)

@@ -5,7 +5,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from case_api.records import rules
-from case_api.records.rules import editable, editable_until, if_match_satisfied, occurred_at_plausible
+from case_api.records.rules import editable, editable_until, occurred_at_plausible
+from tsunagu_services.etag import if_match_satisfied
 
 WRITTEN = datetime(2026, 11, 26, 1, 10, tzinfo=UTC)  # 10:10 in Tokyo
 

@@ -16,6 +16,8 @@ from typing import Any
 import httpx
 from fastapi import APIRouter, FastAPI, Request
 
+from gateway.proxy.routes import service_for
+
 logger = logging.getLogger("tsunagu.openapi")
 
 SCHEMA_REF = "#/components/schemas/"
@@ -61,8 +63,9 @@ def merge(own: Document, services: dict[str, Document | None]) -> Document:
         for name, schema in document.get("components", {}).get("schemas", {}).items():
             schemas.setdefault(renames.get(name, name), schema)
         for path, item in document.get("paths", {}).items():
-            # The gateway answers for /api/v1 only; a service's health routes are its own business.
-            if path.startswith("/api/v1/"):
+            # The gateway answers for /api/v1 only; a service's health routes are its own business,
+            # and so are the paths the gateway does not route to it (e.g. the figures it composes).
+            if path.startswith("/api/v1/") and service_for(path) == service:
                 paths.setdefault(path, item)
     merged["paths"] = dict(sorted(paths.items()))
     merged["components"]["schemas"] = dict(sorted(schemas.items()))

@@ -1,5 +1,7 @@
 from pathlib import Path
 
+from pydantic import Field
+
 from tsunagu_services.settings import ServiceSettings
 
 
@@ -20,6 +22,15 @@ class Settings(ServiceSettings):
     openapi_cache_seconds: float = 60.0
     # Anonymous reports and follow-ups one client may send per ten minutes (memory only).
     public_submissions_per_10_minutes: int = 10
+    # Monthly statistics (統計): residents, for the national figures per 100,000 (Koganei: 125,960).
+    statistics_population: int = Field(default=125_960, ge=1)
+    # Each service's figures must come back quickly; a slow one fails the request (504), not the gateway.
+    statistics_timeout_seconds: float = Field(default=3.0, gt=0)
+    # Supervisors' attention view: a case in work with no support record for this many days.
+    attention_no_contact_days: int = Field(default=30, ge=1, le=365)
+    # meeting-api's figures (meetings held by body, cases discussed): off until meeting-api serves
+    # GET /api/v1/statistics/meetings; the composer then asks it like the others.
+    statistics_meeting_figures: bool = False
 
     @property
     def upstreams(self) -> dict[str, str]:

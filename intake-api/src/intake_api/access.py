@@ -58,3 +58,31 @@ def ensure_may_record(principal: Principal) -> None:
             raise Forbidden()
     elif principal.role not in RECORDING_ROLES:
         raise Forbidden()
+
+
+STATISTICS_SCOPE = "statistics:read"
+
+
+def statistics_area(principal: Principal, area: str | None) -> str | None:
+    """The area the caller's monthly figures may cover (None: every area).
+
+    Supervisors, admins and systems holding statistics:read: any area or all; a CSW their own
+    area only (403 for another); anyone else 403.
+    """
+    if principal.role in ALL_AREAS_ROLES:
+        return area
+    if principal.is_system:
+        if not principal.has_scope(STATISTICS_SCOPE):
+            raise Forbidden()
+        return area
+    if principal.role == "csw" and principal.area is not None:
+        if area not in (None, principal.area):
+            raise Forbidden("CSW は担当圏域の統計のみ閲覧できます。")
+        return principal.area
+    raise Forbidden()
+
+
+def ensure_may_see_attention(principal: Principal) -> None:
+    """The supervisors' attention view (what is waiting too long): supervisors and admins only."""
+    if principal.is_system or principal.role not in ALL_AREAS_ROLES:
+        raise Forbidden()

@@ -125,3 +125,21 @@ async def test_bad_reports_are_422_and_write_nothing(
 
 async def test_unknown_receipt_is_404(client: httpx.AsyncClient) -> None:
     assert (await client.get("/api/v1/public/reports/AAAA-BBBB-CCCC-DDDD")).status_code == 404
+
+
+async def test_lists_show_how_many_follow_ups_a_report_has(
+    client: httpx.AsyncClient, tokens: TokenFactory
+) -> None:
+    code = (
+        await client.post("/api/v1/public/reports", json={**REPORT, "proof": await proof(client)})
+    ).json()["receipt_code"]
+    for text in ("一つ目の追加", "二つ目の追加"):
+        await client.post(
+            f"/api/v1/public/reports/{code}/messages", json={"text": text, "proof": await proof(client)}
+        )
+    supervisor = tokens.headers("supervisor")
+    (item,) = (await client.get("/api/v1/consultations", headers=supervisor)).json()["items"]
+    assert item["follow_up_count"] == 2
+    assert item["last_follow_up_at"] is not None
+    detail = (await client.get(f"/api/v1/consultations/{item['id']}", headers=supervisor)).json()
+    assert detail["follow_up_count"] == 2

@@ -13,6 +13,7 @@ contacts included); a system client with meetings:read sees them all.
 
 from sqlalchemy import ColumnElement, and_, exists, false, or_, true
 
+from meeting_api.agenda.models import AgendaItem
 from meeting_api.bodies.models import BodyMember, MeetingBody
 from meeting_api.meetings.models import Meeting
 from meeting_api.vocabulary import BodyType
@@ -38,6 +39,12 @@ class ConfidentialityNotConfirmed(Forbidden):
 def confidential(body_type: str) -> bool:
     """支援会議 is the one body bound by statutory confidentiality."""
     return body_type == BodyType.shien
+
+
+def ensure_person(principal: Principal) -> None:
+    """What belongs to a person (notifications, a calendar feed): a system client has none (403)."""
+    if principal.is_system:
+        raise Forbidden()
 
 
 # --- bodies ---------------------------------------------------------------------------------------
@@ -178,3 +185,10 @@ def ensure_may_add_agenda(principal: Principal, meeting: Meeting, member: BodyMe
     taking_part = principal.username in meeting.participants or member is not None
     if principal.is_system or principal.role not in AGENDA_ROLES or not taking_part:
         raise Forbidden("議題を追加できるのは会議の主催者・統括・参加する CSW です。")
+
+
+def ensure_may_remove_agenda_item(principal: Principal, meeting: Meeting, member: BodyMember | None,
+                                  item: AgendaItem) -> None:
+    """Those who run the meeting, or whoever added the item, take it off the agenda (403)."""
+    if not may_run(principal, meeting, member) and item.added_by != principal.username:
+        raise Forbidden("議題を外せるのは会議を運営する人か、議題を追加した人です。")

@@ -5,7 +5,7 @@ from typing import Annotated, Any
 
 from pydantic import AfterValidator, StringConstraints
 
-from tsunagu_services.japanese import nfkc
+from tsunagu_services.japanese import folded_length
 
 
 class BodyType(StrEnum):
@@ -42,14 +42,6 @@ def body_label(body_type: str) -> str:
     return BODY_LABELS.get(body_type, body_type)
 
 
-def _folded(value: str) -> str:
-    # Checked after folding: NFKC may lengthen a string (㍻ → 平成) past the column.
-    value = nfkc(value)
-    if not 1 <= len(value) <= 200:
-        raise ValueError("must be 1 to 200 characters")
-    return value
-
-
 def _text(max_length: int) -> Any:
     def check(value: str) -> str:
         # Free text is kept as typed (no NFKC: ① or ㈱ mean something); only trimmed. NUL cannot
@@ -65,7 +57,7 @@ def _text(max_length: int) -> Any:
 
 
 # A short label (title, name, place): width folded, 1 to 200 characters.
-Label = Annotated[str, StringConstraints(max_length=400), AfterValidator(_folded)]
+Label = Annotated[str, StringConstraints(max_length=400), AfterValidator(folded_length(200))]
 AreaCode = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_-]{0,29}$")]
 Username = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._@-]{0,99}$")]
 # An agency's id as the directory and the token's agency_id claim spell it.

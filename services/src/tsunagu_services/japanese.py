@@ -5,6 +5,7 @@ hiragana become katakana so that 'やまだ', 'ヤマダ' and 'ﾔﾏﾀﾞ' com
 """
 
 import unicodedata
+from collections.abc import Callable
 
 import jaconv
 
@@ -12,6 +13,19 @@ import jaconv
 def nfkc(value: str) -> str:
     """Full-width digits and letters to ASCII, half-width kana to full-width, trimmed."""
     return unicodedata.normalize("NFKC", value).strip()
+
+
+def folded_length(max_length: int, *, min_length: int = 1) -> Callable[[str], str]:
+    """A field check (for pydantic's AfterValidator): the value NFKC-folded, `min_length` to
+    `max_length` characters after folding, since NFKC may lengthen a string (㍻ → 平成) past the column."""
+
+    def check(value: str) -> str:
+        value = nfkc(value)
+        if not min_length <= len(value) <= max_length:
+            raise ValueError(f"must be {min_length} to {max_length} characters")
+        return value
+
+    return check
 
 
 def to_katakana(value: str) -> str:

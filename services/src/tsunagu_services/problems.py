@@ -7,7 +7,7 @@ since those may be personal data.
 
 import logging
 import traceback
-from typing import Any
+from typing import Any, Self
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -89,6 +89,11 @@ class ValidationFailed(ProblemError):
     status = 422
     type = "/problems/validation"
     title = "入力内容に誤りがあります。"
+
+    @classmethod
+    def for_field(cls, field: str, msg: str) -> Self:
+        """One field of the request body is wrong, named as request validation names it."""
+        return cls(errors=[{"loc": ["body", field], "type": "value_error", "msg": msg}])
 
 
 class TooManyRequests(ProblemError):

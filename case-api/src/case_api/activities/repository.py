@@ -5,7 +5,20 @@ import uuid
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, Float, Integer, Row, cast, func, literal, or_, select, text, union_all
+from sqlalchemy import (
+    ColumnElement,
+    Float,
+    Integer,
+    Row,
+    cast,
+    func,
+    literal,
+    or_,
+    select,
+    text,
+    tuple_,
+    union_all,
+)
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
@@ -59,12 +72,18 @@ async def timeline_installed(session: AsyncSession) -> bool:
     return bool(await session.scalar(text("SELECT to_regclass('support_record') IS NOT NULL")))
 
 
+def _tokyo_month(column: Any) -> ColumnElement[str]:
+    return func.to_char(func.timezone("Asia/Tokyo", column), "YYYY-MM")
+
+
 async def workload(session: AsyncSession, *, since: dt.datetime, until: dt.datetime, start: dt.date,
                    end: dt.date, area: str | None, csw: str | None,
                    with_timeline: bool) -> Sequence[Row[Any]]:
-    """Minutes per CSW and per area in one query (GROUPING SETS): individual from the timeline, community
-    from the activities. Rows: (csw, area, individual, community, ratio); one of csw and area is NULL."""
+    """Minutes per CSW and per area of each month in one query (GROUPING SETS): individual from the
+    timeline, community from the activities. Rows: (month, by_area, csw, area, individual, community,
+    ratio); one of csw and area is NULL. `month` is YYYY-MM in Tokyo; the statistics ask for spans."""
     community = select(
+        func.to_char(col(CommunityActivity.date), "YYYY-MM").label("month"),
         col(CommunityActivity.csw).label("csw"), col(CommunityActivity.area).label("area"),
         literal(0).label("individual"), col(CommunityActivity.minutes_spent).label("community"),
     ).where(col(CommunityActivity.date) >= start, col(CommunityActivity.date) < end)
@@ -76,6 +95,7 @@ async def workload(session: AsyncSession, *, since: dt.datetime, until: dt.datet
     if with_timeline:
         # A record counts for its author, in the area of its case; amendments carry 0 minutes.
         individual = select(
+            _tokyo_month(col(SupportRecord.occurred_at)).label("month"),
             col(SupportRecord.author).label("csw"), col(Case.area).label("area"),
             col(SupportRecord.minutes_spent).label("individual"), literal(0).label("community"),
         ).join(Case, Case.id == SupportRecord.case_id).where(
@@ -92,10 +112,10 @@ async def workload(session: AsyncSession, *, since: dt.datetime, until: dt.datet
     query = (
         select(
             # GROUPING() tells the per-CSW rows (area is rolled up) from the per-area rows.
-            func.grouping(src.c.csw).label("by_area"), src.c.csw, src.c.area,
+            src.c.month, func.grouping(src.c.csw).label("by_area"), src.c.csw, src.c.area,
             individual_sum.label("individual"), community_sum.label("community"), ratio.label("ratio"),
         )
-        .group_by(func.grouping_sets(src.c.csw, src.c.area))
-        .order_by(text("by_area"), src.c.csw, src.c.area)
+        .group_by(func.grouping_sets(tuple_(src.c.month, src.c.csw), tuple_(src.c.month, src.c.area)))
+        .order_by(src.c.month, text("by_area"), src.c.csw, src.c.area)
     )
     return (await session.execute(query)).all()

@@ -6,7 +6,7 @@ from typing import Annotated
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from case_api.cases.schemas import AreaCode, Username
-from tsunagu_services.japanese import nfkc
+from tsunagu_services.japanese import folded_length
 
 
 class ActivityKind(StrEnum):
@@ -20,19 +20,8 @@ class ActivityKind(StrEnum):
     other = "other"  # その他
 
 
-def _bounded(max_length: int) -> AfterValidator:
-    # Checked after folding: NFKC may lengthen a string past the column.
-    def check(value: str) -> str:
-        value = nfkc(value)
-        if not 1 <= len(value) <= max_length:
-            raise ValueError(f"must be 1 to {max_length} characters")
-        return value
-
-    return AfterValidator(check)
-
-
-Title = Annotated[str, StringConstraints(max_length=400), _bounded(200)]
-Note = Annotated[str, StringConstraints(max_length=8000), _bounded(4000)]
+Title = Annotated[str, StringConstraints(max_length=400), AfterValidator(folded_length(200))]
+Note = Annotated[str, StringConstraints(max_length=8000), AfterValidator(folded_length(4000))]
 Minutes = Annotated[int, Field(ge=1, le=1440, description="Time spent in minutes (1-1440).")]
 Participants = Annotated[int, Field(ge=0, le=100_000)]
 Month = Annotated[str, StringConstraints(pattern=r"^\d{4}-(0[1-9]|1[0-2])$")]

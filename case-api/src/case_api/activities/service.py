@@ -2,9 +2,11 @@
 
 import datetime as dt
 import uuid
+from collections.abc import Sequence
+from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement
+from sqlalchemy import Row
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from case_api import access
@@ -18,16 +20,11 @@ from case_api.activities.schemas import (
     CswWorkload,
     Workload,
 )
-from case_api.cases.etag import required_if_match
-from tsunagu_services.problems import Forbidden, NotFound, ValidationFailed
+from tsunagu_services.etag import required_if_match
+from tsunagu_services.problems import NotFound, ValidationFailed
 from tsunagu_services.tokens import Principal
 
 TOKYO = ZoneInfo("Asia/Tokyo")
-LOGGING_ROLES = {"admin", "supervisor", "csw"}
-
-
-def _field_error(field: str, msg: str) -> ValidationFailed:
-    return ValidationFailed(errors=[{"loc": ["body", field], "type": "value_error", "msg": msg}])
 
 
 def _today() -> dt.date:
@@ -45,28 +42,20 @@ def month_bounds(month: str) -> tuple[dt.date, dt.date]:
 def _check_date(day: dt.date) -> None:
     # A log of work done: not tomorrow's event, not a typo from another century.
     if not dt.date(2000, 1, 1) <= day <= _today():
-        raise _field_error("date", "must be a day between 2000-01-01 and today")
-
-
-def _is_supervisor(principal: Principal) -> bool:
-    return principal.role in access.ALL_AREAS_ROLES
+        raise ValidationFailed.for_field("date", "must be a day between 2000-01-01 and today")
 
 
 async def log_activity(session: AsyncSession, principal: Principal,
                        data: ActivityCreate) -> CommunityActivity:
     """Log an activity: a CSW their own in their area; supervisors on behalf of a named CSW."""
-    if principal.role not in LOGGING_ROLES:
-        raise Forbidden()
-    if _is_supervisor(principal):
-        if data.csw is None or data.area is None:
-            raise _field_error("csw" if data.csw is None else "area", "required when logging for a CSW")
-        csw, area = data.csw, data.area
+    own = access.activity_logged_as(principal, data.csw, data.area)
+    if own is not None:
+        csw, area = own
     else:
-        if principal.area is None:
-            raise Forbidden("担当圏域のない CSW は活動を記録できません。")
-        if data.csw not in (None, principal.username) or data.area not in (None, principal.area):
-            raise Forbidden("CSW は自分の担当圏域の活動のみ記録できます。")
-        csw, area = principal.username, principal.area
+        if data.csw is None or data.area is None:
+            raise ValidationFailed.for_field("csw" if data.csw is None else "area",
+                                             "required when logging for a CSW")
+        csw, area = data.csw, data.area
     _check_date(data.date)
     activity = CommunityActivity(**data.model_dump(exclude={"csw", "area"}), csw=csw, area=area,
                                  created_by=principal.username)
@@ -76,46 +65,31 @@ async def log_activity(session: AsyncSession, principal: Principal,
     return activity
 
 
-def _visible(principal: Principal) -> ColumnElement[bool]:
-    if _is_supervisor(principal):
-        return repository.visible_where(all_areas=True, area=None, username=principal.username)
-    if principal.role == "csw":
-        return repository.visible_where(all_areas=False, area=principal.area, username=principal.username)
-    raise Forbidden()
-
-
 async def list_activities(session: AsyncSession, principal: Principal, *, month: str | None,
                           area: str | None, csw: str | None, kind: ActivityKind | None, limit: int,
                           offset: int) -> tuple[list[CommunityActivity], int]:
     """Activities the caller may see (supervisors all; a CSW their own and their area's), newest first."""
     start, end = month_bounds(month) if month else (None, None)
-    return await repository.page(session, _visible(principal), start=start, end=end, area=area, csw=csw,
-                                 kind=kind, limit=limit, offset=offset)
+    return await repository.page(session, access.activities_visible(principal), start=start, end=end,
+                                 area=area, csw=csw, kind=kind, limit=limit, offset=offset)
 
 
 async def read_activity(session: AsyncSession, principal: Principal,
                         activity_id: uuid.UUID) -> CommunityActivity:
     """One activity the caller may see."""
     activity = await repository.get(session, activity_id)
-    if activity is None or not _may_see(principal, activity):
+    if activity is None or not access.can_see_activity(principal, activity):
         raise NotFound()
     return activity
-
-
-def _may_see(principal: Principal, activity: CommunityActivity) -> bool:
-    if _is_supervisor(principal):
-        return True
-    return principal.role == "csw" and (activity.csw == principal.username or activity.area == principal.area)
 
 
 async def update_activity(session: AsyncSession, principal: Principal, activity_id: uuid.UUID,
                           data: ActivityUpdate, if_match: str | None) -> CommunityActivity:
     """Change an activity: its CSW, or a supervisor; needs If-Match."""
     activity = await repository.get(session, activity_id, lock=True)
-    if activity is None or not _may_see(principal, activity):
+    if activity is None or not access.can_see_activity(principal, activity):
         raise NotFound()
-    if not (_is_supervisor(principal) or activity.csw == principal.username):
-        raise Forbidden("活動記録を変更できるのは本人と統括です。")
+    access.ensure_may_change_activity(principal, activity)
     required_if_match(if_match).ensure(activity.version)
     changes = data.model_dump(exclude_unset=True)
     if "date" in changes:
@@ -130,19 +104,21 @@ async def update_activity(session: AsyncSession, principal: Principal, activity_
 
 async def workload(session: AsyncSession, principal: Principal, *, month: str, area: str | None) -> Workload:
     """Individual support vs community minutes per CSW and per area in a month; a CSW sees their own."""
-    if principal.is_system:
-        # The monthly statistics (統計) carry the split: clients holding statistics:read see it all.
-        if not principal.has_scope("statistics:read"):
-            raise Forbidden()
-    elif principal.role not in LOGGING_ROLES:
-        raise Forbidden()
-    own = principal.username if principal.role == "csw" else None
+    own = access.workload_limited_to(principal)
     start, end = month_bounds(month)
     with_timeline = await repository.timeline_installed(session)
     rows = await repository.workload(
         session, since=dt.datetime.combine(start, dt.time(), TOKYO),
         until=dt.datetime.combine(end, dt.time(), TOKYO), start=start, end=end, area=area, csw=own,
         with_timeline=with_timeline)
+    by_csw, by_area = split_workload(rows)
+    # A CSW gets their own row only: the area rows would show colleagues' time.
+    return Workload(month=month, area=area, individual_source=with_timeline, by_csw=by_csw,
+                    by_area=by_area if own is None else [])
+
+
+def split_workload(rows: Sequence[Row[Any]]) -> tuple[list[CswWorkload], list[AreaWorkload]]:
+    """Rows of `repository.workload` (one month's) as per-CSW and per-area figures."""
     by_csw: list[CswWorkload] = []
     by_area: list[AreaWorkload] = []
     for row in rows:
@@ -153,6 +129,4 @@ async def workload(session: AsyncSession, principal: Principal, *, month: str, a
             by_area.append(AreaWorkload(area=row.area, **figures))
         else:
             by_csw.append(CswWorkload(csw=row.csw, **figures))
-    # A CSW gets their own row only: the area rows would show colleagues' time.
-    return Workload(month=month, area=area, individual_source=with_timeline, by_csw=by_csw,
-                    by_area=by_area if own is None else [])
+    return by_csw, by_area

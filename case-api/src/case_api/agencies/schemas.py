@@ -6,7 +6,7 @@ from typing import Annotated
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from case_api.cases.schemas import AreaCode
-from tsunagu_services.japanese import nfkc
+from tsunagu_services.japanese import folded_length, nfkc
 
 
 class AgencyKind(StrEnum):
@@ -33,14 +33,7 @@ class Partner(StrEnum):
 
 
 def _folded(max_length: int, *, min_length: int = 1) -> AfterValidator:
-    # Checked after folding: NFKC may lengthen a string (㍻ → 平成) past the column.
-    def check(value: str) -> str:
-        value = nfkc(value)
-        if not min_length <= len(value) <= max_length:
-            raise ValueError(f"must be {min_length} to {max_length} characters")
-        return value
-
-    return AfterValidator(check)
+    return AfterValidator(folded_length(max_length, min_length=min_length))
 
 
 AgencyName = Annotated[str, StringConstraints(max_length=400), _folded(200)]

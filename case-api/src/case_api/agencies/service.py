@@ -20,14 +20,11 @@ from case_api.agencies.schemas import (
     Partner,
 )
 from case_api.cases import service as cases
-from case_api.cases.etag import required_if_match
+from tsunagu_services.etag import required_if_match
 from tsunagu_services.japanese import nfkc
-from tsunagu_services.problems import Forbidden, NotFound, ValidationFailed
+from tsunagu_services.problems import NotFound, ValidationFailed
 from tsunagu_services.tokens import Principal
 
-EDITOR_ROLES = {"admin", "supervisor"}
-# The directory tells staff and partners who does what; every signed-in person may read it.
-READER_ROLES = {"admin", "supervisor", "csw", "sc", "agency"}
 TOKYO = ZoneInfo("Asia/Tokyo")
 
 
@@ -36,24 +33,11 @@ class UnknownAgency(ValidationFailed):
     title = "指定された関係機関が見つからないか、現在は登録されていません。"
 
 
-def _ensure_reader(principal: Principal) -> None:
-    if principal.is_system:
-        if not principal.has_scope("agencies:read"):
-            raise Forbidden()
-    elif principal.role not in READER_ROLES:
-        raise Forbidden()
-
-
-def _ensure_editor(principal: Principal) -> None:
-    if principal.role not in EDITOR_ROLES:
-        raise Forbidden("関係機関の登録・変更は管理者と統括が行います。")
-
-
 async def list_agencies(session: AsyncSession, principal: Principal, *, kind: AgencyKind | None,
                         area: str | None, q: str | None, partner: Partner | None, include_inactive: bool,
                         limit: int, offset: int) -> tuple[list[Agency], int]:
     """The directory, filtered; an area's list includes the city-wide agencies."""
-    _ensure_reader(principal)
+    access.ensure_may_read_agencies(principal)
     q = nfkc(q) if q else None  # full-width letters and digits match their ASCII forms
     return await repository.page(session, kind=kind, area=area, q=q or None, partner=partner,
                                  include_inactive=include_inactive, limit=limit, offset=offset)
@@ -61,7 +45,7 @@ async def list_agencies(session: AsyncSession, principal: Principal, *, kind: Ag
 
 async def read_agency(session: AsyncSession, principal: Principal, agency_id: uuid.UUID) -> Agency:
     """One agency of the directory."""
-    _ensure_reader(principal)
+    access.ensure_may_read_agencies(principal)
     agency = await repository.get(session, agency_id)
     if agency is None:
         raise NotFound()
@@ -70,7 +54,7 @@ async def read_agency(session: AsyncSession, principal: Principal, agency_id: uu
 
 async def create_agency(session: AsyncSession, principal: Principal, data: AgencyCreate) -> Agency:
     """Add an agency to the directory (administrators and supervisors)."""
-    _ensure_editor(principal)
+    access.ensure_may_edit_agencies(principal)
     agency = Agency(**data.model_dump(exclude={"contacts"}),
                     contacts=[c.model_dump(exclude_none=True) for c in data.contacts])
     repository.add(session, agency)
@@ -82,7 +66,7 @@ async def create_agency(session: AsyncSession, principal: Principal, data: Agenc
 async def update_agency(session: AsyncSession, principal: Principal, agency_id: uuid.UUID,
                         data: AgencyUpdate, if_match: str | None) -> Agency:
     """Change an agency (administrators and supervisors); needs If-Match."""
-    _ensure_editor(principal)
+    access.ensure_may_edit_agencies(principal)
     agency = await repository.get(session, agency_id, lock=True)
     if agency is None:
         raise NotFound()
@@ -136,12 +120,10 @@ async def add_involvement(session: AsyncSession, principal: Principal, case_id: 
     access.ensure_may_write(principal, case)
     agency = await repository.get(session, data.agency_id)
     if agency is None or not agency.active:
-        raise UnknownAgency(errors=[{"loc": ["body", "agency_id"], "type": "value_error",
-                                     "msg": "no such active agency"}])
+        raise UnknownAgency.for_field("agency_id", "no such active agency")
     since = data.since or _today()
     if data.until is not None and data.until < since:
-        raise ValidationFailed(errors=[{"loc": ["body", "until"], "type": "value_error",
-                                        "msg": "until must not be before since"}])
+        raise ValidationFailed.for_field("until", "until must not be before since")
     row = AgencyInvolvement(case_id=case.id, agency_id=agency.id, role=data.role,
                             contact_person=data.contact_person, since=since, until=data.until,
                             created_by=principal.username)
@@ -168,8 +150,7 @@ async def update_involvement(session: AsyncSession, principal: Principal, case_i
     since = changes.get("since", row.since)
     until = changes.get("until", row.until)
     if until is not None and until < since:
-        raise ValidationFailed(errors=[{"loc": ["body", "until"], "type": "value_error",
-                                        "msg": "until must not be before since"}])
+        raise ValidationFailed.for_field("until", "until must not be before since")
     for field, value in changes.items():
         setattr(row, field, value)
     row.version += 1

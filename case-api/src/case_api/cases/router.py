@@ -4,7 +4,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Header, Query, Response, status
 
 from case_api.cases import service
-from case_api.cases.etag import PRECONDITIONS, STALE, etag, optional_if_match, required_if_match
+from case_api.cases.etag import PRECONDITIONS, STALE, etag
 from case_api.cases.schemas import (
     CaseCreate,
     CasePage,
@@ -20,6 +20,7 @@ from case_api.cases.schemas import (
 )
 from tsunagu_services.auth import CurrentPrincipal
 from tsunagu_services.db import SessionDep
+from tsunagu_services.etag import parse_if_match, required_if_match
 from tsunagu_services.openapi import PROBLEM_RESPONSES, Problem
 
 router = APIRouter(prefix="/api/v1/cases", tags=["cases"], responses=PROBLEM_RESPONSES)
@@ -113,6 +114,6 @@ async def override_recommendation(case_id: uuid.UUID, data: OverrideCreate, sess
                                   if_match: IfMatchHeader = None) -> RecommendationRead:
     """Supervisors: send the case to another body, with a reason (If-Match checked when sent)."""
     result, version = await service.override(session, principal, case_id, data,
-                                             optional_if_match(if_match))
+                                             parse_if_match(if_match))
     response.headers["ETag"] = etag(version)
     return result

@@ -9,7 +9,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from case_api import access
 from case_api.cases import repository, rules
-from case_api.cases.etag import IfMatch
 from case_api.cases.models import Case, CaseEvent
 from case_api.cases.schemas import (
     CaseCreate,
@@ -32,6 +31,7 @@ from case_api.consents import repository as consents
 from case_api.consents.models import Consent
 from case_api.households import repository as households
 from case_api.shares import repository as shares
+from tsunagu_services.etag import IfMatch
 from tsunagu_services.problems import NotFound
 from tsunagu_services.tokens import Principal
 
@@ -65,7 +65,7 @@ async def read(session: AsyncSession, principal: Principal, case_id: uuid.UUID) 
     case = await repository.get(session, case_id)
     if case is None:
         raise NotFound()
-    granted = [] if access.sees_by_role(principal, case) or principal.is_system else (
+    granted = [] if not access.shares_may_decide(principal, case) else (
         await shares.active_for_caller(session, case.id, principal.username, principal.agency_id))
     if not access.can_see(principal, case, granted):
         raise NotFound()

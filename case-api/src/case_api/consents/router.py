@@ -3,11 +3,12 @@ from typing import Annotated
 
 from fastapi import APIRouter, Header, Query, status
 
-from case_api.cases.etag import STALE, optional_if_match
+from case_api.cases.etag import STALE
 from case_api.consents import service
 from case_api.consents.schemas import ConsentCreate, ConsentHistory, ConsentRead
 from tsunagu_services.auth import CurrentPrincipal
 from tsunagu_services.db import SessionDep
+from tsunagu_services.etag import parse_if_match
 from tsunagu_services.openapi import PROBLEM_RESPONSES
 
 router = APIRouter(prefix="/api/v1/cases/{case_id}/consents", tags=["consents"], responses=PROBLEM_RESPONSES)
@@ -29,4 +30,4 @@ async def record_consent(
     if_match: Annotated[str | None, Header(alias="If-Match", max_length=200)] = None,
 ) -> ConsentRead:
     """Record a consent event (given, refused, withdrawn, not yet asked); a correction is a new entry."""
-    return await service.record(session, principal, case_id, data, optional_if_match(if_match))
+    return await service.record(session, principal, case_id, data, parse_if_match(if_match))

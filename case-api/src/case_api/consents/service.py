@@ -7,11 +7,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from case_api import access
 from case_api.cases import service as cases
-from case_api.cases.etag import IfMatch
 from case_api.cases.schemas import ConsentStatus, EventKind
 from case_api.consents import repository
 from case_api.consents.models import Consent
 from case_api.consents.schemas import ConsentCreate, ConsentHistory, ConsentRead, ConsentScope
+from tsunagu_services.etag import IfMatch
 from tsunagu_services.tokens import Principal
 
 

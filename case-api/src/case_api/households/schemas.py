@@ -6,7 +6,7 @@ from typing import Annotated, Self
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from case_api.persons.schemas import Address, AreaCode, PersonCreate, PersonRead
-from tsunagu_services.japanese import nfkc
+from tsunagu_services.japanese import folded_length
 from tsunagu_services.problems import Conflict, NotFound
 
 MAX_MEMBERS = 20
@@ -56,19 +56,8 @@ class Relationship(StrEnum):
     cohabitant = "cohabitant"  # 同居人
 
 
-def _bounded(low: int, high: int):
-    def check(value: str) -> str:
-        # Checked after folding: NFKC may lengthen a string past the column.
-        value = nfkc(value)
-        if not low <= len(value) <= high:
-            raise ValueError(f"must be {low} to {high} characters")
-        return value
-
-    return check
-
-
-HouseholdName = Annotated[str, StringConstraints(max_length=400), AfterValidator(_bounded(1, 200))]
-Note = Annotated[str, StringConstraints(max_length=1000), AfterValidator(_bounded(1, 500))]
+HouseholdName = Annotated[str, StringConstraints(max_length=400), AfterValidator(folded_length(200))]
+Note = Annotated[str, StringConstraints(max_length=1000), AfterValidator(folded_length(500))]
 
 
 class MemberCreate(BaseModel):

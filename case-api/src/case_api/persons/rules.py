@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+from tsunagu_services import etag as etags
 from tsunagu_services.japanese import nfkc, search_key
 
 # 異体字 that staff type either way: the key folds them so that 高橋 finds 髙橋 (and back).
@@ -129,15 +130,9 @@ def parse_query(q: str | None, *, birth_date: date | None, phone: str | None, to
 
 def etag(version: int) -> str:
     """The ETag of a version (weak: the JSON may be re-serialised)."""
-    return f'W/"{version}"'
+    return etags.etag(version, weak=True)
 
 
 def if_match_allows(header: str, version: int) -> bool:
     """Whether an If-Match header names `version` (weak comparison, RFC 9110 13.1.1); `*` names any."""
-    for tag in (t.strip() for t in header.split(",")):
-        if tag == "*":
-            return True
-        opaque = tag.removeprefix("W/")
-        if len(opaque) >= 2 and opaque[0] == opaque[-1] == '"' and opaque[1:-1] == str(version):
-            return True
-    return False
+    return etags.if_match_satisfied(header, etag(version))

@@ -6,7 +6,7 @@ from typing import Annotated, Self
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from case_api.persons.rules import today
-from tsunagu_services.japanese import nfkc, to_katakana
+from tsunagu_services.japanese import folded_length, nfkc, to_katakana
 from tsunagu_services.problems import NotFound
 
 
@@ -34,17 +34,6 @@ class MatchedOn(StrEnum):
     address = "address"  # 住所
 
 
-def _bounded(low: int, high: int):
-    def check(value: str) -> str:
-        # Checked after folding: NFKC may lengthen a string (㍻ → 平成) past the column.
-        value = nfkc(value)
-        if not low <= len(value) <= high:
-            raise ValueError(f"must be {low} to {high} characters")
-        return value
-
-    return check
-
-
 def _kana(value: str) -> str:
     value = to_katakana(value)
     if not 1 <= len(value) <= 200:
@@ -61,9 +50,9 @@ def _not_future(value: date) -> date:
 
 
 # Names keep any Unicode (rare variant kanji such as 髙 or 𠮷 included); only width is folded.
-PersonName = Annotated[str, StringConstraints(max_length=400), AfterValidator(_bounded(1, 200))]
+PersonName = Annotated[str, StringConstraints(max_length=400), AfterValidator(folded_length(200))]
 Kana = Annotated[str, StringConstraints(max_length=400), AfterValidator(_kana)]
-Address = Annotated[str, StringConstraints(max_length=600), AfterValidator(_bounded(1, 300))]
+Address = Annotated[str, StringConstraints(max_length=600), AfterValidator(folded_length(300))]
 Phone = Annotated[str, StringConstraints(max_length=40), AfterValidator(nfkc),
                   StringConstraints(pattern=r"^\+?[0-9()\- ]{6,20}$")]
 BirthDate = Annotated[date, AfterValidator(_not_future)]

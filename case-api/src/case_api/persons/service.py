@@ -17,7 +17,8 @@ from case_api.persons.schemas import (
     PersonRead,
     PersonUpdate,
 )
-from tsunagu_services.problems import PreconditionFailed, PreconditionRequired, ValidationFailed
+from tsunagu_services.etag import check_if_match
+from tsunagu_services.problems import ValidationFailed
 from tsunagu_services.tokens import Principal
 
 
@@ -50,10 +51,7 @@ async def correct(session: AsyncSession, principal: Principal, person_id: uuid.U
     """Correct a person's identifying details, if the caller saw the current version."""
     person = await read(session, principal, person_id, for_update=True)
     access.ensure_may_write_persons(principal)
-    if not if_match or not if_match.strip():
-        raise PreconditionRequired()
-    if not rules.if_match_allows(if_match, person.version):
-        raise PreconditionFailed(current_version=person.version)
+    check_if_match(if_match, person.version, current_version=person.version)
     changes = data.model_dump(exclude_unset=True)
     if changes:
         for field, value in changes.items():

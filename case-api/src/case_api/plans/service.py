@@ -26,18 +26,15 @@ from case_api.plans.schemas import (
     PlanRead,
     PlanWrite,
 )
+from tsunagu_services.etag import check_if_match, parse_if_match
 from tsunagu_services.problems import (
     Conflict,
-    Forbidden,
     NotFound,
     PreconditionFailed,
-    PreconditionRequired,
     ProblemError,
     ValidationFailed,
 )
 from tsunagu_services.tokens import Principal
-
-DELIVERING_SCOPES = ("cases:write", "service")
 
 
 class NoPlan(NotFound):
@@ -84,22 +81,6 @@ async def _visible_case(session: AsyncSession, principal: Principal, case_id: uu
     case = await cases.read(session, principal, case_id)
     access.ensure_part_visible(principal, case, "plan")
     return case
-
-
-def _check_precondition(if_match: str | None, plan: SupportPlan) -> None:
-    if if_match is None or not if_match.strip():
-        raise PreconditionRequired()
-    if not rules.if_match_satisfied(if_match, rules.etag(plan.version, plan.revision)):
-        raise PreconditionFailed()
-
-
-def _ensure_may_deliver(principal: Principal, case: Case) -> None:
-    # meeting-api delivers decisions with a service token; staff who may write may append too.
-    if principal.is_system:
-        if not any(principal.has_scope(scope) for scope in DELIVERING_SCOPES):
-            raise Forbidden()
-    else:
-        access.ensure_may_write(principal, case)
 
 
 async def _create_version(session: AsyncSession, plan: SupportPlan, lost: type[ProblemError]) -> None:
@@ -150,10 +131,10 @@ async def write_plan(session: AsyncSession, principal: Principal, case_id: uuid.
     previous = await repository.current(session, case.id, for_update=True)
     carried: dict[uuid.UUID, PlanAction] = {}
     if previous is None:
-        if if_match is not None and if_match.strip():
+        if parse_if_match(if_match) is not None:
             raise PreconditionFailed()  # no tag, not even *, matches a plan that does not exist
     else:
-        _check_precondition(if_match, previous)
+        check_if_match(if_match, rules.etag(previous.version, previous.revision))
         carried = {a.id: a for a in await repository.actions(session, previous.id)}
     unknown = [i for i, a in enumerate(data.actions) if a.id is not None and a.id not in carried]
     if unknown:
@@ -196,7 +177,7 @@ async def set_action_status(session: AsyncSession, principal: Principal, case_id
     action, of_plan = found
     if of_plan.id != plan.id:
         raise PlanVersionReadOnly(current_version=plan.version)
-    _check_precondition(if_match, plan)
+    check_if_match(if_match, rules.etag(plan.version, plan.revision))
     if action.status != data.status:
         action.done_at = rules.done_at(data.status, action.status, action.done_at, datetime.now(UTC))
         action.status = data.status
@@ -212,7 +193,7 @@ async def append_actions(session: AsyncSession, principal: Principal, case_id: u
     Returns the plan and whether anything was added.
     """
     case = await _visible_case(session, principal, case_id)
-    _ensure_may_deliver(principal, case)
+    access.ensure_may_deliver_plan_actions(principal, case)
     plan = await repository.current(session, case.id, for_update=True)
     if await repository.source_ref_delivered(session, case.id, data.source_ref):
         assert plan is not None  # delivered actions live in some version, so a current one exists

@@ -29,16 +29,6 @@ def occurred_at_plausible(occurred_at: datetime, now: datetime) -> bool:
     return EARLIEST <= occurred_at <= now + FUTURE_SLACK
 
 
-def if_match_satisfied(if_match: str, current_etag: str) -> bool:
-    """RFC 9110 If-Match: one of the listed tags is the current one, or `*`.
-
-    Compared weakly (W/ ignored), as the case's own If-Match is: a client that keeps every
-    tag of case-api alike still matches.
-    """
-    tags = {tag.strip().removeprefix("W/") for tag in if_match.split(",")}
-    return "*" in tags or current_etag.removeprefix("W/") in tags
-
-
 # Our own services write records on the timeline too; the source says where an entry came from.
 SERVICE_SOURCES = {"meeting-api": RecordSource.meeting, "intake-api": RecordSource.intake}
 

@@ -21,12 +21,10 @@ from case_api.records.schemas import (
     RecordSource,
     RecordUpdate,
 )
+from tsunagu_services.etag import check_if_match, etag
 from tsunagu_services.problems import (
     Conflict,
-    Forbidden,
     NotFound,
-    PreconditionFailed,
-    PreconditionRequired,
     ValidationFailed,
 )
 from tsunagu_services.tokens import Principal
@@ -51,7 +49,7 @@ class Entry:
 
     @property
     def etag(self) -> str:
-        return f'"{self.record.version}"'
+        return etag(self.record.version)
 
     def read(self) -> RecordRead:
         r = self.record
@@ -120,16 +118,12 @@ async def edit_record(session: AsyncSession, principal: Principal, case_id: uuid
         raise NotFound()
     entry = Entry(*found)
     record = entry.record
-    if record.author != principal.username:
-        raise Forbidden("記録を編集できるのは記録した本人だけです。訂正記録を追加してください。")
+    access.ensure_may_edit_record(principal, record)
     if not rules.editable(record.created_at, datetime.now(UTC), record.author, principal.username):
         raise RecordLocked(editable_until=rules.editable_until(record.created_at).isoformat())
     if entry.amended_by_id is not None:
         raise RecordAmended(amended_by_id=str(entry.amended_by_id))
-    if if_match is None or not if_match.strip():
-        raise PreconditionRequired()
-    if not rules.if_match_satisfied(if_match, entry.etag):
-        raise PreconditionFailed()
+    check_if_match(if_match, entry.etag)
     changes = data.model_dump(exclude_unset=True)
     if "occurred_at" in changes:
         _check_occurred_at(changes["occurred_at"])

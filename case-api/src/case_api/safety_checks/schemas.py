@@ -14,7 +14,7 @@ from pydantic import (
 )
 
 from case_api.cases.schemas import AreaCode, Username
-from tsunagu_services.japanese import nfkc
+from tsunagu_services.japanese import folded_length
 
 
 class SafetyCheckStatus(StrEnum):
@@ -53,19 +53,8 @@ OUTCOME_LABELS = {
 }
 
 
-def _bounded(max_length: int) -> AfterValidator:
-    # Checked after folding: NFKC may lengthen a string past the column.
-    def check(value: str) -> str:
-        value = nfkc(value)
-        if not 1 <= len(value) <= max_length:
-            raise ValueError(f"must be 1 to {max_length} characters")
-        return value
-
-    return AfterValidator(check)
-
-
-Reason = Annotated[str, StringConstraints(max_length=2000), _bounded(1000)]
-Note = Annotated[str, StringConstraints(max_length=4000), _bounded(2000)]
+Reason = Annotated[str, StringConstraints(max_length=2000), AfterValidator(folded_length(1000))]
+Note = Annotated[str, StringConstraints(max_length=4000), AfterValidator(folded_length(2000))]
 SourceKey = Annotated[str, StringConstraints(min_length=1, max_length=255, pattern=r"^[\x21-\x7e]+$")]
 
 

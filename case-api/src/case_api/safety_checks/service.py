@@ -4,12 +4,11 @@ import uuid
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, false, true
+from sqlalchemy import true
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from case_api import access
 from case_api.cases import service as cases
-from case_api.cases.etag import optional_if_match, required_if_match
 from case_api.cases.models import Case
 from case_api.records import service as records
 from case_api.records.schemas import RecordCreate, RecordKind
@@ -24,12 +23,9 @@ from case_api.safety_checks.schemas import (
     StatusFilter,
 )
 from case_api.settings import Settings
+from tsunagu_services.etag import parse_if_match, required_if_match
 from tsunagu_services.problems import Conflict, Forbidden, NotFound, ValidationFailed
 from tsunagu_services.tokens import Principal
-
-STAFF_ROLES = {"admin", "supervisor", "csw"}
-# Intake raises checks through its outbox with a service token; other systems need the scope.
-RAISING_SCOPES = ("safety-checks:write", "service")
 
 # (check, overdue) as the API shows it.
 CheckView = tuple[SafetyCheck, bool]
@@ -54,29 +50,14 @@ def office_hours(settings: Settings) -> rules.OfficeHours:
     )
 
 
-def _field_error(field: str, msg: str) -> ValidationFailed:
-    return ValidationFailed(errors=[{"loc": ["body", field], "type": "value_error", "msg": msg}])
-
-
-def _visible(principal: Principal) -> ColumnElement[bool]:
-    """Supervisors see every check; a CSW their area's, those assigned to them and their cases'."""
-    if principal.role in access.ALL_AREAS_ROLES:
-        return true()
-    if principal.role == "csw":
-        return repository.visible_where(area=principal.area, username=principal.username,
-                                        cases=access.visible(principal))
-    return false()
-
-
 async def _case_for_write(session: AsyncSession, principal: Principal, case_id: uuid.UUID) -> Case:
     """The case a check is raised on or linked to; one the caller may not see is a field error."""
     try:
         case = await cases.read(session, principal, case_id)
         access.ensure_part_visible(principal, case, "safety_checks")
     except NotFound:
-        raise _field_error("case_id", "no such case") from None
-    if not principal.is_system:
-        access.ensure_may_write(principal, case)
+        raise ValidationFailed.for_field("case_id", "no such case") from None
+    access.ensure_may_link_safety_check(principal, case)
     return case
 
 
@@ -90,23 +71,19 @@ async def _with_flags(session: AsyncSession, checks: list[SafetyCheck], now: dat
 async def raise_check(session: AsyncSession, principal: Principal, data: SafetyCheckCreate, *,
                       settings: Settings, idempotency_key: str | None) -> tuple[CheckView, bool]:
     """Raise a check due by the office-hours rule; a repeated source_key returns the first (created=False)."""
-    if principal.is_system:
-        if not any(principal.has_scope(scope) for scope in RAISING_SCOPES):
-            raise Forbidden()
-    elif principal.role not in STAFF_ROLES:
-        raise Forbidden()
+    access.ensure_may_raise_safety_check(principal)
     now = datetime.now(UTC)
     area = data.area
     if data.case_id is not None:
         case = await _case_for_write(session, principal, data.case_id)
         if area is not None and area != case.area:
-            raise _field_error("area", "differs from the case's area")
+            raise ValidationFailed.for_field("area", "differs from the case's area")
         area = case.area
     assert area is not None  # the schema requires area or case_id
     if data.received_at is not None and not rules.checked_at_plausible(data.received_at, now):
-        raise _field_error("received_at", "must not be in the future nor before 1950")
+        raise ValidationFailed.for_field("received_at", "must not be in the future nor before 1950")
     if data.due_at is not None and not rules.due_at_plausible(data.due_at, now):
-        raise _field_error("due_at", "must be between 1950 and a year from now")
+        raise ValidationFailed.for_field("due_at", "must be between 1950 and a year from now")
 
     source_key = data.source_key or idempotency_key
     if source_key is not None:
@@ -140,11 +117,10 @@ async def _repeat(session: AsyncSession, principal: Principal, existing: SafetyC
 async def list_visible(session: AsyncSession, principal: Principal, *, status: StatusFilter | None,
                        area: str | None, limit: int, offset: int) -> tuple[list[CheckView], int]:
     """Every check the caller may see (open ones by due time first); overdue ones escalate."""
-    if principal.role not in STAFF_ROLES:
-        raise Forbidden()
+    access.ensure_may_list_safety_checks(principal)
     now = datetime.now(UTC)
-    checks, total = await repository.page(session, _visible(principal), status=status, area=area,
-                                          case_id=None, now=now, limit=limit, offset=offset)
+    checks, total = await repository.page(session, access.safety_checks_visible(principal), status=status,
+                                          area=area, case_id=None, now=now, limit=limit, offset=offset)
     return await _with_flags(session, checks, now), total
 
 
@@ -162,7 +138,7 @@ async def list_of_case(session: AsyncSession, principal: Principal, case_id: uui
 
 async def read(session: AsyncSession, principal: Principal, check_id: uuid.UUID) -> CheckView:
     """One check the caller may see; anything else is not found."""
-    check = await repository.get(session, check_id, _visible(principal))
+    check = await repository.get(session, check_id, access.safety_checks_visible(principal))
     if check is None:
         raise NotFound()
     return (await _with_flags(session, [check], datetime.now(UTC)))[0]
@@ -171,19 +147,17 @@ async def read(session: AsyncSession, principal: Principal, check_id: uuid.UUID)
 async def update(session: AsyncSession, principal: Principal, check_id: uuid.UUID, data: SafetyCheckUpdate,
                  if_match: str | None) -> CheckView:
     """Reassign, move or link an open check: supervisors, or the CSW of its area; needs If-Match."""
-    check = await repository.get(session, check_id, _visible(principal), lock=True)
+    check = await repository.get(session, check_id, access.safety_checks_visible(principal), lock=True)
     if check is None:
         raise NotFound()
-    if not (principal.role in access.ALL_AREAS_ROLES
-            or (principal.role == "csw" and principal.area == check.area)):
-        raise Forbidden("安否確認を変更できるのは統括と担当圏域の CSW です。")
+    access.ensure_may_change_safety_check(principal, check)
     if check.status != SafetyCheckStatus.open:
         raise SafetyCheckClosed()
     required_if_match(if_match).ensure(check.version)
     now = datetime.now(UTC)
     changes = data.model_dump(exclude_unset=True)
     if "due_at" in changes and not rules.due_at_plausible(changes["due_at"], now):
-        raise _field_error("due_at", "must be between 1950 and a year from now")
+        raise ValidationFailed.for_field("due_at", "must be between 1950 and a year from now")
     if "case_id" in changes and changes["case_id"] != check.case_id:
         await _case_for_write(session, principal, changes["case_id"])
     for field, value in changes.items():
@@ -197,20 +171,19 @@ async def update(session: AsyncSession, principal: Principal, check_id: uuid.UUI
 async def record_outcome(session: AsyncSession, principal: Principal, check_id: uuid.UUID,
                          data: OutcomeCreate, if_match: str | None) -> CheckView:
     """Close a check with its outcome (required); the case's timeline gets a safety_check record."""
-    if principal.role not in STAFF_ROLES:
-        raise NotFound()
-    check = await repository.get(session, check_id, _visible(principal), lock=True)
+    access.ensure_may_record_safety_check_outcome(principal)
+    check = await repository.get(session, check_id, access.safety_checks_visible(principal), lock=True)
     if check is None:
         raise NotFound()
     if check.status != SafetyCheckStatus.open:
         raise SafetyCheckClosed()
-    expected = optional_if_match(if_match)  # optional here: closing twice is refused anyway
+    expected = parse_if_match(if_match)  # optional here: closing twice is refused anyway
     if expected is not None:
         expected.ensure(check.version)
     now = datetime.now(UTC)
     checked_at = data.checked_at or now
     if not rules.checked_at_plausible(checked_at, now):
-        raise _field_error("checked_at", "must not be in the future nor before 1950")
+        raise ValidationFailed.for_field("checked_at", "must not be in the future nor before 1950")
     check.status = SafetyCheckStatus.done
     check.outcome = data.outcome
     check.outcome_note = data.outcome_note

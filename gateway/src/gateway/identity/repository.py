@@ -39,3 +39,12 @@ async def upsert_client(session: AsyncSession, values: dict[str, object]) -> Non
     changed = {k: v for k, v in values.items() if k != "client_id"}
     await session.execute(statement.on_conflict_do_update(index_elements=[ApiClient.client_id],
                                                           set_=changed))
+
+
+async def display_names(session: AsyncSession, usernames: list[str]) -> dict[str, str]:
+    """username → display name, for the usernames that are staff (others are left out)."""
+    if not usernames:
+        return {}
+    rows = await session.execute(
+        select(StaffUser.username, StaffUser.display_name).where(StaffUser.username.in_(usernames)))
+    return {username: name for username, name in rows.all()}

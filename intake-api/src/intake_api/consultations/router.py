@@ -31,7 +31,7 @@ async def list_consultations(
     items, total = await service.list_visible(
         session, principal, area=area, status=consultation_status, limit=limit, offset=offset
     )
-    return ConsultationPage(items=[ConsultationRead.model_validate(c) for c in items], total=total)
+    return ConsultationPage(items=await service.read_models(session, items), total=total)
 
 
 @router.post("", response_model=ConsultationRead, status_code=status.HTTP_201_CREATED)
@@ -56,4 +56,5 @@ async def get_consultation(
     consultation_id: uuid.UUID, session: SessionDep, principal: CurrentPrincipal
 ) -> ConsultationRead:
     """Read one consultation."""
-    return ConsultationRead.model_validate(await service.read(session, principal, consultation_id))
+    (view,) = await service.read_models(session, [await service.read(session, principal, consultation_id)])
+    return view

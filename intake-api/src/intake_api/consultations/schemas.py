@@ -215,6 +215,8 @@ class ConsultationRead(BaseModel):
     external_ref: str | None
     status: ConsultationStatus
     created_at: datetime
+    follow_up_count: int = Field(default=0, description="Follow-ups from an anonymous reporter.")
+    last_follow_up_at: datetime | None = None
 
 
 class ConsultationMessageRead(BaseModel):

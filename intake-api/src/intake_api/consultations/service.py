@@ -8,7 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from intake_api import access
 from intake_api.consultations import repository, rules
 from intake_api.consultations.models import Consultation
-from intake_api.consultations.schemas import ConsultationCreate, LifeRisk
+from intake_api.consultations.schemas import ConsultationCreate, ConsultationRead, LifeRisk
 from intake_api.public_reports import repository as public_repository
 from intake_api.public_reports.models import ConsultationMessage
 from tsunagu_services import outbox
@@ -104,3 +104,14 @@ def match_query(consultation: Consultation) -> dict[str, str]:
         "phone": consultation.person_phone or "",
     }
     return {k: v for k, v in query.items() if v}
+
+
+async def read_models(session: AsyncSession, consultations: list[Consultation]) -> list[ConsultationRead]:
+    """What the API answers for consultations, with their follow-up counts (one extra query in all)."""
+    summary = await public_repository.follow_up_summary(session, [c.id for c in consultations])
+    views = []
+    for consultation in consultations:
+        count, last = summary.get(consultation.id, (0, None))
+        view = ConsultationRead.model_validate(consultation)
+        views.append(view.model_copy(update={"follow_up_count": count, "last_follow_up_at": last}))
+    return views

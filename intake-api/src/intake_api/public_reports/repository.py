@@ -1,8 +1,9 @@
 """Queries of anonymous reports and consultation messages."""
 
 import uuid
+from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from intake_api.consultations.models import Consultation
@@ -13,6 +14,20 @@ async def by_receipt_hash(session: AsyncSession, receipt_hash: str) -> Consultat
     return (
         await session.execute(select(Consultation).where(Consultation.receipt_hash == receipt_hash))
     ).scalar_one_or_none()
+
+
+async def follow_up_summary(
+    session: AsyncSession, consultation_ids: list[uuid.UUID]
+) -> dict[uuid.UUID, tuple[int, datetime]]:
+    """How many follow-ups each consultation has, and when the last came (one query for a page)."""
+    if not consultation_ids:
+        return {}
+    rows = await session.execute(
+        select(ConsultationMessage.consultation_id, func.count(), func.max(ConsultationMessage.created_at))
+        .where(ConsultationMessage.consultation_id.in_(consultation_ids))
+        .group_by(ConsultationMessage.consultation_id)
+    )
+    return {cid: (count, last) for cid, count, last in rows.all()}
 
 
 async def messages(session: AsyncSession, consultation_id: uuid.UUID) -> list[ConsultationMessage]:

@@ -105,7 +105,7 @@ async def status(session: AsyncSession, code: str) -> ReportStatus:
 
 
 async def add_message(session: AsyncSession, settings: Settings, code: str, data: MessageCreate) -> None:
-    """Add the reporter's follow-up to the same consultation; it returns to the triage queue's attention."""
+    """Add the reporter's follow-up to the same consultation (staff see its count and time in lists)."""
     if data.website:
         return
     consultation = await _by_receipt(session, code)

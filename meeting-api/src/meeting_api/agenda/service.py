@@ -16,7 +16,7 @@ from meeting_api.meetings.models import Meeting
 from meeting_api.minutes import repository as minutes_repository
 from meeting_api.minutes.rules import MinutesFinalised
 from meeting_api.vocabulary import body_label
-from tsunagu_services.problems import Conflict, Forbidden, NotFound
+from tsunagu_services.problems import Conflict, NotFound
 from tsunagu_services.tokens import Principal
 
 
@@ -122,8 +122,7 @@ async def remove(session: AsyncSession, principal: Principal, meeting_id: uuid.U
     item = await repository.get(session, visible.meeting.id, item_id)
     if item is None:
         raise NotFound()
-    if not access.may_run(principal, visible.meeting, visible.member) and item.added_by != principal.username:
-        raise Forbidden("議題を外せるのは会議を運営する人か、議題を追加した人です。")
+    access.ensure_may_remove_agenda_item(principal, visible.meeting, visible.member, item)
     await _ensure_open(session, visible.meeting)
     minutes = await minutes_repository.get(session, visible.meeting.id)
     if minutes is not None and any(i.get("agenda_item_id") == str(item.id) for i in minutes.items):

@@ -13,11 +13,11 @@ from meeting_api.bodies.schemas import (
     MemberRead,
     MemberUpdate,
 )
-from meeting_api.etag import etag, parse_if_match, required_if_match
 from meeting_api.problems import PRECONDITIONS, STALE, problem
 from meeting_api.vocabulary import BodyType
 from tsunagu_services.auth import CurrentPrincipal
 from tsunagu_services.db import SessionDep
+from tsunagu_services.etag import etag, parse_if_match, required_if_match
 from tsunagu_services.openapi import PROBLEM_RESPONSES
 
 router = APIRouter(prefix="/api/v1/meeting-bodies", tags=["meeting-bodies"], responses=PROBLEM_RESPONSES)

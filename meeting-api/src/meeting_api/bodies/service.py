@@ -21,8 +21,8 @@ from meeting_api.bodies.schemas import (
     Membership,
     MemberUpdate,
 )
-from meeting_api.etag import IfMatch
 from meeting_api.vocabulary import BodyType
+from tsunagu_services.etag import IfMatch
 from tsunagu_services.problems import Conflict, Forbidden, NotFound
 from tsunagu_services.tokens import Principal
 

@@ -12,7 +12,7 @@ from meeting_api.calendar import ical, repository
 from meeting_api.calendar.schemas import FeedTokenRead
 from meeting_api.meetings import repository as meetings
 from meeting_api.meetings import service as meeting_service
-from tsunagu_services.problems import Forbidden, NotFound
+from tsunagu_services.problems import NotFound
 from tsunagu_services.tokens import Principal
 
 # A feed shows what is coming and what just happened; older meetings are in Tsunagu.
@@ -32,14 +32,9 @@ async def meeting_ics(session: AsyncSession, principal: Principal, meeting_id: u
     return ical.calendar([meeting])
 
 
-def _ensure_person(principal: Principal) -> None:
-    if principal.is_system:
-        raise Forbidden()
-
-
 async def issue_feed_token(session: AsyncSession, principal: Principal, base_url: str) -> FeedTokenRead:
     """Create or rotate the caller's feed token; the previous URL stops working."""
-    _ensure_person(principal)
+    access.ensure_person(principal)
     token = secrets.token_urlsafe(32)
     await repository.put(session, principal.username, _hash(token))
     path = FEED_PATH.format(token=token)
@@ -48,7 +43,7 @@ async def issue_feed_token(session: AsyncSession, principal: Principal, base_url
 
 async def revoke_feed_token(session: AsyncSession, principal: Principal) -> None:
     """Revoke the caller's feed token (nothing to revoke: not found)."""
-    _ensure_person(principal)
+    access.ensure_person(principal)
     if not await repository.remove(session, principal.username):
         raise NotFound()
 

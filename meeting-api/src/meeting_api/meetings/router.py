@@ -4,7 +4,6 @@ from typing import Annotated
 from fastapi import APIRouter, Header, Query, Response, status
 from pydantic import AwareDatetime
 
-from meeting_api.etag import etag, parse_if_match, required_if_match
 from meeting_api.meetings import service
 from meeting_api.meetings.models import Meeting
 from meeting_api.meetings.schemas import (
@@ -20,6 +19,7 @@ from meeting_api.meetings.schemas import (
 from meeting_api.problems import CONFIDENTIAL, PRECONDITIONS, STALE, problem
 from tsunagu_services.auth import CurrentPrincipal
 from tsunagu_services.db import SessionDep
+from tsunagu_services.etag import etag, parse_if_match, required_if_match
 from tsunagu_services.openapi import PROBLEM_RESPONSES
 
 router = APIRouter(prefix="/api/v1/meetings", tags=["meetings"],

@@ -11,7 +11,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from meeting_api import access
 from meeting_api.bodies import repository as bodies
 from meeting_api.bodies.models import BodyMember, MeetingBody
-from meeting_api.etag import IfMatch
 from meeting_api.meetings import repository, rules
 from meeting_api.meetings.models import Meeting, MeetingEvent, MeetingSeries
 from meeting_api.meetings.schemas import MeetingCreate, MeetingUpdate, Scheduling, SeriesCreate
@@ -19,6 +18,7 @@ from meeting_api.notifications.schemas import NotificationKind
 from meeting_api.notifications.service import notify
 from meeting_api.recurrence import TOKYO, InvalidRule, occurrences
 from meeting_api.vocabulary import body_label
+from tsunagu_services.etag import IfMatch
 from tsunagu_services.problems import Conflict, NotFound, ValidationFailed
 from tsunagu_services.tokens import Principal
 
@@ -46,10 +46,6 @@ class Visible:
 
 def _now() -> datetime:
     return datetime.now(UTC)
-
-
-def _field_error(field: str, message: str) -> ValidationFailed:
-    return ValidationFailed(errors=[{"loc": ["body", field], "msg": message, "type": "value_error"}])
 
 
 def display_title(meeting: Meeting) -> str:
@@ -126,10 +122,10 @@ class _Plan:
 async def _body_for(session: AsyncSession, principal: Principal, body_id: uuid.UUID) -> MeetingBody:
     body = await bodies.get(session, body_id)
     if body is None or not body.active:
-        raise _field_error("body_id", "no active meeting body with this id")
+        raise ValidationFailed.for_field("body_id", "no active meeting body with this id")
     member = await bodies.active_membership(session, body.id, principal.username)
     if not access.can_see_body(principal, body, member):
-        raise _field_error("body_id", "no active meeting body with this id")
+        raise ValidationFailed.for_field("body_id", "no active meeting body with this id")
     access.ensure_may_schedule_for(principal, body, member)
     return body
 
@@ -138,17 +134,17 @@ async def _plan(session: AsyncSession, principal: Principal, data: Scheduling,
                 body: MeetingBody | None, starts_at: datetime) -> _Plan:
     """Apply the body's defaults and check what depends on the body."""
     if body is not None and data.body_type is not None and data.body_type != body.type:
-        raise _field_error("body_type", "differs from the body's type")
+        raise ValidationFailed.for_field("body_type", "differs from the body's type")
     body_type = body.type if body is not None else data.body_type
     assert body_type is not None  # the schema requires body_type without a body
     if access.confidential(body_type) and body is None:
-        raise _field_error("body_id", "a 支援会議 needs its body: its members alone may see it")
+        raise ValidationFailed.for_field("body_id", "a 支援会議 needs its body: its members alone may see it")
     if data.ends_at is not None:
         duration = data.ends_at - starts_at
     elif body is not None and body.default_duration_minutes is not None:
         duration = timedelta(minutes=body.default_duration_minutes)
     else:
-        raise _field_error("ends_at", "required: the body has no default duration")
+        raise ValidationFailed.for_field("ends_at", "required: the body has no default duration")
     if data.participants is not None:
         participants = list(data.participants)
     elif body is not None:
@@ -159,7 +155,8 @@ async def _plan(session: AsyncSession, principal: Principal, data: Scheduling,
         members = {m.username for m in await bodies.members(session, body.id) if m.username}
         outsiders = sorted(set(participants) - members)
         if outsiders:
-            raise _field_error("participants", f"not members of this 支援会議: {', '.join(outsiders)}")
+            raise ValidationFailed.for_field("participants",
+                                             f"not members of this 支援会議: {', '.join(outsiders)}")
     return _Plan(
         body=body, body_type=body_type,
         title=data.title or (body.name if body is not None else ""),
@@ -248,11 +245,11 @@ async def schedule_series(session: AsyncSession, principal: Principal, data: Ser
     plan = await _plan(session, principal, data, body, first_start)
     rule = data.rrule or (plan.body.default_rrule if plan.body is not None else None)
     if rule is None:
-        raise _field_error("rrule", "required: the body has no default rule")
+        raise ValidationFailed.for_field("rrule", "required: the body has no default rule")
     try:
         starts = occurrences(rule, first_start, count=data.count, until=data.until)
     except InvalidRule as exc:
-        raise _field_error("rrule" if data.rrule else "count", str(exc)) from None
+        raise ValidationFailed.for_field("rrule" if data.rrule else "count", str(exc)) from None
     series = MeetingSeries(body_id=plan.body.id if plan.body else None, rrule=rule,
                            dtstart=first_start.astimezone(UTC), count=data.count, until=data.until,
                            duration_minutes=int(plan.duration.total_seconds() // 60),
@@ -287,14 +284,17 @@ def _first_start(data: SeriesCreate, body: MeetingBody | None) -> datetime:
     """From when the series runs: starts_at, or starts_on at the body's default start time."""
     if data.starts_at is not None:
         if data.starts_on is not None:
-            raise _field_error("starts_on", "give starts_at or starts_on, not both")
+            raise ValidationFailed.for_field("starts_on", "give starts_at or starts_on, not both")
         return data.starts_at
     if data.starts_on is None:
-        raise _field_error("starts_at", "required (or starts_on with a body that has a default start time)")
+        raise ValidationFailed.for_field("starts_at",
+                                         "required (or starts_on with a body that has a default start time)")
     if body is None or body.default_start_time is None:
-        raise _field_error("starts_on", "needs a body with a default start time; give starts_at instead")
+        raise ValidationFailed.for_field("starts_on",
+                                         "needs a body with a default start time; give starts_at instead")
     if data.ends_at is not None:
-        raise _field_error("ends_at", "with starts_on the length is the body's default duration")
+        raise ValidationFailed.for_field("ends_at",
+                                         "with starts_on the length is the body's default duration")
     return datetime.combine(data.starts_on, body.default_start_time, TOKYO)
 
 
@@ -330,13 +330,14 @@ async def update(session: AsyncSession, principal: Principal, meeting_id: uuid.U
     starts_at = changes.get("starts_at", meeting.starts_at)
     ends_at = changes.get("ends_at", meeting.ends_at)
     if ends_at <= starts_at:
-        raise _field_error("ends_at", "ends_at must be after starts_at")
+        raise ValidationFailed.for_field("ends_at", "ends_at must be after starts_at")
     participants = changes.get("participants", meeting.participants)
     if "participants" in changes and access.confidential(meeting.body_type):
         members = {m.username for m in await bodies.members(session, meeting.body_id) if m.username}  # type: ignore[arg-type]
         outsiders = sorted(set(participants) - members)
         if outsiders:
-            raise _field_error("participants", f"not members of this 支援会議: {', '.join(outsiders)}")
+            raise ValidationFailed.for_field("participants",
+                                             f"not members of this 支援会議: {', '.join(outsiders)}")
     confirmed: list[uuid.UUID] = []
     if changes.keys() & {"starts_at", "ends_at", "participants", "place"}:
         candidate = rules.Slot(id=meeting.id, starts_at=starts_at, ends_at=ends_at,

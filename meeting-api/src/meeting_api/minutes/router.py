@@ -3,7 +3,6 @@ from typing import Annotated
 
 from fastapi import APIRouter, BackgroundTasks, Header, Query, Request, Response, status
 
-from meeting_api.etag import etag, parse_if_match, required_if_match
 from meeting_api.minutes import service
 from meeting_api.minutes.schemas import (
     AmendmentCreate,
@@ -15,6 +14,7 @@ from meeting_api.minutes.schemas import (
 from meeting_api.problems import CONFIDENTIAL, PRECONDITIONS, STALE, problem
 from tsunagu_services.auth import CurrentPrincipal
 from tsunagu_services.db import SessionDep
+from tsunagu_services.etag import etag, parse_if_match, required_if_match
 from tsunagu_services.openapi import PROBLEM_RESPONSES
 
 router = APIRouter(prefix="/api/v1/meetings/{meeting_id}", tags=["minutes"],

@@ -17,7 +17,7 @@ from pydantic import (
 
 from meeting_api.minutes.rules import DECISION_LABELS
 from meeting_api.vocabulary import AgencyId, Label, LongText, Note, Reason, Username
-from tsunagu_services.japanese import nfkc
+from tsunagu_services.japanese import folded_length
 
 
 class DecisionType(StrEnum):
@@ -48,15 +48,8 @@ class DeliveryState(StrEnum):
     failed = "failed"  # case-api refused: needs a person
 
 
-def _action_text(value: str) -> str:
-    # Same rule as case-api's plan actions (NFKC, 1 to 500), so a delivery is never refused for it.
-    value = nfkc(value)
-    if not 1 <= len(value) <= 500:
-        raise ValueError("must be 1 to 500 characters")
-    return value
-
-
-ActionText = Annotated[str, StringConstraints(max_length=1000), AfterValidator(_action_text)]
+# Same rule as case-api's plan actions (NFKC, 1 to 500), so a delivery is never refused for it.
+ActionText = Annotated[str, StringConstraints(max_length=1000), AfterValidator(folded_length(500))]
 OWNER_PATTERNS = {
     OwnerKind.staff: re.compile(r"[A-Za-z0-9][A-Za-z0-9._@-]{0,99}"),
     OwnerKind.agency: re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]{0,99}"),

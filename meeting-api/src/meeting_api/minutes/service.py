@@ -17,7 +17,6 @@ from meeting_api import access
 from meeting_api.agenda import repository as agenda
 from meeting_api.agenda.models import AgendaItem
 from meeting_api.bodies import repository as bodies
-from meeting_api.etag import IfMatch
 from meeting_api.meetings import service as meetings
 from meeting_api.meetings.models import Meeting
 from meeting_api.minutes import repository, rules
@@ -35,6 +34,7 @@ from meeting_api.minutes.schemas import (
 )
 from meeting_api.vocabulary import body_label
 from tsunagu_services import outbox
+from tsunagu_services.etag import IfMatch
 from tsunagu_services.problems import ValidationFailed
 from tsunagu_services.tokens import Principal
 

@@ -6,10 +6,11 @@ from datetime import UTC, datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from meeting_api import access
 from meeting_api.notifications import repository
 from meeting_api.notifications.models import Notification
 from meeting_api.notifications.schemas import NotificationKind
-from tsunagu_services.problems import Forbidden, NotFound
+from tsunagu_services.problems import NotFound
 from tsunagu_services.tokens import Principal
 
 
@@ -21,23 +22,17 @@ def notify(session: AsyncSession, usernames: Iterable[str], *, kind: Notificatio
                                  for u in recipients])
 
 
-def _ensure_user(principal: Principal) -> None:
-    # Notifications are a person's; a system client has none.
-    if principal.is_system:
-        raise Forbidden()
-
-
 async def list_own(session: AsyncSession, principal: Principal, *, unread_only: bool, limit: int,
                    offset: int) -> tuple[list[Notification], int, int]:
     """The caller's notifications, newest first."""
-    _ensure_user(principal)
+    access.ensure_person(principal)
     return await repository.page(session, principal.username, unread_only=unread_only, limit=limit,
                                  offset=offset)
 
 
 async def mark_read(session: AsyncSession, principal: Principal, notification_id: uuid.UUID) -> Notification:
     """Mark one of the caller's notifications read (again changes nothing)."""
-    _ensure_user(principal)
+    access.ensure_person(principal)
     notification = await repository.own(session, principal.username, notification_id)
     if notification is None:
         raise NotFound()
