@@ -119,17 +119,22 @@ export function CasePrint({ caseId }: { caseId: string }) {
 
       <section aria-labelledby="cases-print-household">
         <h2 id="cases-print-household">{t('cases.sections.household')}</h2>
-        {household.data ? <MembersTable household={household.data} /> : <p>{t('cases.household.none')}</p>}
+        {household.data && <MembersTable household={household.data} />}
+        {household.isError && <p>{t('cases.page.notShared')}</p>}
+        {kase.household_id === null && <p>{t('cases.household.none')}</p>}
       </section>
 
       <section aria-labelledby="cases-print-plan" className="cases-print-plan">
         <h2 id="cases-print-plan">{t('cases.print.currentPlan')}</h2>
-        {plan.data ? <PlanView plan={plan.data} /> : <p>{t('cases.plan.empty')}</p>}
+        {plan.data && <PlanView plan={plan.data} />}
+        {plan.data === null && <p>{t('cases.plan.empty')}</p>}
+        {plan.isError && <p>{t('cases.page.notShared')}</p>}
       </section>
 
       <section aria-labelledby="cases-print-records">
         <h2 id="cases-print-records">{t('cases.print.recentRecords', { count: RECENT_RECORDS })}</h2>
-        {timeline.length === 0 && <p>{t('cases.records.empty')}</p>}
+        {records.data && timeline.length === 0 && <p>{t('cases.records.empty')}</p>}
+        {records.isError && <p>{t('cases.page.notShared')}</p>}
         {timeline.length > 0 && (
           <table className="cases-print-records">
             <thead>

@@ -31,7 +31,7 @@ export function SharesSection({ caseId, readOnly }: SectionProps) {
         )
       }
     >
-      <p className="hint">{t('cases.shares.hint')}</p>
+      {!readOnly && <p className="hint">{t('cases.shares.hint')}</p>}
       {granting && <ShareForm caseId={caseId} onDone={() => setGranting(false)} />}
       <ProblemAlert error={revoke.error} failed={t('cases.shares.revokeFailed')} />
       {shares.isPending && <p className="muted">{t('app.loading')}</p>}

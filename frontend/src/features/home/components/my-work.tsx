@@ -5,7 +5,7 @@ import { formatDateTime, formatWareki } from '@/shared/utils/datetime';
 import { useDueActions } from '../api/get-due-actions';
 import { useDueSafetyChecks } from '../api/get-due-safety-checks';
 import { useMyCases } from '../api/get-my-cases';
-import type { HomeCase } from '../api/types';
+import type { DueSafetyCheck, HomeCase } from '../api/types';
 import { addDays, todayInTokyo } from '../utils/dates';
 
 const STAFF_ROLES = ['admin', 'supervisor', 'csw', 'sc'];
@@ -19,8 +19,10 @@ export function MyWork() {
   const today = todayInTokyo();
   const dueBefore = addDays(today, 7);
 
-  const led = useMyCases({ lead: user?.username }, Boolean(user));
-  const ofArea = useMyCases({ area: user?.area ?? undefined }, Boolean(user?.area));
+  // An agency member leads no case: their cases are those shared with their agency.
+  const isAgency = user?.role === 'agency';
+  const led = useMyCases(isAgency ? {} : { lead: user?.username }, Boolean(user));
+  const ofArea = useMyCases({ area: user?.area ?? undefined }, Boolean(user?.area) && !isAgency);
   const checks = useDueSafetyChecks(isStaff);
   const actions = useDueActions({ owner: user?.username ?? '', dueBefore }, isStaff && Boolean(user));
 
@@ -58,7 +60,7 @@ export function MyWork() {
               <ul className="home-list">
                 {checks.data.map((c) => (
                   <li key={c.id} className={c.overdue ? 'home-overdue' : undefined}>
-                    <Link to={c.case_id ? `/cases/${c.case_id}#cases-safety` : '/consultations'}>
+                    <Link to={checkLink(c)}>
                       {c.overdue && <span className="badge home-overdue-badge">{t('home.checks.overdue')}</span>}
                       <span className="home-item-title">{c.reason}</span>
                     </Link>
@@ -112,7 +114,7 @@ export function MyWork() {
 
         <section className="card home-card home-wide" aria-labelledby="home-cases">
           <h2 id="home-cases">
-            {t('home.cases.title')}
+            {isAgency ? t('home.cases.sharedTitle') : t('home.cases.title')}
             {led.data && <span className="home-count">{t('home.count', { count: led.data.length })}</span>}
           </h2>
           {led.isPending && <p className="muted">{t('app.loading')}</p>}
@@ -121,10 +123,12 @@ export function MyWork() {
               {t('home.loadError')}
             </p>
           )}
-          {led.data?.length === 0 && <p className="muted">{t('home.cases.empty')}</p>}
-          {led.data && led.data.length > 0 && <CaseLinks cases={led.data} showLead={false} />}
+          {led.data?.length === 0 && (
+            <p className="muted">{isAgency ? t('home.cases.sharedEmpty') : t('home.cases.empty')}</p>
+          )}
+          {led.data && led.data.length > 0 && <CaseLinks cases={led.data} showLead={isAgency} />}
 
-          {user?.area && (
+          {user?.area && !isAgency && (
             <>
               <h3>{t('home.cases.areaTitle')}</h3>
               {ofArea.data && areaOnly.length === 0 && <p className="muted">{t('home.cases.areaEmpty')}</p>}
@@ -138,6 +142,13 @@ export function MyWork() {
       </div>
     </div>
   );
+}
+
+/** Where a safety check is handled: its case, else the consultation it came from. */
+function checkLink(check: DueSafetyCheck): string {
+  if (check.case_id) return `/cases/${check.case_id}#cases-safety`;
+  if (check.consultation_id) return `/consultations/${check.consultation_id}`;
+  return '/consultations';
 }
 
 function CaseLinks({ cases, showLead }: { cases: HomeCase[]; showLead: boolean }) {

@@ -1,6 +1,7 @@
 import { useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
+import { useCurrentUser } from '@/shared/auth/current-user';
 import { useBodies } from '../api/get-bodies';
 import { useMeetings } from '../api/get-meetings';
 import type { Meeting } from '../api/types';
@@ -17,6 +18,7 @@ import {
   WEEKDAYS_JA,
   type Day,
 } from '../utils/tokyo';
+import { ConfidentialityConfirm } from './confidentiality-confirm';
 import { ProblemAlert } from './problem-alert';
 import { ScheduleForm } from './schedule-form';
 
@@ -37,6 +39,7 @@ export function MeetingsCalendar() {
   const [scheduling, setScheduling] = useState(false);
   const [created, setCreated] = useState<Meeting[] | null>(null);
   const openButton = useRef<HTMLButtonElement>(null);
+  const [confirming, setConfirming] = useState<string | null>(null);
 
   const weeks = useMemo(
     () => (view === 'month' ? monthGrid(anchor) : [Array.from({ length: 7 }, (_, i) => addDays(startOfWeek(anchor), i))]),
@@ -47,6 +50,9 @@ export function MeetingsCalendar() {
   const filter = { from: dayStartIso(first), to: dayStartIso(addDays(last, 1)), ...(bodyId ? { bodyId } : {}) };
   const meetings = useMeetings(filter);
   const bodies = useBodies();
+  const me = useCurrentUser();
+  // Agency contacts and systems take part in meetings; staff schedule them (the API says the same).
+  const maySchedule = ['admin', 'supervisor', 'csw', 'sc'].includes(me.data?.role ?? '');
 
   const byDay = useMemo(() => {
     const map = new Map<Day, Meeting[]>();
@@ -83,7 +89,7 @@ export function MeetingsCalendar() {
     <div className="meetings-calendar-page">
       <div className="page-head">
         <h1>{t('meetings.calendar.title')}</h1>
-        {!scheduling && (
+        {!scheduling && maySchedule && (
           <button
             ref={openButton}
             type="button"
@@ -174,6 +180,26 @@ export function MeetingsCalendar() {
       </div>
 
       <ProblemAlert error={meetings.error} failed={t('meetings.calendar.loadError')} />
+      {/* A member who has not confirmed 守秘義務 does not see the 支援会議 in the list: say so. */}
+      {bodies.data
+        ?.filter((b) => b.confidential && b.my_membership && !b.my_membership.confidentiality_confirmed_at)
+        .map((b) =>
+          confirming === b.id ? (
+            <ConfidentialityConfirm
+              key={b.id}
+              bodyId={b.id}
+              onConfirmed={() => setConfirming(null)}
+              onCancel={() => setConfirming(null)}
+            />
+          ) : (
+            <p key={b.id} className="meetings-warn meetings-hidden-note">
+              {t('meetings.calendar.hiddenUntilConfirmed', { name: b.name })}{' '}
+              <button type="button" className="button" onClick={() => setConfirming(b.id)}>
+                {t('meetings.calendar.confirmNow')}
+              </button>
+            </p>
+          ),
+        )}
 
       <div className="meetings-grid-wrap" aria-busy={meetings.isPending}>
         {view === 'month' ? (

@@ -1,14 +1,19 @@
 import { useTranslation } from 'react-i18next';
 import { useAgencies } from '../api/get-agencies';
+import { useDecisions } from '../api/minutes';
 import type { AgendaItem, Meeting, Minutes } from '../api/types';
 import { startLabelJa } from '../utils/tokyo';
 
 type Props = { meeting: Meeting; minutes: Minutes; agenda: AgendaItem[]; headingLevel?: 2 | 3 };
+type ActionRow = { text?: string; owner_kind?: string; owner?: string; due_date?: string | null };
 
 /** The minutes as a document: attendance, each agenda item's discussion and decisions, amendments. */
-export function MinutesDocument({ minutes, agenda, headingLevel = 3 }: Props) {
+export function MinutesDocument({ meeting, minutes, agenda, headingLevel = 3 }: Props) {
   const { t } = useTranslation();
   const agencies = useAgencies();
+  // Decisions added by amendments live only in the decisions list.
+  const amended = minutes.amendments.some((a) => a.decision_ids.length > 0);
+  const decisions = useDecisions(meeting.id, amended);
   const H = headingLevel === 2 ? 'h2' : 'h3';
   const agencyName = (agencyId: string) => agencies.data?.find((a) => a.id === agencyId)?.name ?? agencyId;
   const titleOf = (itemId: string) => agenda.find((a) => a.id === itemId);
@@ -90,6 +95,26 @@ export function MinutesDocument({ minutes, agenda, headingLevel = 3 }: Props) {
                   {t('meetings.amend.meta', { reason: a.reason, by: a.added_by, when: startLabelJa(a.added_at) })}
                   {a.decision_ids.length > 0 && t('meetings.amend.withDecisions', { count: a.decision_ids.length })}
                 </p>
+                {decisions.data
+                  ?.filter((d) => a.decision_ids.includes(d.id))
+                  .map((d) => (
+                    <div key={d.id} className="meetings-document-decision">
+                      <p>
+                        <span className="meetings-decision-type">{d.type_label}</span>{' '}
+                        {titleOf(d.agenda_item_id)?.case_title}：{d.text}
+                      </p>
+                      {d.actions.length > 0 && (
+                        <ul className="meetings-action-list">
+                          {(d.actions as ActionRow[]).map((x, j) => (
+                            <li key={j}>
+                              {x.text}（{x.owner_kind === 'agency' ? agencyName(x.owner ?? '') : x.owner}
+                              {x.due_date ? `、${x.due_date}` : ''}）
+                            </li>
+                          ))}
+                        </ul>
+                      )}
+                    </div>
+                  ))}
               </li>
             ))}
           </ol>

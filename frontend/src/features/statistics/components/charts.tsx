@@ -113,7 +113,7 @@ export function WorkloadBalance({ month }: { month: MonthlyStatistics }) {
         <BarChart data={data}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="label" />
-          <YAxis unit={t('statistics.charts.hoursUnit')} />
+          <YAxis />
           <Tooltip />
           <Legend />
           <Bar dataKey="individual" name={t('statistics.charts.individual')} stackId="time" fill={INDIVIDUAL_COLOUR} />

@@ -120,7 +120,9 @@ function MonthFigures({ figures, areaNames }: { figures: MonthlyStatistics; area
           ))}
         </dl>
         {figures.population != null && (
-          <p className="muted">{t('statistics.population', { count: figures.population })}</p>
+          <p className="muted">
+            {t('statistics.population', { population: figures.population.toLocaleString('ja-JP') })}
+          </p>
         )}
         {figures.unavailable.includes('meetings') && <p className="muted">{t('statistics.meetingsUnavailable')}</p>}
       </section>
