@@ -31,6 +31,7 @@ async def main() -> int:
         demo_password=demo_password,
         service_secrets=service_secrets,
         ports={service.name: PORT_BASE + i for i, service in enumerate(SERVICES)},
+        log_dir=VAR / "logs",  # JSON logs per service; the console keeps the URL and the logins
         extra_env={"TSUNAGU_SIGNING_KEY_PATH": str(VAR / "keys" / "gateway-signing.pem")},
     )
     stopping = asyncio.Event()
@@ -69,6 +70,7 @@ def _banner(stack: Stack, password: str, embedded: bool) -> str:
   intake-api {stack.url("intake-api")} · case-api {stack.url("case-api")}
   meeting-api {stack.url("meeting-api")}
   database: {database}
+  logs: {(stack.log_dir or VAR).relative_to(REPO)}/<service>.log
 
 Demo logins (password: {password})
 {rows}
