@@ -42,6 +42,7 @@ lint: $(VENV)/.installed
 
 bench: install
 	$(PY) tests/bench/case_search.py
+	$(PY) tests/bench/statistics.py
 
 # Regenerate the SPA's typed client from the gateway's merged OpenAPI.
 openapi: $(VENV)/.installed

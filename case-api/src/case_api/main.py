@@ -14,6 +14,7 @@ from case_api.records.router import router as records_router
 from case_api.safety_checks.router import router as safety_checks_router
 from case_api.settings import Settings
 from case_api.shares.router import router as shares_router
+from case_api.statistics.router import router as statistics_router
 from tsunagu_services.app import create_service_app
 from tsunagu_services.auth import JwksCache
 
@@ -22,5 +23,5 @@ def create_app(jwks: JwksCache | None = None) -> FastAPI:
     # The intake hand-off comes first: its fixed path must not be read as a case id.
     routers = [intake_router, cases_router, persons_router, households_router, records_router, plans_router]
     routers += [consents_router, shares_router]
-    routers += [agencies_router, safety_checks_router, activities_router]
+    routers += [agencies_router, safety_checks_router, activities_router, statistics_router]
     return create_service_app(Settings(), title="Tsunagu case-api", routers=routers, jwks=jwks)

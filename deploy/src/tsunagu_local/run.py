@@ -70,7 +70,7 @@ def _banner(stack: Stack, password: str, embedded: bool) -> str:
   intake-api {stack.url("intake-api")} · case-api {stack.url("case-api")}
   meeting-api {stack.url("meeting-api")}
   database: {database}
-  logs: {(stack.log_dir or VAR).relative_to(REPO)}/<service>.log
+  logs: {stack.log_dir}/<service>.log
 
 Demo logins (password: {password})
 {rows}

@@ -14,6 +14,7 @@ from gateway.proxy.router import router as proxy_router
 from gateway.readiness import services_ready
 from gateway.settings import Settings
 from gateway.spa import router as spa_router
+from gateway.statistics.router import router as statistics_router
 from gateway.tokens.router import router as tokens_router
 from tsunagu_services.app import create_service_app
 from tsunagu_services.auth import JwksCache
@@ -39,7 +40,8 @@ def create_app(jwks: JwksCache | None = None, *, settings: Settings | None = Non
         title="Tsunagu gateway",
         # Order matters: the gateway's own routes, then the proxy for the rest of /api/v1,
         # then the SPA for everything else.
-        routers=[tokens_router, areas_router, audit_router, openapi_router, proxy_router, spa_router],
+        routers=[tokens_router, areas_router, audit_router, openapi_router, statistics_router, proxy_router,
+                 spa_router],
         readiness=[database_ready, services_ready],
         jwks=jwks or own_jwks(key),
         on_start=[warm_up],

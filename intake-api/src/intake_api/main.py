@@ -5,6 +5,7 @@ from fastapi import FastAPI
 from intake_api.consultations.router import router as consultations_router
 from intake_api.public_reports.router import router as public_router
 from intake_api.settings import Settings
+from intake_api.statistics.router import router as statistics_router
 from intake_api.triage.router import router as triage_router
 from intake_api.triage.service import on_case_opened
 from tsunagu_services.app import create_service_app
@@ -40,7 +41,7 @@ def create_app(jwks: JwksCache | None = None, *, deliver_outbox: bool = True) ->
     return create_service_app(
         settings,
         title="Tsunagu intake-api",
-        routers=[consultations_router, triage_router, public_router],
+        routers=[consultations_router, triage_router, public_router, statistics_router],
         jwks=jwks,
         on_start=[start_outbox],
         on_stop=[stop_outbox],
