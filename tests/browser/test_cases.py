@@ -16,7 +16,7 @@ async def log_in(page: Page, username: str, password: str) -> None:
     await page.get_by_label("ユーザー名").fill(username)
     await page.get_by_label("パスワード").fill(password)
     await page.get_by_role("button", name="ログイン").click()
-    await expect(page).to_have_url(re.compile(r"/consultations$"))
+    await expect(page).to_have_url(re.compile(r"/$"))  # the my-work home
 
 
 async def go_within_app(page: Page, path: str) -> None:

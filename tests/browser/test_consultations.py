@@ -10,7 +10,7 @@ SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-results"
 
 
 async def test_login_record_a_consultation_and_see_it_listed(page: Page, demo_password: str) -> None:
-    await page.goto("/")
+    await page.goto("/consultations")
     await expect(page).to_have_url(re.compile(r"/login$"))
     await page.get_by_label("ユーザー名").fill("csw-higashi")
     await page.get_by_label("パスワード").fill(demo_password)
@@ -41,7 +41,7 @@ async def test_wrong_password_shows_a_japanese_error(page: Page) -> None:
 
 
 async def test_empty_summary_is_refused_with_a_message(page: Page, demo_password: str) -> None:
-    await page.goto("/login")
+    await page.goto("/consultations")
     await page.get_by_label("ユーザー名").fill("csw-nishi")
     await page.get_by_label("パスワード").fill(demo_password)
     await page.get_by_role("button", name="ログイン").click()

@@ -13,7 +13,7 @@ async def test_urgent_email_with_suicidal_ideation_tops_the_triage_queue(page: P
     marker = uuid.uuid4().hex[:6]
     summary = f"「もう消えてしまいたい」というメールが届いた（{marker}）"
     # The south area: no other test records urgent consultations there.
-    await page.goto("/login")
+    await page.goto("/consultations")  # asks for a login, then comes back here
     await page.get_by_label("ユーザー名").fill("csw-minami")
     await page.get_by_label("パスワード").fill(demo_password)
     await page.get_by_role("button", name="ログイン").click()

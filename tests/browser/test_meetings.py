@@ -48,7 +48,7 @@ async def test_schedule_the_shien_kaigi_and_finalise_a_decision_that_reaches_the
     await page.get_by_label("ユーザー名").fill("sup1")
     await page.get_by_label("パスワード").fill(demo_password)
     await page.get_by_role("button", name="ログイン").click()
-    await expect(page).to_have_url(re.compile(r"/consultations$"))
+    await expect(page).to_have_url(re.compile(r"/$"))
     await (
         page.get_by_role("navigation", name="メインメニュー")
         .get_by_role("link", name="会議", exact=True)

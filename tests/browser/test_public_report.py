@@ -92,7 +92,7 @@ async def test_anonymous_report_on_a_phone_followed_up_and_triaged_into_a_case(
     await page.get_by_label("ユーザー名").fill("csw-higashi")
     await page.get_by_label("パスワード").fill(demo_password)
     await page.get_by_role("button", name="ログイン").click()
-    await expect(page).to_have_url(re.compile(r"/consultations$"))
+    await expect(page).to_have_url(re.compile(r"/$"))
     await page.get_by_role("navigation").get_by_role("link", name="振り分け").click()
     await expect(page).to_have_url(re.compile(r"/triage$"))
     rows = page.get_by_role("row").filter(has_text=marker)

@@ -1,4 +1,4 @@
-import { Navigate, useNavigate } from 'react-router-dom';
+import { Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { LoginForm } from '@/features/auth/components/login-form';
 import { useAuth } from '@/shared/auth/auth-provider';
 import { LanguageSwitch } from '@/shared/ui/language-switch';
@@ -6,13 +6,16 @@ import { LanguageSwitch } from '@/shared/ui/language-switch';
 export function LoginRoute() {
   const { isAuthenticated } = useAuth();
   const navigate = useNavigate();
-  if (isAuthenticated) return <Navigate to="/consultations" replace />;
+  const from = (useLocation().state as { from?: string } | null)?.from;
+  // Back to the page that asked for a login (a reload signs out: the token lives in memory), else home.
+  const target = from && from.startsWith('/') && !from.startsWith('//') ? from : '/';
+  if (isAuthenticated) return <Navigate to={target} replace />;
   return (
     <main className="login-page">
       <div className="login-tools">
         <LanguageSwitch />
       </div>
-      <LoginForm onSuccess={() => void navigate('/consultations', { replace: true })} />
+      <LoginForm onSuccess={() => void navigate(target, { replace: true })} />
     </main>
   );
 }
