@@ -5,6 +5,7 @@ changes nothing; a row edited here is updated in place and its version bumped.
 """
 
 import asyncio
+import datetime as dt
 import sys
 import uuid
 from typing import Any
@@ -15,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from case_api.agencies.models import Agency
 from case_api.settings import Settings
+from case_api.statistics.demo import load_history
 from tsunagu_services.db import database_url, make_engine, make_sessionmaker
 
 
@@ -130,9 +132,11 @@ async def _main() -> int:
     try:
         async with make_sessionmaker(engine)() as session, session.begin():
             agencies = await load_agencies(session)
+            # A year of case work for the statistics page (after the agencies it involves).
+            history = await load_history(session, dt.datetime.now(dt.UTC))
     finally:
         await engine.dispose()
-    print(f"demo data loaded: agencies {agencies}")
+    print(f"demo data loaded: agencies {agencies}, a year of case work ({history} new rows)")
     return 0
 
 

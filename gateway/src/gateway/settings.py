@@ -28,9 +28,6 @@ class Settings(ServiceSettings):
     statistics_timeout_seconds: float = Field(default=3.0, gt=0)
     # Supervisors' attention view: a case in work with no support record for this many days.
     attention_no_contact_days: int = Field(default=30, ge=1, le=365)
-    # meeting-api's figures (meetings held by body, cases discussed): off until meeting-api serves
-    # GET /api/v1/statistics/meetings; the composer then asks it like the others.
-    statistics_meeting_figures: bool = False
 
     @property
     def upstreams(self) -> dict[str, str]:

@@ -192,3 +192,28 @@ def ensure_may_remove_agenda_item(principal: Principal, meeting: Meeting, member
     """Those who run the meeting, or whoever added the item, take it off the agenda (403)."""
     if not may_run(principal, meeting, member) and item.added_by != principal.username:
         raise Forbidden("議題を外せるのは会議を運営する人か、議題を追加した人です。")
+
+
+# --- statistics -----------------------------------------------------------------------------------
+
+STATISTICS_SCOPE = "statistics:read"
+
+
+def statistics_area(principal: Principal, area: str | None) -> str | None:
+    """The area the caller's monthly figures may cover (None: every area).
+
+    Counts only (meetings held by body, cases discussed): no 支援会議 material is in them, so the
+    rule is the same as the other services' figures. Supervisors, admins and systems holding
+    statistics:read: any area or all; a CSW their own area only (403 for another); others 403.
+    """
+    if principal.role in ALL_AREAS_ROLES:
+        return area
+    if principal.is_system:
+        if not principal.has_scope(STATISTICS_SCOPE):
+            raise Forbidden()
+        return area
+    if principal.role == "csw" and principal.area is not None:
+        if area not in (None, principal.area):
+            raise Forbidden("CSW は担当圏域の統計のみ閲覧できます。")
+        return principal.area
+    raise Forbidden()

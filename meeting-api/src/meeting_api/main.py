@@ -12,6 +12,7 @@ from meeting_api.minutes.router import decisions_router
 from meeting_api.minutes.router import router as minutes_router
 from meeting_api.notifications.router import router as notifications_router
 from meeting_api.settings import Settings
+from meeting_api.statistics.router import router as statistics_router
 from tsunagu_services.app import create_service_app
 from tsunagu_services.auth import JwksCache
 from tsunagu_services.http import ServiceToken
@@ -35,6 +36,6 @@ def create_app(jwks: JwksCache | None = None, *, deliver_outbox: bool = True) ->
 
     # Fixed paths under /api/v1/meetings/ come before /api/v1/meetings/{meeting_id}.
     routers = [notifications_router, series_router, decisions_router, calendar_router, feed_router,
-               meetings_router, agenda_router, minutes_router, bodies_router]
+               meetings_router, agenda_router, minutes_router, bodies_router, statistics_router]
     return create_service_app(settings, title="Tsunagu meeting-api", routers=routers, jwks=jwks,
                               on_start=[start_outbox], on_stop=[stop_outbox])

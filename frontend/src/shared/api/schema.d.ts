@@ -3267,6 +3267,14 @@ export interface components {
              * Format: date-time
              */
             created_at: string;
+            /**
+             * Follow Up Count
+             * @description Follow-ups from an anonymous reporter.
+             * @default 0
+             */
+            follow_up_count?: number;
+            /** Last Follow Up At */
+            last_follow_up_at?: string | null;
         };
         /**
          * ConsultationStatus
@@ -4095,15 +4103,21 @@ export interface components {
         };
         /**
          * MeetingFigures
-         * @description From meeting-api (when it serves them): meetings held by body type, cases discussed.
+         * @description From meeting-api: meetings held by body type, and the cases they discussed.
          */
         MeetingFigures: {
+            /** Held */
+            held: number;
             /** Held By Body */
             held_by_body: {
                 [key: string]: number;
             };
             /** Cases Discussed */
             cases_discussed: number;
+            /** Case Discussions */
+            case_discussions: number;
+            /** Cancelled */
+            cancelled: number;
         };
         /**
          * MemberCreate
@@ -4182,6 +4196,44 @@ export interface components {
             removed_by: string | null;
             /** Removed At */
             removed_at: string | null;
+        };
+        /**
+         * MeetingMonth
+         * @description One month of meetings, counted in Asia/Tokyo (counts only: no agenda, no material).
+         */
+        MeetingMonth: {
+            /**
+             * Month
+             * @description YYYY-MM
+             */
+            month: string;
+            /**
+             * Held
+             * @description Meetings that took place: started in the month, by now, not cancelled.
+             */
+            held: number;
+            /**
+             * Held By Body
+             * @description 会議体別開催件数: every body type, zeros included.
+             */
+            held_by_body: {
+                [key: string]: number;
+            };
+            /**
+             * Cases Discussed
+             * @description Distinct cases on the agendas of the meetings held.
+             */
+            cases_discussed: number;
+            /**
+             * Case Discussions
+             * @description Agenda items of the meetings held (a case twice counts twice).
+             */
+            case_discussions: number;
+            /**
+             * Cancelled
+             * @description Meetings of the month that were cancelled.
+             */
+            cancelled: number;
         };
         /**
          * OwnerKind
@@ -4284,6 +4336,19 @@ export interface components {
             effective_body: string | null;
             /** Effective Body Label */
             effective_body_label: string | null;
+        };
+        /**
+         * MeetingStatistics
+         * @description meeting-api's monthly figures over a span of months.
+         */
+        MeetingStatistics: {
+            /**
+             * Area
+             * @description The area counted (meetings of that area); null: all meetings.
+             */
+            area: string | null;
+            /** Months */
+            months: components["schemas"]["MeetingMonth"][];
         };
         /**
          * MeetingStatus
@@ -4534,7 +4599,7 @@ export interface components {
             population: number | null;
             intake: components["schemas"]["IntakeFigures"];
             cases: components["schemas"]["CaseFigures"];
-            /** @description null until meeting-api serves its figures. */
+            /** @description null when meeting-api did not answer (see unavailable). */
             meetings: components["schemas"]["MeetingFigures"] | null;
             /** National */
             national: components["schemas"]["NationalFigure"][];

@@ -63,7 +63,7 @@ export function ByArea({ month, areaNames }: { month: MonthlyStatistics; areaNam
       <ResponsiveContainer width="100%" height={HEIGHT}>
         <BarChart data={data}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="label" />
+          <XAxis dataKey="label" interval={0} />
           <YAxis allowDecimals={false} />
           <Tooltip />
           <Bar dataKey="count" name={t('statistics.charts.count')} fill={PALETTE[0]} />
@@ -112,7 +112,7 @@ export function WorkloadBalance({ month }: { month: MonthlyStatistics }) {
       <ResponsiveContainer width="100%" height={HEIGHT}>
         <BarChart data={data}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="label" />
+          <XAxis dataKey="label" interval={0} />
           <YAxis />
           <Tooltip />
           <Legend />

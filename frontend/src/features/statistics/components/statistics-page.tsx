@@ -6,7 +6,7 @@ import { useMonthly } from '../api/get-monthly';
 import { useRange } from '../api/get-range';
 import type { MonthlyStatistics } from '../api/types';
 import { currentMonth, isMonth } from '../utils/months';
-import { hours } from '../utils/vocabulary';
+import { hours, MEETING_BODIES } from '../utils/vocabulary';
 import { CsvDownload } from './csv-download';
 import '../statistics.css';
 
@@ -77,6 +77,7 @@ export function StatisticsPage() {
         <ChartsPanel range={range.data} month={monthly.data} areaNames={areaNames} />
       </Suspense>
       {monthly.data && <WorkloadTable figures={monthly.data} />}
+      {monthly.data && <MeetingsTable figures={monthly.data} />}
     </div>
   );
 }
@@ -97,6 +98,12 @@ function MonthFigures({ figures, areaNames }: { figures: MonthlyStatistics; area
     [t('statistics.summary.safetyLate'), cases.safety_checks.done_late, null],
     [t('statistics.summary.safetyOverdue'), cases.safety_checks.open_overdue, null],
   ];
+  if (figures.meetings) {
+    summary.push(
+      [t('statistics.summary.meetingsHeld'), figures.meetings.held, null],
+      [t('statistics.summary.casesDiscussed'), figures.meetings.cases_discussed, null],
+    );
+  }
   return (
     <>
       <section className="statistics-summary" aria-labelledby="statistics-summary">
@@ -153,6 +160,36 @@ function MonthFigures({ figures, areaNames }: { figures: MonthlyStatistics; area
         </div>
       </section>
     </>
+  );
+}
+
+/** Meetings held by body: the bodies that met this month. */
+function MeetingsTable({ figures }: { figures: MonthlyStatistics }) {
+  const { t } = useTranslation();
+  const held = MEETING_BODIES.filter((body) => (figures.meetings?.held_by_body[body] ?? 0) > 0);
+  if (!figures.meetings || held.length === 0) return null;
+  return (
+    <section aria-labelledby="statistics-meetings">
+      <h2 id="statistics-meetings">{t('statistics.meetings.title')}</h2>
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('statistics.meetings.body')}</th>
+              <th scope="col">{t('statistics.meetings.held')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {held.map((body) => (
+              <tr key={body}>
+                <th scope="row">{t(`statistics.meetings.bodies.${body}`)}</th>
+                <td className="statistics-num">{figures.meetings?.held_by_body[body]}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
   );
 }
 

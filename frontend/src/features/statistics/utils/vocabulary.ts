@@ -14,6 +14,19 @@ export type ChannelCode = (typeof CHANNELS)[number];
 export const TRIAGE_OUTCOMES = ['info_closed', 'referral', 'welfare_office', 'link_case', 'new_case'] as const;
 export type TriageCode = (typeof TRIAGE_OUTCOMES)[number];
 
+export const MEETING_BODIES = [
+  'shien_chousei',
+  'juusou',
+  'shien',
+  'case_conference',
+  'coordinators',
+  'first_tier',
+  'popup',
+  'chiiki_care',
+  'youhogo',
+  'jiritsu_shien',
+] as const;
+
 // Colour-blind-safe (Okabe–Ito), in a fixed order so a channel keeps its colour across months.
 export const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000'];
 export const INDIVIDUAL_COLOUR = '#0072B2';

@@ -1,0 +1,69 @@
+"""Calls to the services for their figures, with the caller's own token: their rules decide."""
+
+import asyncio
+from typing import Any
+
+import httpx
+
+from tsunagu_services.problems import BadGateway, GatewayTimeout, ProblemError
+
+
+class UpstreamProblem(ProblemError):
+    """A service's own refusal (401, 403, 422 …), passed on as it said it."""
+
+    def __init__(self, status: int, body: dict[str, Any]) -> None:
+        super().__init__(body.get("detail"), errors=body.get("errors"))
+        self.status = status
+        self.type = str(body.get("type") or f"/problems/http-{status}")
+        self.title = str(body.get("title") or "リクエストを処理できません。")
+
+
+class Upstream:
+    """One request's view of the services: their base URLs, the caller's token, a short timeout."""
+
+    def __init__(
+        self, client: httpx.AsyncClient, urls: dict[str, str], authorization: str, timeout: float
+    ) -> None:
+        self._client = client
+        self._urls = urls
+        self._headers = {"Authorization": authorization, "Accept": "application/json"}
+        self._timeout = timeout
+
+    async def get(self, service: str, path: str, params: dict[str, Any]) -> Any:
+        """The service's JSON answer; its 4xx passed on, anything else a 502 (504 when too slow)."""
+        url = f"{self._urls[service].rstrip('/')}{path}"
+        query = {k: v for k, v in params.items() if v is not None}
+        try:
+            response = await self._client.get(url, params=query, headers=self._headers, timeout=self._timeout)
+        except httpx.TimeoutException as exc:
+            raise GatewayTimeout(f"{service} が時間内に応答しませんでした。") from exc
+        except httpx.HTTPError as exc:
+            raise BadGateway(f"{service} に接続できません。") from exc
+        if 400 <= response.status_code < 500:
+            try:
+                body = response.json()
+            except ValueError:
+                body = {}
+            raise UpstreamProblem(response.status_code, body if isinstance(body, dict) else {})
+        if response.status_code != 200:
+            raise BadGateway(f"{service} がエラーを返しました。")
+        try:
+            return response.json()
+        except ValueError as exc:
+            raise BadGateway(f"{service} の応答を読めません。") from exc
+
+    async def maybe(self, service: str, path: str, params: dict[str, Any]) -> Any | None:
+        """Like `get`, but None when the service cannot answer (a view that shows what it has)."""
+        try:
+            return await self.get(service, path, params)
+        except (BadGateway, GatewayTimeout, UpstreamProblem):
+            return None
+
+
+async def gather(*calls: Any) -> list[Any]:
+    """Run the calls at once; the first failure (in call order) is raised after all have finished."""
+    results = await asyncio.gather(*calls, return_exceptions=True)
+    for result in results:
+        if isinstance(result, BaseException):
+            raise result
+    return list(results)
