@@ -38,6 +38,7 @@ test-fast: $(VENV)/.installed
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 	cd frontend && npm run --silent typecheck
 
 bench: install

@@ -58,10 +58,15 @@ def signing_key(signing_key_path: Path) -> SigningKey:
 
 # --- a real upstream service: a tiny ASGI app served by uvicorn on a loopback port ---
 
-OPENAPI_DOC = {"openapi": "3.1.0", "info": {"title": "echo", "version": "0"},
-               "paths": {"/api/v1/consultations": {"get": {"responses": {"200": {"description": "ok"}}}},
-                         "/readyz": {"get": {"responses": {"200": {"description": "ok"}}}}},
-               "components": {"schemas": {"Echo": {"type": "object"}}}}
+OPENAPI_DOC = {
+    "openapi": "3.1.0",
+    "info": {"title": "echo", "version": "0"},
+    "paths": {
+        "/api/v1/consultations": {"get": {"responses": {"200": {"description": "ok"}}}},
+        "/readyz": {"get": {"responses": {"200": {"description": "ok"}}}},
+    },
+    "components": {"schemas": {"Echo": {"type": "object"}}},
+}
 
 
 async def echo_app(scope, receive, send) -> None:
@@ -82,16 +87,29 @@ async def echo_app(scope, receive, send) -> None:
     elif path == "/readyz":
         payload = {"status": "ready"}
     else:
-        payload = {"method": scope["method"], "path": path,
-                   "raw_path": scope["raw_path"].decode(), "query": scope["query_string"].decode(),
-                   "headers": [[k.decode(), v.decode()] for k, v in scope["headers"]],
-                   "body": body.decode("utf-8", "replace")}
+        payload = {
+            "method": scope["method"],
+            "path": path,
+            "raw_path": scope["raw_path"].decode(),
+            "query": scope["query_string"].decode(),
+            "headers": [[k.decode(), v.decode()] for k, v in scope["headers"]],
+            "body": body.decode("utf-8", "replace"),
+        }
     encoded = json.dumps(payload, ensure_ascii=False).encode()
-    await send({"type": "http.response.start", "status": 201 if path.endswith("/created") else 200,
-                "headers": [(b"content-type", b"application/json"),
-                            (b"content-length", str(len(encoded)).encode()),
-                            (b"x-upstream", b"echo"), (b"etag", b'"v1"'),
-                            (b"set-cookie", b"a=1"), (b"set-cookie", b"b=2")]})
+    await send(
+        {
+            "type": "http.response.start",
+            "status": 201 if path.endswith("/created") else 200,
+            "headers": [
+                (b"content-type", b"application/json"),
+                (b"content-length", str(len(encoded)).encode()),
+                (b"x-upstream", b"echo"),
+                (b"etag", b'"v1"'),
+                (b"set-cookie", b"a=1"),
+                (b"set-cookie", b"b=2"),
+            ],
+        }
+    )
     await send({"type": "http.response.body", "body": encoded})
 
 
@@ -138,10 +156,16 @@ def static_dir(tmp_path: Path) -> Path:
 def settings(database: str, signing_key_path: Path, upstream: str, static_dir: Path) -> Settings:
     """intake and meeting point at the echo service; case-api at a closed port."""
     os.environ["DATABASE_URL"] = testing.server_url()
-    return Settings(database_name=database, signing_key_path=signing_key_path, static_dir=static_dir,
-                    intake_url=upstream, meeting_url=upstream,
-                    case_url=f"http://127.0.0.1:{closed_port()}", failed_login_delay_seconds=0.3,
-                    upstream_probe_timeout_seconds=1.0)
+    return Settings(
+        database_name=database,
+        signing_key_path=signing_key_path,
+        static_dir=static_dir,
+        intake_url=upstream,
+        meeting_url=upstream,
+        case_url=f"http://127.0.0.1:{closed_port()}",
+        failed_login_delay_seconds=0.3,
+        upstream_probe_timeout_seconds=1.0,
+    )
 
 
 @pytest.fixture
@@ -175,27 +199,55 @@ class Identities:
 async def identities(session: Callable[[], AsyncSession]) -> Identities:
     """An area, a CSW, a supervisor, an inactive user, a system client and a service client."""
     password_hash = await hash_secret(PASSWORD)
-    csw = StaffUser(username="csw-test", display_name="東 花子", role="csw", area="higashi",
-                    password_hash=password_hash)
+    csw = StaffUser(
+        username="csw-test", display_name="東 花子", role="csw", area="higashi", password_hash=password_hash
+    )
     agency_id = str(uuid.uuid4())
     async with session() as s, s.begin():
         s.add(Area(code="higashi", name="東", sort_order=1))
         s.add(Area(code="nishi", name="西", sort_order=2))
         await s.flush()
-        s.add_all([
-            csw,
-            StaffUser(username="sup-test", display_name="統括 春子", role="supervisor",
-                      password_hash=password_hash),
-            StaffUser(username="agency-test", display_name="林 誠", role="agency", area="higashi",
-                      agency_id=agency_id, password_hash=password_hash),
-            StaffUser(username="gone-test", display_name="退職 太郎", role="csw", area="nishi",
-                      password_hash=password_hash, active=False),
-            ApiClient(client_id="city-system", display_name="市 福祉システム", kind="system",
-                      secret_hash=await hash_secret(SYSTEM_SECRET),
-                      scopes=["consultations:write", "statistics:read"]),
-            ApiClient(client_id="intake-api", display_name="相談受付サービス", kind="service",
-                      secret_hash=await hash_secret(SERVICE_SECRET), scopes=["service"]),
-        ])
+        s.add_all(
+            [
+                csw,
+                StaffUser(
+                    username="sup-test",
+                    display_name="統括 春子",
+                    role="supervisor",
+                    password_hash=password_hash,
+                ),
+                StaffUser(
+                    username="agency-test",
+                    display_name="林 誠",
+                    role="agency",
+                    area="higashi",
+                    agency_id=agency_id,
+                    password_hash=password_hash,
+                ),
+                StaffUser(
+                    username="gone-test",
+                    display_name="退職 太郎",
+                    role="csw",
+                    area="nishi",
+                    password_hash=password_hash,
+                    active=False,
+                ),
+                ApiClient(
+                    client_id="city-system",
+                    display_name="市 福祉システム",
+                    kind="system",
+                    secret_hash=await hash_secret(SYSTEM_SECRET),
+                    scopes=["consultations:write", "statistics:read"],
+                ),
+                ApiClient(
+                    client_id="intake-api",
+                    display_name="相談受付サービス",
+                    kind="service",
+                    secret_hash=await hash_secret(SERVICE_SECRET),
+                    scopes=["service"],
+                ),
+            ]
+        )
     return Identities(csw_id=csw.id, agency_id=agency_id)
 
 
@@ -204,10 +256,16 @@ def bearer(signing_key: SigningKey) -> Callable[..., dict[str, str]]:
     """Authorization headers for a token the gateway itself would issue."""
 
     def headers(role: str, username: str | None = None, area: str | None = None) -> dict[str, str]:
-        principal = Principal(sub=str(uuid.uuid4()), username=username or f"{role}-user", role=role,
-                              display_name=role, area=area)
-        token = issue_token(signing_key, issuer="tsunagu-gateway", audience="tsunagu",
-                            principal=principal, ttl_seconds=300)
+        principal = Principal(
+            sub=str(uuid.uuid4()),
+            username=username or f"{role}-user",
+            role=role,
+            display_name=role,
+            area=area,
+        )
+        token = issue_token(
+            signing_key, issuer="tsunagu-gateway", audience="tsunagu", principal=principal, ttl_seconds=300
+        )
         return {"Authorization": f"Bearer {token}"}
 
     return headers

@@ -19,17 +19,30 @@ async def test_demo_load_is_idempotent_and_accounts_work(client: httpx.AsyncClie
         assert set((await s.execute(select(ApiClient.client_id))).scalars()) == {"demo-system", "intake-api"}
 
     keys = {k["kid"]: k for k in (await client.get("/.well-known/jwks.json")).json()["keys"]}
-    token = (await client.post("/api/v1/auth/token", data={
-        "grant_type": "password", "username": "agency-houkatsu-higashi", "password": PASSWORD})).json()
+    token = (
+        await client.post(
+            "/api/v1/auth/token",
+            data={"grant_type": "password", "username": "agency-houkatsu-higashi", "password": PASSWORD},
+        )
+    ).json()
     agency = verify_token(token["access_token"], keys, issuer="tsunagu-gateway", audience="tsunagu")
     assert agency.role == "agency"
     assert agency.agency_id == demo.HIGASHI_HOUKATSU_AGENCY_ID
 
-    system = (await client.post("/api/v1/auth/token", data={
-        "grant_type": "client_credentials", "client_id": "demo-system", "client_secret": PASSWORD,
-        "scope": "consultations:write"})).json()
-    assert verify_token(system["access_token"], keys, issuer="tsunagu-gateway",
-                        audience="tsunagu").scopes == {"consultations:write"}
+    system = (
+        await client.post(
+            "/api/v1/auth/token",
+            data={
+                "grant_type": "client_credentials",
+                "client_id": "demo-system",
+                "client_secret": PASSWORD,
+                "scope": "consultations:write",
+            },
+        )
+    ).json()
+    assert verify_token(
+        system["access_token"], keys, issuer="tsunagu-gateway", audience="tsunagu"
+    ).scopes == {"consultations:write"}
 
     areas = await client.get("/api/v1/areas", headers={"Authorization": f"Bearer {token['access_token']}"})
     assert [a["name"] for a in areas.json()] == ["東", "西", "南", "北"]

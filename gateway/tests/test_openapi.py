@@ -11,17 +11,32 @@ from gateway.openapi import merge, merged_openapi_offline
 
 
 def doc(paths: dict, schemas: dict) -> dict:
-    return {"openapi": "3.1.0", "info": {"title": "x", "version": "1"}, "paths": paths,
-            "components": {"schemas": schemas}}
+    return {
+        "openapi": "3.1.0",
+        "info": {"title": "x", "version": "1"},
+        "paths": paths,
+        "components": {"schemas": schemas},
+    }
 
 
 def test_merge_prefixes_colliding_schemas_and_rewrites_their_refs() -> None:
-    own = doc({"/api/v1/auth/me": {}}, {"Page": {"type": "object", "title": "gateway"},
-                                        "Problem": {"type": "object"}})
+    own = doc(
+        {"/api/v1/auth/me": {}},
+        {"Page": {"type": "object", "title": "gateway"}, "Problem": {"type": "object"}},
+    )
     case = doc(
-        {"/api/v1/cases": {"get": {"responses": {"200": {"content": {"application/json": {
-            "schema": {"$ref": "#/components/schemas/Page"}}}}}}},
-         "/healthz": {}},
+        {
+            "/api/v1/cases": {
+                "get": {
+                    "responses": {
+                        "200": {
+                            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Page"}}}
+                        }
+                    }
+                }
+            },
+            "/healthz": {},
+        },
         {"Page": {"type": "object", "title": "case"}, "Problem": {"type": "object"}},
     )
     merged = merge(own, {"case-api": case, "meeting-api": None})
@@ -42,8 +57,14 @@ async def test_live_document_merges_the_running_services_and_names_the_dead(
     response = await client.get("/api/v1/openapi.json")
     assert response.status_code == 200
     merged = response.json()
-    assert {"/api/v1/auth/token", "/api/v1/auth/me", "/api/v1/areas", "/api/v1/audit-events",
-            "/.well-known/jwks.json", "/api/v1/consultations"} <= set(merged["paths"])
+    assert {
+        "/api/v1/auth/token",
+        "/api/v1/auth/me",
+        "/api/v1/areas",
+        "/api/v1/audit-events",
+        "/.well-known/jwks.json",
+        "/api/v1/consultations",
+    } <= set(merged["paths"])
     assert "/readyz" not in merged["paths"]
     assert "Echo" in merged["components"]["schemas"]
     assert merged["x-tsunagu-missing"] == ["case-api"]
@@ -59,7 +80,11 @@ def test_offline_document_includes_the_importable_services() -> None:
 
 def test_dump_cli_writes_the_document(tmp_path: Path) -> None:
     out = tmp_path / "openapi.json"
-    subprocess.run([sys.executable, "-m", "gateway.openapi_dump", str(out)], check=True,
-                   capture_output=True, cwd=tmp_path)
+    subprocess.run(
+        [sys.executable, "-m", "gateway.openapi_dump", str(out)],
+        check=True,
+        capture_output=True,
+        cwd=tmp_path,
+    )
     assert "/api/v1/auth/me" in json.loads(out.read_text())["paths"]
     assert not (tmp_path / "var").exists()  # building documents creates no signing key

@@ -44,9 +44,7 @@ async def test_health_routes_are_the_server_s(client: httpx.AsyncClient) -> None
     assert (await client.get("/healthz")).json() == {"status": "ok"}
 
 
-async def test_missing_build_answers_503_saying_so(
-    app: FastAPI, database: str, tmp_path: Path
-) -> None:
+async def test_missing_build_answers_503_saying_so(app: FastAPI, database: str, tmp_path: Path) -> None:
     app.state.settings.static_dir = tmp_path / "not-built"
     async with testing.rolled_back_client(app, database) as client:
         response = await client.get("/")

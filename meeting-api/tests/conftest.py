@@ -57,6 +57,7 @@ async def client(app: FastAPI, database: str) -> AsyncIterator[httpx.AsyncClient
 
 # --- the real case-api, in process ------------------------------------------------------------------
 
+
 @pytest.fixture(scope="session")
 async def case_database() -> AsyncIterator[str]:
     """A migrated case-api database, for the agenda's and the outbox's calls to the real case-api."""
@@ -77,8 +78,9 @@ async def case_client(case_database: str, tokens: testing.TokenFactory) -> Async
 
 
 @pytest.fixture
-async def linked(app: FastAPI, database: str, case_client: httpx.AsyncClient
-                 ) -> AsyncIterator[httpx.AsyncClient]:
+async def linked(
+    app: FastAPI, database: str, case_client: httpx.AsyncClient
+) -> AsyncIterator[httpx.AsyncClient]:
     """The meeting app whose shared HTTP client reaches the real case-api in process."""
     async with testing.rolled_back_client(app, database) as client:
         own_http = app.state.http
@@ -95,6 +97,7 @@ def world(client: httpx.AsyncClient, tokens: testing.TokenFactory) -> World:
 
 
 @pytest.fixture
-def linked_world(linked: httpx.AsyncClient, case_client: httpx.AsyncClient,
-                 tokens: testing.TokenFactory) -> World:
+def linked_world(
+    linked: httpx.AsyncClient, case_client: httpx.AsyncClient, tokens: testing.TokenFactory
+) -> World:
     return World(linked, tokens, case_client)

@@ -47,8 +47,9 @@ def test_full_width_digits_are_normalised_and_rare_kanji_kept() -> None:
         ("abcd", 3, 1, None),
     ],
 )
-def test_folded_length_checks_after_folding(typed: str, max_length: int, min_length: int,
-                                            stored: str | None) -> None:
+def test_folded_length_checks_after_folding(
+    typed: str, max_length: int, min_length: int, stored: str | None
+) -> None:
     check = folded_length(max_length, min_length=min_length)
     if stored is None:
         with pytest.raises(ValueError, match=f"must be {min_length} to {max_length} characters"):

@@ -47,18 +47,24 @@ async def test_8050_case_from_opening_to_print_and_hidden_from_another_area(
     await page.get_by_role("button", name="ケースを開始する").click()
 
     await expect(page).to_have_url(re.compile(r"/cases/[0-9a-f-]{36}$"))
-    case_path = page.url[page.url.index("/cases/"):]
+    case_path = page.url[page.url.index("/cases/") :]
     await expect(page.get_by_role("heading", level=1)).to_have_text("小金井さん世帯")
     household = page.get_by_role("region", name="世帯", exact=True)
-    await expect(household.get_by_role("row", name=re.compile("小金井 一郎.*本人.*昭和49年5月10日"))).to_be_visible()
-    await expect(household.get_by_role("row", name=re.compile("小金井 トメ.*父母.*昭和19年2月3日"))).to_be_visible()
+    await expect(
+        household.get_by_role("row", name=re.compile("小金井 一郎.*本人.*昭和49年5月10日"))
+    ).to_be_visible()
+    await expect(
+        household.get_by_role("row", name=re.compile("小金井 トメ.*父母.*昭和19年2月3日"))
+    ).to_be_visible()
     await expect(household).to_contain_text("コガネイ イチロウ")  # hiragana stored as katakana
 
     # A visit record.
     records = page.get_by_role("region", name="支援経過", exact=True)
     await records.get_by_label("種類").select_option(label="訪問")
     await records.get_by_label("所要時間（分）").fill("45")
-    await records.get_by_label("内容", exact=True).fill("自宅を訪問。母と面談。息子さんは部屋から出てこなかった。")
+    await records.get_by_label("内容", exact=True).fill(
+        "自宅を訪問。母と面談。息子さんは部屋から出てこなかった。"
+    )
     await records.get_by_role("button", name="記録する", exact=True).click()
     await expect(records.get_by_role("status")).to_have_text("支援経過を記録しました。")
     await expect(records.get_by_role("article")).to_contain_text("息子さんは部屋から出てこなかった")

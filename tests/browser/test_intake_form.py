@@ -9,7 +9,9 @@ from playwright.async_api import Page, expect
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-results"
 
 
-async def test_urgent_email_with_suicidal_ideation_tops_the_triage_queue(page: Page, demo_password: str) -> None:
+async def test_urgent_email_with_suicidal_ideation_tops_the_triage_queue(
+    page: Page, demo_password: str
+) -> None:
     marker = uuid.uuid4().hex[:6]
     summary = f"「もう消えてしまいたい」というメールが届いた（{marker}）"
     # The south area: no other test records urgent consultations there.

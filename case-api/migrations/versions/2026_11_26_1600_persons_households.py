@@ -39,8 +39,14 @@ def upgrade() -> None:
     # fastupdate off: with a pending list every search would scan up to 4 MB of unsorted
     # entries per index; persons are added a few dozen a day, so inserts can afford the direct write.
     for column in ("name_key", "kana_key", "address_key"):
-        op.create_index(f"ix_person_{column}", "person", [column], postgresql_using="gin",
-                        postgresql_ops={column: "gin_trgm_ops"}, postgresql_with={"fastupdate": "off"})
+        op.create_index(
+            f"ix_person_{column}",
+            "person",
+            [column],
+            postgresql_using="gin",
+            postgresql_ops={column: "gin_trgm_ops"},
+            postgresql_with={"fastupdate": "off"},
+        )
     op.create_index("ix_person_birth_date", "person", ["birth_date"])
     op.create_index("ix_person_phone_digits", "person", ["phone_digits"])
 
@@ -66,20 +72,30 @@ def upgrade() -> None:
         sa.Column("position", sa.Integer(), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.func.now(), nullable=False),
         sa.PrimaryKeyConstraint("id", name="pk_household_member"),
-        sa.ForeignKeyConstraint(["household_id"], ["household.id"], ondelete="CASCADE",
-                                name="fk_household_member_household_id_household"),
+        sa.ForeignKeyConstraint(
+            ["household_id"],
+            ["household.id"],
+            ondelete="CASCADE",
+            name="fk_household_member_household_id_household",
+        ),
         sa.ForeignKeyConstraint(["person_id"], ["person.id"], name="fk_household_member_person_id_person"),
         sa.UniqueConstraint("household_id", "person_id", name="uq_household_member_household_id"),
     )
     op.create_index("ix_household_member_person_id", "household_member", ["person_id"])
-    op.create_index("uq_household_member_primary", "household_member", ["household_id"], unique=True,
-                    postgresql_where=sa.text("is_primary"))
+    op.create_index(
+        "uq_household_member_primary",
+        "household_member",
+        ["household_id"],
+        unique=True,
+        postgresql_where=sa.text("is_primary"),
+    )
 
     # support_case.household_id exists since case_0001 unchecked; it now points at a real household.
     # The household table was created empty just above, so any id already there points nowhere.
     op.execute("UPDATE support_case SET household_id = NULL WHERE household_id IS NOT NULL")
-    op.create_foreign_key("fk_support_case_household_id_household", "support_case", "household",
-                          ["household_id"], ["id"])
+    op.create_foreign_key(
+        "fk_support_case_household_id_household", "support_case", "household", ["household_id"], ["id"]
+    )
     op.create_index("ix_support_case_household_id", "support_case", ["household_id"])
 
 

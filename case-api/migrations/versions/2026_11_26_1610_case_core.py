@@ -34,14 +34,24 @@ def _array(values: tuple[str, ...]) -> str:
 
 
 def upgrade() -> None:
-    op.add_column("support_case", sa.Column("risk_flags", postgresql.ARRAY(sa.String(30)), nullable=False,
-                                            server_default=sa.text("'{}'::varchar[]")))
-    op.add_column("support_case", sa.Column("existing_system", sa.String(30), nullable=False,
-                                            server_default="none"))
-    op.add_column("support_case", sa.Column("between_systems", sa.Boolean(), nullable=False,
-                                            server_default=sa.false()))
-    op.add_column("support_case", sa.Column("difficult", sa.Boolean(), nullable=False,
-                                            server_default=sa.false()))
+    op.add_column(
+        "support_case",
+        sa.Column(
+            "risk_flags",
+            postgresql.ARRAY(sa.String(30)),
+            nullable=False,
+            server_default=sa.text("'{}'::varchar[]"),
+        ),
+    )
+    op.add_column(
+        "support_case", sa.Column("existing_system", sa.String(30), nullable=False, server_default="none")
+    )
+    op.add_column(
+        "support_case", sa.Column("between_systems", sa.Boolean(), nullable=False, server_default=sa.false())
+    )
+    op.add_column(
+        "support_case", sa.Column("difficult", sa.Boolean(), nullable=False, server_default=sa.false())
+    )
     op.add_column("support_case", sa.Column("override_body", sa.String(30), nullable=True))
     op.add_column("support_case", sa.Column("override_reason", sa.Text(), nullable=True))
     op.add_column("support_case", sa.Column("override_by", sa.String(100), nullable=True))
@@ -51,17 +61,28 @@ def upgrade() -> None:
     op.add_column("support_case", sa.Column("closure_decision_id", sa.Uuid(), nullable=True))
     op.add_column("support_case", sa.Column("closed_at", sa.DateTime(timezone=True), nullable=True))
     op.create_check_constraint("ck_support_case_status", "support_case", _in("status", STATUSES))
-    op.create_check_constraint("ck_support_case_risk_flags", "support_case",
-                               f"risk_flags <@ {_array(RISK_FLAGS)}")
-    op.create_check_constraint("ck_support_case_existing_system", "support_case",
-                               _in("existing_system", EXISTING_SYSTEMS))
-    op.create_check_constraint("ck_support_case_closure_reason", "support_case",
-                               f"closure_reason IS NULL OR {_in('closure_reason', CLOSURE_REASONS)}")
-    op.create_check_constraint("ck_support_case_override_body", "support_case",
-                               f"override_body IS NULL OR {_in('override_body', BODIES)}")
+    op.create_check_constraint(
+        "ck_support_case_risk_flags", "support_case", f"risk_flags <@ {_array(RISK_FLAGS)}"
+    )
+    op.create_check_constraint(
+        "ck_support_case_existing_system", "support_case", _in("existing_system", EXISTING_SYSTEMS)
+    )
+    op.create_check_constraint(
+        "ck_support_case_closure_reason",
+        "support_case",
+        f"closure_reason IS NULL OR {_in('closure_reason', CLOSURE_REASONS)}",
+    )
+    op.create_check_constraint(
+        "ck_support_case_override_body",
+        "support_case",
+        f"override_body IS NULL OR {_in('override_body', BODIES)}",
+    )
     # No earlier revision could close a case, so no existing row breaks this.
-    op.create_check_constraint("ck_support_case_closure_when_closed", "support_case",
-                               "(status = 'closed') = (closure_reason IS NOT NULL AND closed_at IS NOT NULL)")
+    op.create_check_constraint(
+        "ck_support_case_closure_when_closed",
+        "support_case",
+        "(status = 'closed') = (closure_reason IS NOT NULL AND closed_at IS NOT NULL)",
+    )
     op.create_index("ix_support_case_status", "support_case", ["status"])
     op.create_index("ix_support_case_risk_flags", "support_case", ["risk_flags"], postgresql_using="gin")
 
@@ -88,10 +109,18 @@ def upgrade() -> None:
         sa.Column("status", sa.String(20), nullable=False),
         sa.Column("recorded_at", sa.Date(), nullable=False),
         sa.Column("method", sa.String(20), nullable=True),
-        sa.Column("scope_agencies", postgresql.ARRAY(sa.String(100)), nullable=False,
-                  server_default=sa.text("'{}'::varchar[]")),
-        sa.Column("scope_parts", postgresql.ARRAY(sa.String(20)), nullable=False,
-                  server_default=sa.text("'{}'::varchar[]")),
+        sa.Column(
+            "scope_agencies",
+            postgresql.ARRAY(sa.String(100)),
+            nullable=False,
+            server_default=sa.text("'{}'::varchar[]"),
+        ),
+        sa.Column(
+            "scope_parts",
+            postgresql.ARRAY(sa.String(20)),
+            nullable=False,
+            server_default=sa.text("'{}'::varchar[]"),
+        ),
         sa.Column("note", sa.Text(), nullable=True),
         sa.Column("recorded_by", sa.String(100), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.func.now(), nullable=False),
@@ -102,10 +131,14 @@ def upgrade() -> None:
         sa.CheckConstraint(f"scope_parts <@ {_array(CONSENT_PARTS)}", name="ck_consent_scope_parts"),
         sa.CheckConstraint(
             "status = 'given' OR (cardinality(scope_agencies) = 0 AND cardinality(scope_parts) = 0)",
-            name="ck_consent_scope_only_when_given"),
+            name="ck_consent_scope_only_when_given",
+        ),
     )
-    op.create_index("ix_consent_case_id_latest", "consent",
-                    ["case_id", sa.text("recorded_at DESC"), sa.text("created_at DESC")])
+    op.create_index(
+        "ix_consent_case_id_latest",
+        "consent",
+        ["case_id", sa.text("recorded_at DESC"), sa.text("created_at DESC")],
+    )
 
     op.create_table(
         "case_share",
@@ -121,13 +154,23 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name="pk_case_share"),
         sa.ForeignKeyConstraint(["case_id"], ["support_case.id"], name="fk_case_share_case_id_support_case"),
         sa.CheckConstraint("grantee_kind IN ('user', 'agency')", name="ck_case_share_grantee_kind"),
-        sa.CheckConstraint("(revoked_at IS NULL) = (revoked_by IS NULL)",
-                           name="ck_case_share_revoked_with_who"),
+        sa.CheckConstraint(
+            "(revoked_at IS NULL) = (revoked_by IS NULL)", name="ck_case_share_revoked_with_who"
+        ),
     )
-    op.create_index("uq_case_share_active", "case_share", ["case_id", "grantee_kind", "grantee"], unique=True,
-                    postgresql_where=sa.text("revoked_at IS NULL"))
-    op.create_index("ix_case_share_grantee", "case_share", ["grantee_kind", "grantee", "case_id"],
-                    postgresql_where=sa.text("revoked_at IS NULL"))
+    op.create_index(
+        "uq_case_share_active",
+        "case_share",
+        ["case_id", "grantee_kind", "grantee"],
+        unique=True,
+        postgresql_where=sa.text("revoked_at IS NULL"),
+    )
+    op.create_index(
+        "ix_case_share_grantee",
+        "case_share",
+        ["grantee_kind", "grantee", "case_id"],
+        postgresql_where=sa.text("revoked_at IS NULL"),
+    )
 
 
 def downgrade() -> None:
@@ -140,10 +183,27 @@ def downgrade() -> None:
     op.drop_table("case_event")
     op.drop_index("ix_support_case_risk_flags", table_name="support_case")
     op.drop_index("ix_support_case_status", table_name="support_case")
-    for name in ("closure_when_closed", "override_body", "closure_reason", "existing_system", "risk_flags",
-                 "status"):
+    for name in (
+        "closure_when_closed",
+        "override_body",
+        "closure_reason",
+        "existing_system",
+        "risk_flags",
+        "status",
+    ):
         op.drop_constraint(f"ck_support_case_{name}", "support_case", type_="check")
-    for column in ("closed_at", "closure_decision_id", "closure_detail", "closure_reason", "override_at",
-                   "override_by", "override_reason", "override_body", "difficult", "between_systems",
-                   "existing_system", "risk_flags"):
+    for column in (
+        "closed_at",
+        "closure_decision_id",
+        "closure_detail",
+        "closure_reason",
+        "override_at",
+        "override_by",
+        "override_reason",
+        "override_body",
+        "difficult",
+        "between_systems",
+        "existing_system",
+        "risk_flags",
+    ):
         op.drop_column("support_case", column)

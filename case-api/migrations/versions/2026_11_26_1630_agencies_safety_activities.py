@@ -54,8 +54,9 @@ def upgrade() -> None:
         *_timestamps(),
         sa.Column("version", sa.Integer(), nullable=False),
         sa.PrimaryKeyConstraint("id", name="pk_agency_involvement"),
-        sa.ForeignKeyConstraint(["case_id"], ["support_case.id"],
-                                name="fk_agency_involvement_case_id_support_case"),
+        sa.ForeignKeyConstraint(
+            ["case_id"], ["support_case.id"], name="fk_agency_involvement_case_id_support_case"
+        ),
         sa.ForeignKeyConstraint(["agency_id"], ["agency.id"], name="fk_agency_involvement_agency_id_agency"),
         sa.CheckConstraint("until IS NULL OR until >= since", name="ck_agency_involvement_until_after_since"),
     )
@@ -83,8 +84,9 @@ def upgrade() -> None:
         sa.Column("source_key", sa.String(255), nullable=True),
         sa.Column("version", sa.Integer(), nullable=False),
         sa.PrimaryKeyConstraint("id", name="pk_safety_check"),
-        sa.ForeignKeyConstraint(["case_id"], ["support_case.id"],
-                                name="fk_safety_check_case_id_support_case"),
+        sa.ForeignKeyConstraint(
+            ["case_id"], ["support_case.id"], name="fk_safety_check_case_id_support_case"
+        ),
         sa.UniqueConstraint("source_key", name="uq_safety_check_source_key"),
         sa.CheckConstraint("status IN ('open', 'done')", name="ck_safety_check_status"),
         sa.CheckConstraint(
@@ -92,8 +94,9 @@ def upgrade() -> None:
             name="ck_safety_check_done_has_outcome",
         ),
     )
-    op.create_index("ix_safety_check_open_due", "safety_check", ["due_at"],
-                    postgresql_where=sa.text("status = 'open'"))
+    op.create_index(
+        "ix_safety_check_open_due", "safety_check", ["due_at"], postgresql_where=sa.text("status = 'open'")
+    )
     op.create_index("ix_safety_check_case_id", "safety_check", ["case_id"])
     op.create_index("ix_safety_check_area_status", "safety_check", ["area", "status"])
 
@@ -113,8 +116,9 @@ def upgrade() -> None:
         sa.Column("version", sa.Integer(), nullable=False),
         sa.PrimaryKeyConstraint("id", name="pk_community_activity"),
         sa.CheckConstraint("minutes_spent BETWEEN 1 AND 1440", name="ck_community_activity_minutes_spent"),
-        sa.CheckConstraint("participants IS NULL OR participants >= 0",
-                           name="ck_community_activity_participants"),
+        sa.CheckConstraint(
+            "participants IS NULL OR participants >= 0", name="ck_community_activity_participants"
+        ),
     )
     op.create_index("ix_community_activity_date_csw", "community_activity", ["date", "csw"])
     op.create_index("ix_community_activity_area_date", "community_activity", ["area", "date"])

@@ -50,14 +50,20 @@ _VIEW_KEY = "case_api.access.view"
 
 
 def _user_share(principal: Principal, shares: Sequence[CaseShare]) -> bool:
-    return any(s.grantee_kind == "user" and s.grantee == principal.username and s.revoked_at is None
-               for s in shares)
+    return any(
+        s.grantee_kind == "user" and s.grantee == principal.username and s.revoked_at is None for s in shares
+    )
 
 
 def _agency_share(principal: Principal, shares: Sequence[CaseShare]) -> bool:
-    return principal.role == "agency" and principal.agency_id is not None and any(
-        s.grantee_kind == "agency" and s.grantee == principal.agency_id and s.revoked_at is None
-        for s in shares)
+    return (
+        principal.role == "agency"
+        and principal.agency_id is not None
+        and any(
+            s.grantee_kind == "agency" and s.grantee == principal.agency_id and s.revoked_at is None
+            for s in shares
+        )
+    )
 
 
 def system_reads_cases(principal: Principal) -> bool:
@@ -79,8 +85,9 @@ def ensure_own_service(principal: Principal) -> None:
 
 def acting_for(service: Principal, username: str) -> Principal:
     """The service, writing on behalf of the staff member it names (who is recorded as author)."""
-    return Principal(sub=service.sub, username=username, role="system", scopes=service.scopes,
-                     display_name=username)
+    return Principal(
+        sub=service.sub, username=username, role="system", scopes=service.scopes, display_name=username
+    )
 
 
 def sees_by_role(principal: Principal, case: Case) -> bool:
@@ -109,13 +116,13 @@ def can_see(principal: Principal, case: Case, shares: Sequence[CaseShare] = ()) 
     return _user_share(principal, shares) or _agency_share(principal, shares)
 
 
-def view_of(principal: Principal, case: Case, shares: Sequence[CaseShare],
-            consent: Consent | None) -> CaseView:
+def view_of(
+    principal: Principal, case: Case, shares: Sequence[CaseShare], consent: Consent | None
+) -> CaseView:
     """What a caller who may see the case sees of it; `consent` is the current one (or None)."""
     if principal.role != "agency" or sees_by_role(principal, case) or _user_share(principal, shares):
         return FULL_VIEW
-    if (consent is not None and consent.status == "given"
-            and principal.agency_id in consent.scope_agencies):
+    if consent is not None and consent.status == "given" and principal.agency_id in consent.scope_agencies:
         return CaseView(full=False, parts=frozenset(consent.scope_parts))
     return SUMMARY_ONLY
 
@@ -142,8 +149,9 @@ def _shared_with(principal: Principal, *, agency: bool = True) -> ColumnElement[
     """EXISTS an active share of the case (correlated to support_case) naming the caller."""
     grantee = and_(CaseShare.grantee_kind == "user", CaseShare.grantee == principal.username)
     if agency and principal.role == "agency" and principal.agency_id is not None:
-        grantee = or_(grantee, and_(CaseShare.grantee_kind == "agency",
-                                    CaseShare.grantee == principal.agency_id))
+        grantee = or_(
+            grantee, and_(CaseShare.grantee_kind == "agency", CaseShare.grantee == principal.agency_id)
+        )
     return exists().where(CaseShare.case_id == Case.id, CaseShare.revoked_at.is_(None), grantee)
 
 
@@ -178,15 +186,26 @@ def visible_part(principal: Principal, part: CasePart) -> ColumnElement[bool]:
     if principal.agency_id is None:
         return by_name
     latest = aliased(Consent)
-    current_id = (select(latest.id).where(latest.case_id == Case.id)
-                  .order_by(latest.recorded_at.desc(), latest.created_at.desc(), latest.id.desc()).limit(1)
-                  .correlate(Case).scalar_subquery())  # two levels down: name the outer table
+    current_id = (
+        select(latest.id)
+        .where(latest.case_id == Case.id)
+        .order_by(latest.recorded_at.desc(), latest.created_at.desc(), latest.id.desc())
+        .limit(1)
+        .correlate(Case)
+        .scalar_subquery()
+    )  # two levels down: name the outer table
     consent_opens = exists().where(
-        Consent.id == current_id, Consent.status == "given",
-        Consent.scope_agencies.contains([principal.agency_id]), Consent.scope_parts.contains([part]))
-    by_agency = exists().where(CaseShare.case_id == Case.id, CaseShare.revoked_at.is_(None),
-                               CaseShare.grantee_kind == "agency",
-                               CaseShare.grantee == principal.agency_id)
+        Consent.id == current_id,
+        Consent.status == "given",
+        Consent.scope_agencies.contains([principal.agency_id]),
+        Consent.scope_parts.contains([part]),
+    )
+    by_agency = exists().where(
+        CaseShare.case_id == Case.id,
+        CaseShare.revoked_at.is_(None),
+        CaseShare.grantee_kind == "agency",
+        CaseShare.grantee == principal.agency_id,
+    )
     return or_(by_name, and_(by_agency, consent_opens))
 
 
@@ -231,7 +250,8 @@ def may_manage(principal: Principal, case: Case) -> bool:
         return True
     if principal.role == "csw":
         return case.lead_username == principal.username or (
-            principal.area is not None and case.area == principal.area)
+            principal.area is not None and case.area == principal.area
+        )
     return False
 
 
@@ -276,6 +296,7 @@ def ensure_may_write_persons(principal: Principal) -> None:
 
 # Records (支援経過): after `ensure_part_visible` and `ensure_may_write` on the case.
 
+
 def ensure_may_edit_record(principal: Principal, record: SupportRecord) -> None:
     """A record is changed in place by its author only; anyone else adds an amendment (403)."""
     if record.author != principal.username:
@@ -307,8 +328,9 @@ def safety_checks_visible(principal: Principal) -> ColumnElement[bool]:
     if principal.role in ALL_AREAS_ROLES:
         return true()
     if principal.role == "csw":
-        return safety_checks_repository.visible_where(area=principal.area, username=principal.username,
-                                                      cases=visible(principal))
+        return safety_checks_repository.visible_where(
+            area=principal.area, username=principal.username, cases=visible(principal)
+        )
     return false()
 
 
@@ -335,8 +357,7 @@ def ensure_may_list_safety_checks(principal: Principal) -> None:
 
 def ensure_may_change_safety_check(principal: Principal, check: SafetyCheck) -> None:
     """Reassign, move or link a visible check: supervisors, or the CSW of its area (403)."""
-    if not (principal.role in ALL_AREAS_ROLES
-            or (principal.role == "csw" and principal.area == check.area)):
+    if not (principal.role in ALL_AREAS_ROLES or (principal.role == "csw" and principal.area == check.area)):
         raise Forbidden("安否確認を変更できるのは統括と担当圏域の CSW です。")
 
 
@@ -374,8 +395,9 @@ def activities_visible(principal: Principal) -> ColumnElement[bool]:
     if sees_all_activities(principal):
         return activities_repository.visible_where(all_areas=True, area=None, username=principal.username)
     if principal.role == "csw":
-        return activities_repository.visible_where(all_areas=False, area=principal.area,
-                                                   username=principal.username)
+        return activities_repository.visible_where(
+            all_areas=False, area=principal.area, username=principal.username
+        )
     raise Forbidden()
 
 

@@ -8,8 +8,13 @@ import pytest
 from tsunagu_services.testing import TokenFactory
 
 Headers = dict[str, str]
-EVENT = {"kind": "small_area", "date": "2025-10-05", "minutes_spent": 90, "title": "東町サロン（茶話会）",
-         "participants": 18}
+EVENT = {
+    "kind": "small_area",
+    "date": "2025-10-05",
+    "minutes_spent": 90,
+    "title": "東町サロン（茶話会）",
+    "participants": 18,
+}
 
 
 def east(tokens: TokenFactory) -> Headers:
@@ -39,8 +44,9 @@ async def count(client: httpx.AsyncClient, tokens: TokenFactory) -> int:
 
 
 async def test_a_csw_logs_their_own_activity(client: httpx.AsyncClient, tokens: TokenFactory) -> None:
-    created = await client.post("/api/v1/activities", json={**EVENT, "title": "東町サロン　第２回"},
-                                headers=east(tokens))
+    created = await client.post(
+        "/api/v1/activities", json={**EVENT, "title": "東町サロン　第２回"}, headers=east(tokens)
+    )
     assert created.status_code == 201, created.text
     activity = created.json()
     assert activity["csw"] == "csw-higashi"
@@ -58,10 +64,12 @@ async def test_a_csw_logs_their_own_activity(client: httpx.AsyncClient, tokens: 
     assert (await client.post("/api/v1/activities", json=EVENT, headers=sup(tokens))).status_code == 422
     on_behalf = await log(client, sup(tokens), csw="csw-kita", area="kita")
     assert (on_behalf["csw"], on_behalf["area"], on_behalf["created_by"]) == ("csw-kita", "kita", "sup1")
-    for headers in (tokens.headers("agency", username="agency-houkatsu-higashi", area="higashi"),
-                    tokens.headers("sc", username="sc-higashi", area="higashi"),
-                    tokens.headers("system", username="city", scopes=("service",)),
-                    tokens.headers("csw", username="csw-floating")):
+    for headers in (
+        tokens.headers("agency", username="agency-houkatsu-higashi", area="higashi"),
+        tokens.headers("sc", username="sc-higashi", area="higashi"),
+        tokens.headers("system", username="city", scopes=("service",)),
+        tokens.headers("csw", username="csw-floating"),
+    ):
         assert (await client.post("/api/v1/activities", json=EVENT, headers=headers)).status_code == 403
     assert await count(client, tokens) == 2
 
@@ -94,24 +102,38 @@ async def test_author_or_supervisor_edits_with_if_match(
     activity = await log(client, east(tokens))
     url = f"/api/v1/activities/{activity['id']}"
     assert (await client.patch(url, json={"minutes_spent": 120}, headers=east(tokens))).status_code == 428
-    changed = await client.patch(url, json={"minutes_spent": 120, "note": "民生委員3名参加"},
-                                 headers={**east(tokens), "If-Match": '"1"'})
+    changed = await client.patch(
+        url,
+        json={"minutes_spent": 120, "note": "民生委員3名参加"},
+        headers={**east(tokens), "If-Match": '"1"'},
+    )
     assert changed.status_code == 200, changed.text
     assert changed.json()["minutes_spent"] == 120
     assert changed.json()["version"] == 2
-    assert (await client.patch(url, json={"minutes_spent": 60},
-                               headers={**sup(tokens), "If-Match": '"1"'})).status_code == 412
+    assert (
+        await client.patch(url, json={"minutes_spent": 60}, headers={**sup(tokens), "If-Match": '"1"'})
+    ).status_code == 412
     # A colleague of the same area sees it but may not change it.
-    assert (await client.patch(url, json={"minutes_spent": 60},
-                               headers={**east_colleague(tokens), "If-Match": '"2"'})).status_code == 403
-    assert (await client.patch(url, json={"minutes_spent": 60},
-                               headers={**west(tokens), "If-Match": '"2"'})).status_code == 404
-    by_supervisor = await client.patch(url, json={"kind": "event"},
-                                       headers={**sup(tokens), "If-Match": '"2"'})
+    assert (
+        await client.patch(
+            url, json={"minutes_spent": 60}, headers={**east_colleague(tokens), "If-Match": '"2"'}
+        )
+    ).status_code == 403
+    assert (
+        await client.patch(url, json={"minutes_spent": 60}, headers={**west(tokens), "If-Match": '"2"'})
+    ).status_code == 404
+    by_supervisor = await client.patch(
+        url, json={"kind": "event"}, headers={**sup(tokens), "If-Match": '"2"'}
+    )
     assert by_supervisor.status_code == 200
     assert by_supervisor.json()["kind"] == "event"
-    for bad in ({"minutes_spent": None}, {"minutes_spent": 0}, {"title": None}, {"csw": "csw-nishi"},
-                {"date": "2099-01-01"}):
+    for bad in (
+        {"minutes_spent": None},
+        {"minutes_spent": 0},
+        {"title": None},
+        {"csw": "csw-nishi"},
+        {"date": "2099-01-01"},
+    ):
         answer = await client.patch(url, json=bad, headers={**sup(tokens), "If-Match": '"3"'})
         assert answer.status_code == 422
     assert (await client.get(url, headers=sup(tokens))).json()["version"] == 3
@@ -139,8 +161,9 @@ BAD_ACTIVITIES = [
 
 
 @pytest.mark.parametrize(("body", "field"), BAD_ACTIVITIES)
-async def test_bad_activity_is_422_and_writes_nothing(client: httpx.AsyncClient, tokens: TokenFactory,
-                                                      body: dict, field: str) -> None:
+async def test_bad_activity_is_422_and_writes_nothing(
+    client: httpx.AsyncClient, tokens: TokenFactory, body: dict, field: str
+) -> None:
     answer = await client.post("/api/v1/activities", json=body, headers=east(tokens))
     assert answer.status_code == 422, answer.text
     assert any(field in error["loc"] for error in answer.json()["errors"]), answer.json()
@@ -154,10 +177,14 @@ async def open_case(client: httpx.AsyncClient, tokens: TokenFactory, area: str, 
     return created.json()["id"]
 
 
-async def record(client: httpx.AsyncClient, headers: Headers, case_id: str, occurred_at: str,
-                 minutes: int) -> None:
-    written = await client.post(f"/api/v1/cases/{case_id}/records", headers=headers, json={
-        "kind": "visit", "occurred_at": occurred_at, "minutes_spent": minutes, "text": "訪問。"})
+async def record(
+    client: httpx.AsyncClient, headers: Headers, case_id: str, occurred_at: str, minutes: int
+) -> None:
+    written = await client.post(
+        f"/api/v1/cases/{case_id}/records",
+        headers=headers,
+        json={"kind": "visit", "occurred_at": occurred_at, "minutes_spent": minutes, "text": "訪問。"},
+    )
     assert written.status_code == 201, written.text
 
 
@@ -175,13 +202,24 @@ async def workload_fixture(client: httpx.AsyncClient, tokens: TokenFactory) -> N
     await log(client, east(tokens), kind="small_area", date="2025-10-31", minutes_spent=90)
     await log(client, east(tokens), kind="network", date="2025-11-01", minutes_spent=30)  # November
     await log(client, west(tokens), kind="network", date="2025-10-10", minutes_spent=30)
-    await log(client, sup(tokens), kind="sc_coordination", date="2025-10-15", minutes_spent=120,
-              csw="csw-minami", area="minami")
+    await log(
+        client,
+        sup(tokens),
+        kind="sc_coordination",
+        date="2025-10-15",
+        minutes_spent=120,
+        csw="csw-minami",
+        area="minami",
+    )
 
 
 def row(individual: int, community: int, ratio: float | None) -> dict:
-    return {"individual_minutes": individual, "community_minutes": community,
-            "total_minutes": individual + community, "community_ratio": ratio}
+    return {
+        "individual_minutes": individual,
+        "community_minutes": community,
+        "total_minutes": individual + community,
+        "community_ratio": ratio,
+    }
 
 
 async def test_workload_split_per_csw_and_area(client: httpx.AsyncClient, tokens: TokenFactory) -> None:
@@ -202,8 +240,9 @@ async def test_workload_split_per_csw_and_area(client: httpx.AsyncClient, tokens
         {"area": "nishi", **row(90, 30, 0.25)},
     ]
 
-    east_only = (await client.get("/api/v1/activities/workload?month=2025-10&area=higashi",
-                                  headers=sup(tokens))).json()
+    east_only = (
+        await client.get("/api/v1/activities/workload?month=2025-10&area=higashi", headers=sup(tokens))
+    ).json()
     assert east_only["by_csw"] == [{"csw": "csw-higashi", **row(60, 150, 0.7143)}]
     assert east_only["by_area"] == [{"area": "higashi", **row(60, 150, 0.7143)}]
 
@@ -218,16 +257,19 @@ async def test_workload_split_per_csw_and_area(client: httpx.AsyncClient, tokens
     assert own["by_area"] == []
 
 
-@pytest.mark.parametrize("query", ["", "?month=2025-13", "?month=2025-1", "?month=October",
-                                   "?month=2025-10&area=東"])
+@pytest.mark.parametrize(
+    "query", ["", "?month=2025-13", "?month=2025-1", "?month=October", "?month=2025-10&area=東"]
+)
 async def test_bad_workload_query_is_422(client: httpx.AsyncClient, tokens: TokenFactory, query: str) -> None:
     assert (await client.get(f"/api/v1/activities/workload{query}", headers=sup(tokens))).status_code == 422
 
 
 async def test_workload_is_for_staff(client: httpx.AsyncClient, tokens: TokenFactory) -> None:
-    for headers in (tokens.headers("agency", username="agency-houkatsu-higashi", area="higashi"),
-                    tokens.headers("sc", username="sc-higashi", area="higashi"),
-                    tokens.headers("system", username="city", scopes=("cases:read",))):
+    for headers in (
+        tokens.headers("agency", username="agency-houkatsu-higashi", area="higashi"),
+        tokens.headers("sc", username="sc-higashi", area="higashi"),
+        tokens.headers("system", username="city", scopes=("cases:read",)),
+    ):
         answer = await client.get("/api/v1/activities/workload?month=2025-10", headers=headers)
         assert answer.status_code == 403
     statistics = tokens.headers("system", username="city", scopes=("statistics:read",))

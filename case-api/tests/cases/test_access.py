@@ -15,24 +15,50 @@ from tsunagu_services.testing import TokenFactory
 from tsunagu_services.tokens import Principal
 
 NOW = datetime(2026, 11, 26, tzinfo=UTC)
-CASE = Case(id=uuid.uuid4(), title="世帯", area="higashi", lead_username="csw-higashi", opened_at=NOW,
-            created_by="sup1")
+CASE = Case(
+    id=uuid.uuid4(),
+    title="世帯",
+    area="higashi",
+    lead_username="csw-higashi",
+    opened_at=NOW,
+    created_by="sup1",
+)
 
 
-def who(role: str, username: str, area: str | None = None, agency_id: str | None = None,
-        scopes: tuple[str, ...] = ()) -> Principal:
-    return Principal(sub=username, username=username, role=role, area=area, agency_id=agency_id,
-                     scopes=frozenset(scopes))
+def who(
+    role: str,
+    username: str,
+    area: str | None = None,
+    agency_id: str | None = None,
+    scopes: tuple[str, ...] = (),
+) -> Principal:
+    return Principal(
+        sub=username, username=username, role=role, area=area, agency_id=agency_id, scopes=frozenset(scopes)
+    )
 
 
 def shared(kind: str, grantee: str, revoked: bool = False) -> CaseShare:
-    return CaseShare(case_id=CASE.id, grantee_kind=kind, grantee=grantee, granted_by="sup1", granted_at=NOW,
-                     revoked_at=NOW if revoked else None, revoked_by="sup1" if revoked else None)
+    return CaseShare(
+        case_id=CASE.id,
+        grantee_kind=kind,
+        grantee=grantee,
+        granted_by="sup1",
+        granted_at=NOW,
+        revoked_at=NOW if revoked else None,
+        revoked_by="sup1" if revoked else None,
+    )
 
 
 def consent(status: str, agencies: list[str], parts: list[str]) -> Consent:
-    return Consent(case_id=CASE.id, status=status, recorded_at=date(2026, 11, 1), method="written",
-                   scope_agencies=agencies, scope_parts=parts, recorded_by="csw-higashi")
+    return Consent(
+        case_id=CASE.id,
+        status=status,
+        recorded_at=date(2026, 11, 1),
+        method="written",
+        scope_agencies=agencies,
+        scope_parts=parts,
+        recorded_by="csw-higashi",
+    )
 
 
 MEMBER = who("agency", "m1", agency_id="houkatsu")
@@ -47,28 +73,76 @@ TABLE = [
     pytest.param(who("csw", "csw-x", "higashi"), [], None, True, FULL, id="csw of the area"),
     pytest.param(who("csw", "csw-higashi", "kita"), [], None, True, FULL, id="lead from another area"),
     pytest.param(who("csw", "csw-nishi", "nishi"), [], None, False, None, id="csw of another area"),
-    pytest.param(who("csw", "csw-nishi", "nishi"), [shared("user", "csw-nishi")], None, True, FULL,
-                 id="csw of another area, shared"),
-    pytest.param(who("csw", "csw-nishi", "nishi"), [shared("user", "csw-nishi", revoked=True)], None, False,
-                 None, id="revoked share"),
-    pytest.param(who("csw", "csw-nishi", "nishi"), [shared("agency", "csw-nishi")], None, False, None,
-                 id="an agency share never names a user"),
+    pytest.param(
+        who("csw", "csw-nishi", "nishi"),
+        [shared("user", "csw-nishi")],
+        None,
+        True,
+        FULL,
+        id="csw of another area, shared",
+    ),
+    pytest.param(
+        who("csw", "csw-nishi", "nishi"),
+        [shared("user", "csw-nishi", revoked=True)],
+        None,
+        False,
+        None,
+        id="revoked share",
+    ),
+    pytest.param(
+        who("csw", "csw-nishi", "nishi"),
+        [shared("agency", "csw-nishi")],
+        None,
+        False,
+        None,
+        id="an agency share never names a user",
+    ),
     pytest.param(who("sc", "sc1", "higashi"), [], None, False, None, id="sc without share"),
     pytest.param(who("sc", "sc1", "higashi"), [shared("user", "sc1")], None, True, FULL, id="sc shared"),
     pytest.param(MEMBER, [], GIVEN, False, None, id="agency without share"),
     pytest.param(MEMBER, [shared("agency", "houkatsu")], None, True, SUMMARY, id="agency share, no consent"),
-    pytest.param(MEMBER, [shared("agency", "houkatsu")], GIVEN, True, PLAN_RECORDS,
-                 id="agency share, consent opens plan and records"),
-    pytest.param(MEMBER, [shared("agency", "houkatsu")], consent("given", ["other"], ["plan"]), True,
-                 SUMMARY, id="consent for another agency"),
-    pytest.param(MEMBER, [shared("agency", "houkatsu")], consent("withdrawn", [], []), True, SUMMARY,
-                 id="consent withdrawn"),
+    pytest.param(
+        MEMBER,
+        [shared("agency", "houkatsu")],
+        GIVEN,
+        True,
+        PLAN_RECORDS,
+        id="agency share, consent opens plan and records",
+    ),
+    pytest.param(
+        MEMBER,
+        [shared("agency", "houkatsu")],
+        consent("given", ["other"], ["plan"]),
+        True,
+        SUMMARY,
+        id="consent for another agency",
+    ),
+    pytest.param(
+        MEMBER,
+        [shared("agency", "houkatsu")],
+        consent("withdrawn", [], []),
+        True,
+        SUMMARY,
+        id="consent withdrawn",
+    ),
     pytest.param(MEMBER, [shared("user", "m1")], None, True, FULL, id="agency member shared by name"),
-    pytest.param(who("agency", "m2", agency_id=None), [shared("agency", "houkatsu")], GIVEN, False, None,
-                 id="agency member without agency id"),
+    pytest.param(
+        who("agency", "m2", agency_id=None),
+        [shared("agency", "houkatsu")],
+        GIVEN,
+        False,
+        None,
+        id="agency member without agency id",
+    ),
     pytest.param(who("system", "sys", scopes=("cases:read",)), [], None, True, FULL, id="system reader"),
-    pytest.param(who("system", "sys"), [shared("user", "sys")], None, False, None,
-                 id="system without scope, even if named"),
+    pytest.param(
+        who("system", "sys"),
+        [shared("user", "sys")],
+        None,
+        False,
+        None,
+        id="system without scope, even if named",
+    ),
 ]
 
 
@@ -79,12 +153,19 @@ def test_who_sees_what(principal, shares, current, sees, view) -> None:
         assert access.view_of(principal, CASE, shares, current) == view
 
 
-@pytest.mark.parametrize(("principal", "manages"), [
-    (who("supervisor", "sup1"), True), (who("admin", "admin"), True),
-    (who("csw", "csw-x", "higashi"), True), (who("csw", "csw-higashi", "kita"), True),
-    (who("csw", "csw-nishi", "nishi"), False), (who("sc", "sc1", "higashi"), False),
-    (MEMBER, False), (who("system", "sys", scopes=("cases:read", "cases:write")), False),
-])
+@pytest.mark.parametrize(
+    ("principal", "manages"),
+    [
+        (who("supervisor", "sup1"), True),
+        (who("admin", "admin"), True),
+        (who("csw", "csw-x", "higashi"), True),
+        (who("csw", "csw-higashi", "kita"), True),
+        (who("csw", "csw-nishi", "nishi"), False),
+        (who("sc", "sc1", "higashi"), False),
+        (MEMBER, False),
+        (who("system", "sys", scopes=("cases:read", "cases:write")), False),
+    ],
+)
 def test_who_runs_the_case(principal: Principal, manages: bool) -> None:
     assert access.may_manage(principal, CASE) is manages
 

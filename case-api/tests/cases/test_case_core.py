@@ -30,14 +30,16 @@ async def current(client: httpx.AsyncClient, tokens: TokenFactory, case_id: str)
     return response
 
 
-async def patch(client: httpx.AsyncClient, headers: dict, case_id: str, body: dict,
-                etag: str | None) -> httpx.Response:
+async def patch(
+    client: httpx.AsyncClient, headers: dict, case_id: str, body: dict, etag: str | None
+) -> httpx.Response:
     extra = {"If-Match": etag} if etag is not None else {}
     return await client.patch(f"/api/v1/cases/{case_id}", json=body, headers={**headers, **extra})
 
 
-async def move(client: httpx.AsyncClient, headers: dict, case_id: str, body: dict,
-               etag: str | None = "fetch") -> httpx.Response:
+async def move(
+    client: httpx.AsyncClient, headers: dict, case_id: str, body: dict, etag: str | None = "fetch"
+) -> httpx.Response:
     if etag == "fetch":
         etag = (await client.get(f"/api/v1/cases/{case_id}", headers=headers)).headers["etag"]
     extra = {"If-Match": etag} if etag is not None else {}
@@ -50,14 +52,16 @@ async def history(client: httpx.AsyncClient, tokens: TokenFactory, case_id: str)
     return response.json()["items"]
 
 
-async def give_consent(client: httpx.AsyncClient, tokens: TokenFactory, case_id: str, status: str = "given",
-                       **fields) -> None:
+async def give_consent(
+    client: httpx.AsyncClient, tokens: TokenFactory, case_id: str, status: str = "given", **fields
+) -> None:
     body = {"status": status, "recorded_at": "2026-11-20", "method": "written", **fields}
     response = await client.post(f"/api/v1/cases/{case_id}/consents", json=body, headers=supervisor(tokens))
     assert response.status_code == 201, response.text
 
 
 # ---- ETag and PATCH -------------------------------------------------------------------------------
+
 
 async def test_every_case_response_carries_its_etag(client: httpx.AsyncClient, tokens: TokenFactory) -> None:
     created = await client.post("/api/v1/cases", json=VALID, headers=east(tokens))
@@ -114,9 +118,14 @@ async def test_patch_changes_each_field_and_the_history_says_so(
     client: httpx.AsyncClient, tokens: TokenFactory
 ) -> None:
     case = await open_case(client, tokens)
-    body = {"title": "小金井さん世帯", "lead_username": "csw-higashi2",
-            "risk_flags": ["visit_caution", "self_neglect", "visit_caution"],
-            "existing_system": "kaigo", "between_systems": True, "difficult": False}
+    body = {
+        "title": "小金井さん世帯",
+        "lead_username": "csw-higashi2",
+        "risk_flags": ["visit_caution", "self_neglect", "visit_caution"],
+        "existing_system": "kaigo",
+        "between_systems": True,
+        "difficult": False,
+    }
     response = await patch(client, east(tokens), case["id"], body, 'W/"1"')
     assert response.status_code == 200, response.text
     updated = response.json()
@@ -135,8 +144,9 @@ async def test_patch_changes_each_field_and_the_history_says_so(
     assert events[3]["before"] == {"existing_system": "none", "between_systems": False, "difficult": False}
     assert events[3]["after"] == {"existing_system": "kaigo", "between_systems": True, "difficult": False}
 
-    removed = await patch(client, east(tokens), case["id"], {"lead_username": None, "risk_flags": []},
-                          'W/"2"')
+    removed = await patch(
+        client, east(tokens), case["id"], {"lead_username": None, "risk_flags": []}, 'W/"2"'
+    )
     assert removed.status_code == 200
     assert removed.json()["lead_username"] is None
     assert removed.json()["risk_flags"] == []
@@ -191,25 +201,38 @@ async def test_bad_patch_is_422_and_writes_nothing(
 
 # ---- status, closure, reopening ---------------------------------------------------------------------
 
+
 async def test_a_case_walks_its_stages_closes_and_reopens_keeping_history(
     client: httpx.AsyncClient, tokens: TokenFactory
 ) -> None:
     case = await open_case(client, tokens)
     await give_consent(client, tokens, case["id"])
-    await patch(client, supervisor(tokens), case["id"], {"existing_system": "seikatsu_konkyu"},
-                (await current(client, tokens, case["id"])).headers["etag"])
+    await patch(
+        client,
+        supervisor(tokens),
+        case["id"],
+        {"existing_system": "seikatsu_konkyu"},
+        (await current(client, tokens, case["id"])).headers["etag"],
+    )
     for stage in ("assessment", "planning", "supporting", "evaluation"):
         response = await move(client, east(tokens), case["id"], {"to": stage, "reason": f"{stage} へ"})
         assert response.status_code == 200, response.text
         assert response.json()["status"] == stage
         assert response.headers["etag"] == f'W/"{response.json()["version"]}"'
 
-    closed = await move(client, east(tokens), case["id"], {"to": "closed", "closure_reason": "goal_met",
-                                                             "reason": "就労が安定した。"})
+    closed = await move(
+        client,
+        east(tokens),
+        case["id"],
+        {"to": "closed", "closure_reason": "goal_met", "reason": "就労が安定した。"},
+    )
     assert closed.status_code == 200, closed.text
     body = closed.json()
-    assert (body["status"], body["closure_reason"], body["closure_detail"]) == ("closed", "goal_met",
-                                                                                "就労が安定した。")
+    assert (body["status"], body["closure_reason"], body["closure_detail"]) == (
+        "closed",
+        "goal_met",
+        "就労が安定した。",
+    )
     assert body["closed_at"] is not None
     assert body["closure_decision_id"] is None  # 支援調整会議 case: no 重層事業 decision needed
 
@@ -223,12 +246,18 @@ async def test_a_case_walks_its_stages_closes_and_reopens_keeping_history(
     assert reopened.json()["status"] == "assessment"
     assert reopened.json()["closure_reason"] is None and reopened.json()["closed_at"] is None
 
-    statuses = [(e["before"]["status"], e["after"]["status"], e["reason"])
-                for e in await history(client, tokens, case["id"]) if e["kind"] == "status"]
+    statuses = [
+        (e["before"]["status"], e["after"]["status"], e["reason"])
+        for e in await history(client, tokens, case["id"])
+        if e["kind"] == "status"
+    ]
     assert statuses == [
-        ("intake", "assessment", "assessment へ"), ("assessment", "planning", "planning へ"),
-        ("planning", "supporting", "supporting へ"), ("supporting", "evaluation", "evaluation へ"),
-        ("evaluation", "closed", "就労が安定した。"), ("closed", "assessment", "再度の相談"),
+        ("intake", "assessment", "assessment へ"),
+        ("assessment", "planning", "planning へ"),
+        ("planning", "supporting", "supporting へ"),
+        ("supporting", "evaluation", "evaluation へ"),
+        ("evaluation", "closed", "就労が安定した。"),
+        ("closed", "assessment", "再度の相談"),
     ]
     events = await history(client, tokens, case["id"])
     closing = next(e for e in events if e["after"].get("status") == "closed")
@@ -270,8 +299,9 @@ async def test_closing_a_juusou_case_needs_the_meeting_decision(
     assert (await current(client, tokens, case["id"])).json()["status"] == "intake"
 
     decision = str(uuid.uuid4())
-    closed = await move(client, east(tokens), case["id"],
-                        {"to": "closed", "closure_reason": "moved", "decision_id": decision})
+    closed = await move(
+        client, east(tokens), case["id"], {"to": "closed", "closure_reason": "moved", "decision_id": decision}
+    )
     assert closed.status_code == 200, closed.text
     assert closed.json()["closure_decision_id"] == decision
     event = (await history(client, tokens, case["id"]))[-1]
@@ -282,12 +312,18 @@ async def test_an_overridden_body_decides_whether_closure_needs_a_decision(
     client: httpx.AsyncClient, tokens: TokenFactory
 ) -> None:
     case = await open_case(client, tokens)
-    overridden = await client.post(f"/api/v1/cases/{case['id']}/recommendation/override",
-                                   json={"body": "shien_chousei", "reason": "生活困窮の枠組みで対応する。"},
-                                   headers=supervisor(tokens))
+    overridden = await client.post(
+        f"/api/v1/cases/{case['id']}/recommendation/override",
+        json={"body": "shien_chousei", "reason": "生活困窮の枠組みで対応する。"},
+        headers=supervisor(tokens),
+    )
     assert overridden.status_code == 200
-    closed = await move(client, east(tokens), case["id"], {"to": "closed", "closure_reason": "refused",
-                                                             "reason": "本人が支援を望まない。"})
+    closed = await move(
+        client,
+        east(tokens),
+        case["id"],
+        {"to": "closed", "closure_reason": "refused", "reason": "本人が支援を望まない。"},
+    )
     assert closed.status_code == 200, closed.text
 
 
@@ -296,8 +332,11 @@ BAD_MOVES = [
     pytest.param({}, "to", id="missing to"),
     pytest.param({"to": "closed", "closure_reason": "bored"}, "closure_reason", id="unknown closure reason"),
     pytest.param({"to": "closed", "closure_reason": "other"}, "body", id="other without text"),
-    pytest.param({"to": "closed", "closure_reason": "goal_met", "decision_id": "d-1"}, "decision_id",
-                 id="decision not a uuid"),
+    pytest.param(
+        {"to": "closed", "closure_reason": "goal_met", "decision_id": "d-1"},
+        "decision_id",
+        id="decision not a uuid",
+    ),
     pytest.param({"to": "assessment", "reason": "x" * 1001}, "reason", id="reason too long"),
     pytest.param({"to": "assessment", "reason": "   "}, "reason", id="blank reason"),
     pytest.param({"to": "assessment", "at": "2026-11-01"}, "at", id="unknown field"),
@@ -325,6 +364,7 @@ async def test_closure_fields_on_a_non_closing_move_are_refused(
 
 
 # ---- recommendation ---------------------------------------------------------------------------------
+
 
 async def test_scenario_8050_household_refuses_and_gets_shien_kaigi(
     client: httpx.AsyncClient, tokens: TokenFactory
@@ -390,33 +430,45 @@ async def test_a_supervisor_overrides_with_a_reason_others_may_not(
     assert back.status_code == 200
 
 
-@pytest.mark.parametrize("body", [
-    pytest.param({"body": "juusou"}, id="no reason"),
-    pytest.param({"body": "juusou", "reason": ""}, id="empty reason"),
-    pytest.param({"body": "juusou", "reason": "x" * 1001}, id="reason too long"),
-    pytest.param({"body": "kaigi", "reason": "理由"}, id="unknown body"),
-    pytest.param({"body": "case_conference", "reason": "理由"}, id="meeting type that is no routing body"),
-    pytest.param({"reason": "理由"}, id="no body"),
-    pytest.param({"body": "juusou", "reason": "理由", "by": "sup2"}, id="unknown field"),
-])
+@pytest.mark.parametrize(
+    "body",
+    [
+        pytest.param({"body": "juusou"}, id="no reason"),
+        pytest.param({"body": "juusou", "reason": ""}, id="empty reason"),
+        pytest.param({"body": "juusou", "reason": "x" * 1001}, id="reason too long"),
+        pytest.param({"body": "kaigi", "reason": "理由"}, id="unknown body"),
+        pytest.param(
+            {"body": "case_conference", "reason": "理由"}, id="meeting type that is no routing body"
+        ),
+        pytest.param({"reason": "理由"}, id="no body"),
+        pytest.param({"body": "juusou", "reason": "理由", "by": "sup2"}, id="unknown field"),
+    ],
+)
 async def test_bad_override_is_422_and_writes_nothing(
     client: httpx.AsyncClient, tokens: TokenFactory, body: dict
 ) -> None:
     case = await open_case(client, tokens)
-    response = await client.post(f"/api/v1/cases/{case['id']}/recommendation/override", json=body,
-                                 headers=supervisor(tokens))
+    response = await client.post(
+        f"/api/v1/cases/{case['id']}/recommendation/override", json=body, headers=supervisor(tokens)
+    )
     assert response.status_code == 422
     assert (await current(client, tokens, case["id"])).json() == case
 
 
 # ---- list --------------------------------------------------------------------------------------------
 
+
 async def test_list_filters_and_carries_consent_flags_and_body(
     client: httpx.AsyncClient, tokens: TokenFactory
 ) -> None:
     a = await open_case(client, tokens, title="100%の世帯", opened_at="2026-11-01T09:00:00+09:00")
-    b = await open_case(client, tokens, title="小金井_世帯", lead_username="csw-higashi2",
-                        opened_at="2026-11-02T09:00:00+09:00")
+    b = await open_case(
+        client,
+        tokens,
+        title="小金井_世帯",
+        lead_username="csw-higashi2",
+        opened_at="2026-11-02T09:00:00+09:00",
+    )
     await patch(client, supervisor(tokens), a["id"], {"risk_flags": ["suicide_risk"]}, 'W/"1"')
     await give_consent(client, tokens, a["id"], "refused", method="verbal", recorded_at="2026-11-01")
     await give_consent(client, tokens, a["id"], "given", recorded_at="2026-11-03")
@@ -456,7 +508,8 @@ async def test_history_pages(client: httpx.AsyncClient, tokens: TokenFactory) ->
     for n in range(3):
         etag = (await current(client, tokens, case["id"])).headers["etag"]
         await patch(client, east(tokens), case["id"], {"title": f"世帯{n}"}, etag)
-    page = (await client.get(f"/api/v1/cases/{case['id']}/history?limit=2&offset=1",
-                             headers=east(tokens))).json()
+    page = (
+        await client.get(f"/api/v1/cases/{case['id']}/history?limit=2&offset=1", headers=east(tokens))
+    ).json()
     assert page["total"] == 4
     assert [e["after"]["title"] for e in page["items"]] == ["世帯0", "世帯1"]

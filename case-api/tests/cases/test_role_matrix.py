@@ -18,8 +18,9 @@ CALLERS = {
     "sc_shared": lambda t: t.headers("sc", area="higashi", username="sc-higashi"),
     "supervisor": lambda t: t.headers("supervisor", username="sup2"),
     "agency_shared": lambda t: t.headers("agency", username="agency-houkatsu-higashi", agency_id=AGENCY),
-    "agency_other": lambda t: t.headers("agency", username="agency-houkatsu-nishi",
-                                        agency_id="houkatsu-nishi"),
+    "agency_other": lambda t: t.headers(
+        "agency", username="agency-houkatsu-nishi", agency_id="houkatsu-nishi"
+    ),
     "system_read": lambda t: t.headers("system", username="city-system", scopes=("cases:read",)),
     "system_none": lambda t: t.headers("system", username="stats-system", scopes=("statistics:read",)),
 }
@@ -33,8 +34,12 @@ ENDPOINTS = {
     "recommendation": ("GET", "/recommendation", None, 200),
     "override": ("POST", "/recommendation/override", {"body": "juusou", "reason": "確認済み"}, 200),
     "consents": ("GET", "/consents", None, 200),
-    "consent_add": ("POST", "/consents", {"status": "withdrawn", "recorded_at": "2026-11-25",
-                                          "method": "verbal"}, 201),
+    "consent_add": (
+        "POST",
+        "/consents",
+        {"status": "withdrawn", "recorded_at": "2026-11-25", "method": "verbal"},
+        201,
+    ),
     "shares": ("GET", "/shares", None, 200),
     "share_add": ("POST", "/shares", {"grantee_kind": "user", "grantee": "csw-kita"}, 201),
     "share_revoke": ("POST", "/shares/{share_id}/revoke", {"reason": "担当交代"}, 200),
@@ -51,8 +56,14 @@ EXPECTED = {
     "csw_shared": {e: OK for e in READS} | {e: NO for e in MANAGE | {"override"}},
     "sc_shared": {e: OK for e in READS} | {e: NO for e in MANAGE | {"override"}},
     # Shared with the agency: the summary, and the consent history because consent opens it.
-    "agency_shared": {"read": OK, "consents": OK, "history": HIDDEN, "recommendation": HIDDEN,
-                      "shares": HIDDEN} | {e: NO for e in MANAGE | {"override"}},
+    "agency_shared": {
+        "read": OK,
+        "consents": OK,
+        "history": HIDDEN,
+        "recommendation": HIDDEN,
+        "shares": HIDDEN,
+    }
+    | {e: NO for e in MANAGE | {"override"}},
     "agency_other": {e: HIDDEN for e in ENDPOINTS},
     "system_read": {e: OK for e in READS} | {e: NO for e in MANAGE | {"override"}},
     "system_none": {e: HIDDEN for e in ENDPOINTS},
@@ -63,17 +74,27 @@ assert all(set(row) == set(ENDPOINTS) for row in EXPECTED.values())
 async def _setup(client: httpx.AsyncClient, tokens: TokenFactory) -> tuple[str, str]:
     """The east case with its shares and consent; answers (case id, id of the CSW share)."""
     sup = tokens.headers("supervisor", username="sup1")
-    case = (await client.post("/api/v1/cases", json={"title": "東の世帯", "area": "higashi",
-                                                      "lead_username": "csw-higashi"}, headers=sup)).json()
+    case = (
+        await client.post(
+            "/api/v1/cases",
+            json={"title": "東の世帯", "area": "higashi", "lead_username": "csw-higashi"},
+            headers=sup,
+        )
+    ).json()
     base = f"/api/v1/cases/{case['id']}"
     shares = {}
     for kind, grantee in (("agency", AGENCY), ("user", "sc-higashi"), ("user", "csw-minami")):
-        response = await client.post(f"{base}/shares", json={"grantee_kind": kind, "grantee": grantee},
-                                     headers=sup)
+        response = await client.post(
+            f"{base}/shares", json={"grantee_kind": kind, "grantee": grantee}, headers=sup
+        )
         assert response.status_code == 201, response.text
         shares[grantee] = response.json()["id"]
-    consent = {"status": "given", "recorded_at": "2026-11-20", "method": "written",
-               "scope": {"agencies": [AGENCY], "parts": ["consents"]}}
+    consent = {
+        "status": "given",
+        "recorded_at": "2026-11-20",
+        "method": "written",
+        "scope": {"agencies": [AGENCY], "parts": ["consents"]},
+    }
     assert (await client.post(f"{base}/consents", json=consent, headers=sup)).status_code == 201
     return case["id"], shares["csw-minami"]
 
@@ -81,15 +102,18 @@ async def _setup(client: httpx.AsyncClient, tokens: TokenFactory) -> tuple[str, 
 async def _snapshot(client: httpx.AsyncClient, tokens: TokenFactory, case_id: str) -> tuple:
     sup = tokens.headers("supervisor", username="sup1")
     base = f"/api/v1/cases/{case_id}"
-    return ((await client.get(base, headers=sup)).json(),
-            (await client.get(f"{base}/history", headers=sup)).json()["total"],
-            (await client.get(f"{base}/shares", headers=sup)).json())
+    return (
+        (await client.get(base, headers=sup)).json(),
+        (await client.get(f"{base}/history", headers=sup)).json()["total"],
+        (await client.get(f"{base}/shares", headers=sup)).json(),
+    )
 
 
 @pytest.mark.parametrize("endpoint", list(ENDPOINTS))
 @pytest.mark.parametrize("caller", list(CALLERS))
-async def test_role_by_object(client: httpx.AsyncClient, tokens: TokenFactory, caller: str,
-                              endpoint: str) -> None:
+async def test_role_by_object(
+    client: httpx.AsyncClient, tokens: TokenFactory, caller: str, endpoint: str
+) -> None:
     case_id, share_id = await _setup(client, tokens)
     method, suffix, body, success = ENDPOINTS[endpoint]
     url = f"/api/v1/cases/{case_id}{suffix.format(share_id=share_id)}"
@@ -110,11 +134,15 @@ async def test_role_by_object(client: httpx.AsyncClient, tokens: TokenFactory, c
 
 
 @pytest.mark.parametrize("caller", list(CALLERS))
-async def test_list_shows_exactly_the_visible_cases(client: httpx.AsyncClient, tokens: TokenFactory,
-                                                    caller: str) -> None:
+async def test_list_shows_exactly_the_visible_cases(
+    client: httpx.AsyncClient, tokens: TokenFactory, caller: str
+) -> None:
     case_id, _ = await _setup(client, tokens)
-    west = await client.post("/api/v1/cases", json={"title": "西の世帯", "area": "nishi"},
-                             headers=tokens.headers("supervisor", username="sup1"))
+    west = await client.post(
+        "/api/v1/cases",
+        json={"title": "西の世帯", "area": "nishi"},
+        headers=tokens.headers("supervisor", username="sup1"),
+    )
     listed = await client.get("/api/v1/cases", headers=CALLERS[caller](tokens))
     assert listed.status_code == 200
     ids = {c["id"] for c in listed.json()["items"]}
@@ -127,11 +155,17 @@ async def test_list_shows_exactly_the_visible_cases(client: httpx.AsyncClient, t
 async def test_west_csw_runs_a_west_case_east_csw_gets_404(
     client: httpx.AsyncClient, tokens: TokenFactory
 ) -> None:
-    west = (await client.post("/api/v1/cases", json={"title": "西の世帯", "area": "nishi"},
-                              headers=tokens.headers("csw", area="nishi", username="csw-nishi"))).json()
+    west = (
+        await client.post(
+            "/api/v1/cases",
+            json={"title": "西の世帯", "area": "nishi"},
+            headers=tokens.headers("csw", area="nishi", username="csw-nishi"),
+        )
+    ).json()
     for caller, expected in (("csw_east", 404), ("csw_west", 200)):
         headers = {**CALLERS[caller](tokens), "If-Match": 'W/"1"'}
         assert (await client.get(f"/api/v1/cases/{west['id']}", headers=headers)).status_code == expected
-        response = await client.patch(f"/api/v1/cases/{west['id']}", json={"difficult": True},
-                                      headers=headers)
+        response = await client.patch(
+            f"/api/v1/cases/{west['id']}", json={"difficult": True}, headers=headers
+        )
         assert response.status_code == expected

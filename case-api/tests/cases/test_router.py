@@ -49,16 +49,20 @@ async def test_csw_cannot_open_a_case_in_another_area(
     assert refused.status_code == 403
     assert refused.json()["type"] == "/problems/forbidden"
     supervisor = staff(tokens, "supervisor")
-    assert (await client.post("/api/v1/cases", json={**VALID, "area": "nishi"},
-                              headers=supervisor)).status_code == 201
+    assert (
+        await client.post("/api/v1/cases", json={**VALID, "area": "nishi"}, headers=supervisor)
+    ).status_code == 201
     assert (await client.get("/api/v1/cases", headers=supervisor)).json()["total"] == 1
 
 
 async def test_area_rule_csw_sees_own_area_supervisor_sees_all(
     client: httpx.AsyncClient, tokens: TokenFactory
 ) -> None:
-    west = await client.post("/api/v1/cases", json={**VALID, "area": "nishi", "lead_username": "csw-nishi"},
-                             headers=staff(tokens, "csw", "nishi"))
+    west = await client.post(
+        "/api/v1/cases",
+        json={**VALID, "area": "nishi", "lead_username": "csw-nishi"},
+        headers=staff(tokens, "csw", "nishi"),
+    )
     west_id = west.json()["id"]
 
     east = staff(tokens, "csw", "higashi")
@@ -198,16 +202,25 @@ async def test_malformed_json_is_a_problem(client: httpx.AsyncClient, tokens: To
     assert malformed.headers["content-type"] == "application/problem+json"
 
 
-@pytest.mark.parametrize("authorization", [
-    None, "Bearer", "Bearer not-a-token", "Basic dXNlcjpwYXNz", "Bearer a.b.c",
-])
+@pytest.mark.parametrize(
+    "authorization",
+    [
+        None,
+        "Bearer",
+        "Bearer not-a-token",
+        "Basic dXNlcjpwYXNz",
+        "Bearer a.b.c",
+    ],
+)
 async def test_missing_or_malformed_token_is_401(
     client: httpx.AsyncClient, authorization: str | None
 ) -> None:
     headers = {"Authorization": authorization} if authorization else {}
-    for response in (await client.get("/api/v1/cases", headers=headers),
-                     await client.get(f"/api/v1/cases/{uuid.uuid4()}", headers=headers),
-                     await client.post("/api/v1/cases", json=VALID, headers=headers)):
+    for response in (
+        await client.get("/api/v1/cases", headers=headers),
+        await client.get(f"/api/v1/cases/{uuid.uuid4()}", headers=headers),
+        await client.post("/api/v1/cases", json=VALID, headers=headers),
+    ):
         assert response.status_code == 401
         assert response.json()["type"] == "/problems/unauthorized"
 

@@ -8,8 +8,13 @@ import pytest
 from tsunagu_services.testing import TokenFactory
 
 AGENCY = "houkatsu-higashi"
-GIVEN = {"status": "given", "recorded_at": "2026-11-20", "method": "written",
-         "scope": {"agencies": [AGENCY], "parts": ["plan", "consents"]}, "note": "長男同席で書面により確認。"}
+GIVEN = {
+    "status": "given",
+    "recorded_at": "2026-11-20",
+    "method": "written",
+    "scope": {"agencies": [AGENCY], "parts": ["plan", "consents"]},
+    "note": "長男同席で書面により確認。",
+}
 
 
 def supervisor(tokens: TokenFactory) -> dict[str, str]:
@@ -43,8 +48,9 @@ async def test_recording_consent_appends_and_the_latest_applies(
     empty = (await client.get(url, headers=east(tokens))).json()
     assert empty == {"current": "not_asked", "items": [], "total": 0}
 
-    refused = await record(client, east(tokens), case_id, status="refused", method="verbal", scope={},
-                           recorded_at="2026-11-10")
+    refused = await record(
+        client, east(tokens), case_id, status="refused", method="verbal", scope={}, recorded_at="2026-11-10"
+    )
     assert refused.status_code == 201, refused.text
     given = await record(client, east(tokens), case_id)
     assert given.status_code == 201
@@ -62,8 +68,9 @@ async def test_recording_consent_appends_and_the_latest_applies(
     assert case["version"] == 3  # each entry changes what the case shows
 
     # A back-dated entry (recorded late) joins the history without becoming current.
-    late = await record(client, east(tokens), case_id, status="not_asked", method=None, scope={},
-                        recorded_at="2026-11-01")
+    late = await record(
+        client, east(tokens), case_id, status="not_asked", method=None, scope={}, recorded_at="2026-11-01"
+    )
     assert late.status_code == 201
     history = (await client.get(url, headers=east(tokens))).json()
     assert history["current"] == "given"
@@ -76,7 +83,11 @@ async def test_recording_consent_appends_and_the_latest_applies(
     events = (await client.get(f"/api/v1/cases/{case_id}/history", headers=east(tokens))).json()["items"]
     consent_events = [e for e in events if e["kind"] == "consent"]
     assert [(e["before"]["current"], e["after"]["status"]) for e in consent_events] == [
-        ("not_asked", "refused"), ("refused", "given"), ("given", "not_asked"), ("given", "withdrawn")]
+        ("not_asked", "refused"),
+        ("refused", "given"),
+        ("given", "not_asked"),
+        ("given", "withdrawn"),
+    ]
     assert consent_events[1]["after"]["agencies"] == [AGENCY]
 
 
@@ -88,33 +99,42 @@ async def test_consent_entries_cannot_be_edited_or_deleted(
     url = f"/api/v1/cases/{case_id}/consents"
     for method in ("PUT", "PATCH", "DELETE"):
         assert (await client.request(method, url, json=GIVEN, headers=supervisor(tokens))).status_code == 405
-        response = await client.request(method, f"{url}/{entry['id']}", json=GIVEN,
-                                        headers=supervisor(tokens))
+        response = await client.request(
+            method, f"{url}/{entry['id']}", json=GIVEN, headers=supervisor(tokens)
+        )
         assert response.status_code in (404, 405)
     assert (await client.get(url, headers=east(tokens))).json()["items"] == [entry]
 
 
 async def test_if_match_is_checked_when_sent(client: httpx.AsyncClient, tokens: TokenFactory) -> None:
     case_id = await open_case(client, tokens)
-    stale = await client.post(f"/api/v1/cases/{case_id}/consents", json=GIVEN,
-                              headers={**east(tokens), "If-Match": 'W/"5"'})
+    stale = await client.post(
+        f"/api/v1/cases/{case_id}/consents", json=GIVEN, headers={**east(tokens), "If-Match": 'W/"5"'}
+    )
     assert stale.status_code == 412
-    fresh = await client.post(f"/api/v1/cases/{case_id}/consents", json=GIVEN,
-                              headers={**east(tokens), "If-Match": 'W/"1"'})
+    fresh = await client.post(
+        f"/api/v1/cases/{case_id}/consents", json=GIVEN, headers={**east(tokens), "If-Match": 'W/"1"'}
+    )
     assert fresh.status_code == 201
 
 
-@pytest.mark.parametrize(("scope", "sees"), [
-    pytest.param({"agencies": [AGENCY], "parts": ["consents"]}, True, id="scope opens consents"),
-    pytest.param({"agencies": [AGENCY], "parts": ["plan"]}, False, id="scope opens another part"),
-    pytest.param({"agencies": ["other-agency"], "parts": ["consents"]}, False, id="another agency"),
-])
+@pytest.mark.parametrize(
+    ("scope", "sees"),
+    [
+        pytest.param({"agencies": [AGENCY], "parts": ["consents"]}, True, id="scope opens consents"),
+        pytest.param({"agencies": [AGENCY], "parts": ["plan"]}, False, id="scope opens another part"),
+        pytest.param({"agencies": ["other-agency"], "parts": ["consents"]}, False, id="another agency"),
+    ],
+)
 async def test_consent_scope_decides_what_a_shared_agency_sees(
     client: httpx.AsyncClient, tokens: TokenFactory, scope: dict, sees: bool
 ) -> None:
     case_id = await open_case(client, tokens)
-    await client.post(f"/api/v1/cases/{case_id}/shares", json={"grantee_kind": "agency", "grantee": AGENCY},
-                      headers=supervisor(tokens))
+    await client.post(
+        f"/api/v1/cases/{case_id}/shares",
+        json={"grantee_kind": "agency", "grantee": AGENCY},
+        headers=supervisor(tokens),
+    )
     assert (await record(client, east(tokens), case_id, scope=scope)).status_code == 201
     member = agency_member(tokens)
     assert (await client.get(f"/api/v1/cases/{case_id}", headers=member)).status_code == 200  # the summary
@@ -122,16 +142,26 @@ async def test_consent_scope_decides_what_a_shared_agency_sees(
     assert consents.status_code == (200 if sees else 404)
 
     # Withdrawing consent closes every part again; the summary stays while the share does.
-    await record(client, east(tokens), case_id, status="withdrawn", method="verbal", scope={},
-                 recorded_at=date.today().isoformat())
+    await record(
+        client,
+        east(tokens),
+        case_id,
+        status="withdrawn",
+        method="verbal",
+        scope={},
+        recorded_at=date.today().isoformat(),
+    )
     assert (await client.get(f"/api/v1/cases/{case_id}/consents", headers=member)).status_code == 404
     assert (await client.get(f"/api/v1/cases/{case_id}", headers=member)).status_code == 200
 
 
 async def test_who_may_record_consent(client: httpx.AsyncClient, tokens: TokenFactory) -> None:
     case_id = await open_case(client, tokens)
-    await client.post(f"/api/v1/cases/{case_id}/shares", json={"grantee_kind": "user", "grantee": "csw-kita"},
-                      headers=supervisor(tokens))
+    await client.post(
+        f"/api/v1/cases/{case_id}/shares",
+        json={"grantee_kind": "user", "grantee": "csw-kita"},
+        headers=supervisor(tokens),
+    )
     kita = tokens.headers("csw", area="kita", username="csw-kita")
     assert (await record(client, kita, case_id)).status_code == 403  # shared to read, not to run the case
     nishi = tokens.headers("csw", area="nishi", username="csw-nishi")

@@ -7,12 +7,26 @@ import pytest
 
 from tsunagu_services.testing import TokenFactory
 
-MOTHER = {"name": "小金井 花子", "name_kana": "こがねい はなこ", "birth_date": "1944-05-02", "sex": "female",
-          "address": "東京都小金井市本町6-6-3", "area": "higashi"}
-SON = {"name": "小金井 一郎", "name_kana": "ｺｶﾞﾈｲ ｲﾁﾛｳ", "birth_date": "1973-08-15", "sex": "male",
-       "address": "東京都小金井市本町6-6-3", "area": "higashi"}
+MOTHER = {
+    "name": "小金井 花子",
+    "name_kana": "こがねい はなこ",
+    "birth_date": "1944-05-02",
+    "sex": "female",
+    "address": "東京都小金井市本町6-6-3",
+    "area": "higashi",
+}
+SON = {
+    "name": "小金井 一郎",
+    "name_kana": "ｺｶﾞﾈｲ ｲﾁﾛｳ",
+    "birth_date": "1973-08-15",
+    "sex": "male",
+    "address": "東京都小金井市本町6-6-3",
+    "area": "higashi",
+}
 HOUSEHOLD_8050 = {
-    "name": "小金井さん世帯", "address": "東京都小金井市本町６－６－３", "area": "higashi",
+    "name": "小金井さん世帯",
+    "address": "東京都小金井市本町６－６－３",
+    "area": "higashi",
     "members": [
         {"person": MOTHER, "relationship": "parent"},
         {"person": SON, "relationship": "self", "is_primary": True, "note": "長くひきこもっている様子"},
@@ -49,11 +63,16 @@ async def test_8050_household_with_two_new_persons_in_one_call(
     assert response.headers["etag"] == 'W/"1"'
     household = response.json()
     assert (household["name"], household["address"], household["area"]) == (
-        "小金井さん世帯", "東京都小金井市本町6-6-3", "higashi")
+        "小金井さん世帯",
+        "東京都小金井市本町6-6-3",
+        "higashi",
+    )
     members = household["members"]
     # The person the consultation is mainly about comes first.
     assert [(m["person"]["name"], m["relationship"], m["is_primary"]) for m in members] == [
-        ("小金井 一郎", "self", True), ("小金井 花子", "parent", False)]
+        ("小金井 一郎", "self", True),
+        ("小金井 花子", "parent", False),
+    ]
     assert members[0]["person"]["name_kana"] == "コガネイ イチロウ"
     assert members[1]["person"]["name_kana"] == "コガネイ ハナコ"
     assert members[0]["note"] == "長くひきこもっている様子"
@@ -76,10 +95,17 @@ async def test_an_existing_person_joins_a_second_household(
 ) -> None:
     first = await create(client, tokens)
     son_id = first["members"][0]["person"]["id"]
-    second = await create(client, tokens, {"name": "小金井一郎さん(転居後)", "members": [
-        {"person_id": son_id, "relationship": "self", "is_primary": True},
-        {"person": {"name": "佐藤 三郎"}, "relationship": "cohabitant"},
-    ]})
+    second = await create(
+        client,
+        tokens,
+        {
+            "name": "小金井一郎さん(転居後)",
+            "members": [
+                {"person_id": son_id, "relationship": "self", "is_primary": True},
+                {"person": {"name": "佐藤 三郎"}, "relationship": "cohabitant"},
+            ],
+        },
+    )
     assert second["members"][0]["person"]["id"] == son_id
     found = (await client.get("/api/v1/persons", params={"q": "小金井一郎"}, headers=east(tokens))).json()
     assert found["items"][0]["person"]["id"] == son_id
@@ -99,31 +125,63 @@ BAD_BODIES = [
     pytest.param({**HOUSEHOLD_8050, "members": []}, id="no members"),
     pytest.param({**HOUSEHOLD_8050, "members": members_of(21)}, id="21 members"),
     pytest.param({**HOUSEHOLD_8050, "id": str(uuid.uuid4())}, id="unknown field"),
-    pytest.param({**HOUSEHOLD_8050, "members": [{"person": {**SON, "name": ""}, "relationship": "self"}]},
-                 id="empty person name"),
-    pytest.param({**HOUSEHOLD_8050, "members": [{"person": {**SON, "name": "　"}, "relationship": "self"}]},
-                 id="blank person name"),
-    pytest.param({**HOUSEHOLD_8050, "members": [{"person": {**SON, "name_kana": "Koganei"},
-                                                 "relationship": "self"}]}, id="kana in latin letters"),
-    pytest.param({**HOUSEHOLD_8050, "members": [{"person": {**SON, "birth_date": "2999-01-01"},
-                                                 "relationship": "self"}]}, id="birth date in the future"),
-    pytest.param({**HOUSEHOLD_8050, "members": [{"person": {**SON, "sex": "m"}, "relationship": "self"}]},
-                 id="unknown sex"),
-    pytest.param({**HOUSEHOLD_8050, "members": [{"person": {**SON, "phone": "電話なし"},
-                                                 "relationship": "self"}]}, id="phone not a number"),
-    pytest.param({**HOUSEHOLD_8050, "members": [{"person": {**SON, "name_key": "x"},
-                                                 "relationship": "self"}]}, id="search key from client"),
-    pytest.param({**HOUSEHOLD_8050, "members": [{"person": SON, "relationship": "uncle"}]},
-                 id="unknown relationship"),
+    pytest.param(
+        {**HOUSEHOLD_8050, "members": [{"person": {**SON, "name": ""}, "relationship": "self"}]},
+        id="empty person name",
+    ),
+    pytest.param(
+        {**HOUSEHOLD_8050, "members": [{"person": {**SON, "name": "　"}, "relationship": "self"}]},
+        id="blank person name",
+    ),
+    pytest.param(
+        {**HOUSEHOLD_8050, "members": [{"person": {**SON, "name_kana": "Koganei"}, "relationship": "self"}]},
+        id="kana in latin letters",
+    ),
+    pytest.param(
+        {
+            **HOUSEHOLD_8050,
+            "members": [{"person": {**SON, "birth_date": "2999-01-01"}, "relationship": "self"}],
+        },
+        id="birth date in the future",
+    ),
+    pytest.param(
+        {**HOUSEHOLD_8050, "members": [{"person": {**SON, "sex": "m"}, "relationship": "self"}]},
+        id="unknown sex",
+    ),
+    pytest.param(
+        {**HOUSEHOLD_8050, "members": [{"person": {**SON, "phone": "電話なし"}, "relationship": "self"}]},
+        id="phone not a number",
+    ),
+    pytest.param(
+        {**HOUSEHOLD_8050, "members": [{"person": {**SON, "name_key": "x"}, "relationship": "self"}]},
+        id="search key from client",
+    ),
+    pytest.param(
+        {**HOUSEHOLD_8050, "members": [{"person": SON, "relationship": "uncle"}]}, id="unknown relationship"
+    ),
     pytest.param({**HOUSEHOLD_8050, "members": [{"person": SON}]}, id="missing relationship"),
     pytest.param({**HOUSEHOLD_8050, "members": [{"relationship": "self"}]}, id="neither person nor id"),
-    pytest.param({**HOUSEHOLD_8050, "members": [{"person": SON, "person_id": str(uuid.uuid4()),
-                                                 "relationship": "self"}]}, id="both person and id"),
-    pytest.param({**HOUSEHOLD_8050, "members": [
-        {"person": SON, "relationship": "self", "is_primary": True},
-        {"person": MOTHER, "relationship": "parent", "is_primary": True}]}, id="two primary members"),
-    pytest.param({**HOUSEHOLD_8050, "members": [
-        {"person": SON, "relationship": "self", "note": "x" * 501}]}, id="note too long"),
+    pytest.param(
+        {
+            **HOUSEHOLD_8050,
+            "members": [{"person": SON, "person_id": str(uuid.uuid4()), "relationship": "self"}],
+        },
+        id="both person and id",
+    ),
+    pytest.param(
+        {
+            **HOUSEHOLD_8050,
+            "members": [
+                {"person": SON, "relationship": "self", "is_primary": True},
+                {"person": MOTHER, "relationship": "parent", "is_primary": True},
+            ],
+        },
+        id="two primary members",
+    ),
+    pytest.param(
+        {**HOUSEHOLD_8050, "members": [{"person": SON, "relationship": "self", "note": "x" * 501}]},
+        id="note too long",
+    ),
 ]
 
 
@@ -141,18 +199,34 @@ async def test_bad_input_is_a_422_problem_and_writes_nothing(
 
 async def test_duplicate_person_id_is_422(client: httpx.AsyncClient, tokens: TokenFactory) -> None:
     son_id = (await create(client, tokens))["members"][0]["person"]["id"]
-    response = await client.post("/api/v1/households", headers=east(tokens), json={"name": "x", "members": [
-        {"person_id": son_id, "relationship": "self"}, {"person_id": son_id, "relationship": "child"}]})
+    response = await client.post(
+        "/api/v1/households",
+        headers=east(tokens),
+        json={
+            "name": "x",
+            "members": [
+                {"person_id": son_id, "relationship": "self"},
+                {"person_id": son_id, "relationship": "child"},
+            ],
+        },
+    )
     assert response.status_code == 422
 
 
 async def test_unknown_person_id_is_404_and_nothing_is_written(
     client: httpx.AsyncClient, tokens: TokenFactory
 ) -> None:
-    response = await client.post("/api/v1/households", headers=east(tokens), json={
-        "name": "小金井さん世帯", "members": [
-            {"person": MOTHER, "relationship": "parent"},
-            {"person_id": str(uuid.uuid4()), "relationship": "self", "is_primary": True}]})
+    response = await client.post(
+        "/api/v1/households",
+        headers=east(tokens),
+        json={
+            "name": "小金井さん世帯",
+            "members": [
+                {"person": MOTHER, "relationship": "parent"},
+                {"person_id": str(uuid.uuid4()), "relationship": "self", "is_primary": True},
+            ],
+        },
+    )
     assert response.status_code == 404
     assert response.json()["type"] == "/problems/person-not-found"
     assert await persons_named(client, tokens, "小金井") == 0
@@ -161,8 +235,11 @@ async def test_unknown_person_id_is_404_and_nothing_is_written(
 async def test_exactly_20_members_is_the_limit(client: httpx.AsyncClient, tokens: TokenFactory) -> None:
     household = await create(client, tokens, {"name": "大家族", "members": members_of(20)})
     assert len(household["members"]) == 20
-    more = await client.post(f"/api/v1/households/{household['id']}/members", headers=east(tokens),
-                             json={"person": {"name": "テスト 二十一"}, "relationship": "cohabitant"})
+    more = await client.post(
+        f"/api/v1/households/{household['id']}/members",
+        headers=east(tokens),
+        json={"person": {"name": "テスト 二十一"}, "relationship": "cohabitant"},
+    )
     assert more.status_code == 409
     assert more.json()["type"] == "/problems/household-full"
     assert await persons_named(client, tokens, "テスト") == 20
@@ -173,25 +250,36 @@ async def test_members_join_and_leave(client: httpx.AsyncClient, tokens: TokenFa
     url = f"/api/v1/households/{household['id']}/members"
     son_id, mother_id = (m["person"]["id"] for m in household["members"])
 
-    joined = await client.post(url, headers=east(tokens), json={
-        "person": {"name": "小金井 次郎", "name_kana": "コガネイ ジロウ"}, "relationship": "child",
-        "note": "市外在住の次男"})
+    joined = await client.post(
+        url,
+        headers=east(tokens),
+        json={
+            "person": {"name": "小金井 次郎", "name_kana": "コガネイ ジロウ"},
+            "relationship": "child",
+            "note": "市外在住の次男",
+        },
+    )
     assert joined.status_code == 201, joined.text
     assert joined.headers["etag"] == 'W/"2"'
     after = joined.json()
     assert after["version"] == 2
     assert [m["person"]["name"] for m in after["members"]] == ["小金井 一郎", "小金井 花子", "小金井 次郎"]
 
-    again = await client.post(url, headers=east(tokens),
-                              json={"person_id": mother_id, "relationship": "parent"})
+    again = await client.post(
+        url, headers=east(tokens), json={"person_id": mother_id, "relationship": "parent"}
+    )
     assert again.status_code == 409
     assert again.json()["type"] == "/problems/already-member"
-    second_primary = await client.post(url, headers=east(tokens), json={
-        "person": {"name": "小金井 三郎"}, "relationship": "child", "is_primary": True})
+    second_primary = await client.post(
+        url,
+        headers=east(tokens),
+        json={"person": {"name": "小金井 三郎"}, "relationship": "child", "is_primary": True},
+    )
     assert second_primary.status_code == 409
     assert second_primary.json()["type"] == "/problems/primary-member-exists"
-    unknown = await client.post(url, headers=east(tokens), json={"person_id": str(uuid.uuid4()),
-                                                                   "relationship": "child"})
+    unknown = await client.post(
+        url, headers=east(tokens), json={"person_id": str(uuid.uuid4()), "relationship": "child"}
+    )
     assert unknown.status_code == 404
     assert unknown.json()["type"] == "/problems/person-not-found"
     assert "小金井 三郎" not in await names_found(client, tokens, "小金井三郎")
@@ -216,10 +304,13 @@ async def test_members_join_and_leave(client: httpx.AsyncClient, tokens: TokenFa
 
 async def test_unknown_household_is_404(client: httpx.AsyncClient, tokens: TokenFactory) -> None:
     url = f"/api/v1/households/{uuid.uuid4()}"
-    for response in (await client.get(url, headers=east(tokens)),
-                     await client.post(f"{url}/members", headers=east(tokens),
-                                       json={"person": SON, "relationship": "self"}),
-                     await client.delete(f"{url}/members/{uuid.uuid4()}", headers=east(tokens))):
+    for response in (
+        await client.get(url, headers=east(tokens)),
+        await client.post(
+            f"{url}/members", headers=east(tokens), json={"person": SON, "relationship": "self"}
+        ),
+        await client.delete(f"{url}/members/{uuid.uuid4()}", headers=east(tokens)),
+    ):
         assert response.status_code == 404
         assert response.json()["type"] == "/problems/household-not-found"
     assert await persons_named(client, tokens, "小金井") == 0
@@ -238,18 +329,31 @@ ROLES = [
 
 @pytest.mark.parametrize(("role", "area", "agency_id", "create_status", "read_status"), ROLES)
 async def test_who_may_record_and_read_households(
-    client: httpx.AsyncClient, tokens: TokenFactory, role: str, area: str | None, agency_id: str | None,
-    create_status: int, read_status: int,
+    client: httpx.AsyncClient,
+    tokens: TokenFactory,
+    role: str,
+    area: str | None,
+    agency_id: str | None,
+    create_status: int,
+    read_status: int,
 ) -> None:
     existing = await create(client, tokens)
-    headers = tokens.headers(role, area=area, agency_id=agency_id, username=f"{role}-{area or 'x'}",
-                             scopes=("cases:read", "cases:write") if role == "system" else ())
+    headers = tokens.headers(
+        role,
+        area=area,
+        agency_id=agency_id,
+        username=f"{role}-{area or 'x'}",
+        scopes=("cases:read", "cases:write") if role == "system" else (),
+    )
     created = await client.post("/api/v1/households", json=HOUSEHOLD_8050, headers=headers)
     assert created.status_code == create_status
     read = await client.get(f"/api/v1/households/{existing['id']}", headers=headers)
     assert read.status_code == read_status
-    joined = await client.post(f"/api/v1/households/{existing['id']}/members", headers=headers,
-                               json={"person": {"name": "小金井 次郎"}, "relationship": "child"})
+    joined = await client.post(
+        f"/api/v1/households/{existing['id']}/members",
+        headers=headers,
+        json={"person": {"name": "小金井 次郎"}, "relationship": "child"},
+    )
     assert joined.status_code == (201 if read_status == 200 else 404)
     if read_status == 404:
         son_id = existing["members"][0]["person"]["id"]
@@ -261,15 +365,21 @@ async def test_who_may_record_and_read_households(
 async def test_a_case_opens_only_on_an_existing_household(
     client: httpx.AsyncClient, tokens: TokenFactory
 ) -> None:
-    unknown = await client.post("/api/v1/cases", headers=east(tokens), json={
-        "title": "小金井さん世帯", "area": "higashi", "household_id": str(uuid.uuid4())})
+    unknown = await client.post(
+        "/api/v1/cases",
+        headers=east(tokens),
+        json={"title": "小金井さん世帯", "area": "higashi", "household_id": str(uuid.uuid4())},
+    )
     assert unknown.status_code == 404
     assert unknown.json()["type"] == "/problems/household-not-found"
     assert (await client.get("/api/v1/cases", headers=east(tokens))).json()["total"] == 0
 
     household = await create(client, tokens)
-    opened = await client.post("/api/v1/cases", headers=east(tokens), json={
-        "title": "小金井さん世帯", "area": "higashi", "household_id": household["id"]})
+    opened = await client.post(
+        "/api/v1/cases",
+        headers=east(tokens),
+        json={"title": "小金井さん世帯", "area": "higashi", "household_id": household["id"]},
+    )
     assert opened.status_code == 201, opened.text
     assert opened.json()["household_id"] == household["id"]
 

@@ -7,22 +7,40 @@ import pytest
 
 from tsunagu_services.testing import TokenFactory
 
-YAMADA = {"name": "山田 太郎", "name_kana": "やまだ たろう", "birth_date": "1950-04-01", "sex": "male",
-          "address": "東京都小金井市本町６－６－３", "phone": "０９０－１２３４－５６７８", "area": "higashi"}
-TANAKA = {"name": "田中 花子", "name_kana": "タナカ ハナコ", "birth_date": "1962-09-30", "sex": "female",
-          "address": "東京都小金井市緑町1-2-3", "phone": "042-300-1111", "area": "nishi"}
+YAMADA = {
+    "name": "山田 太郎",
+    "name_kana": "やまだ たろう",
+    "birth_date": "1950-04-01",
+    "sex": "male",
+    "address": "東京都小金井市本町６－６－３",
+    "phone": "０９０－１２３４－５６７８",
+    "area": "higashi",
+}
+TANAKA = {
+    "name": "田中 花子",
+    "name_kana": "タナカ ハナコ",
+    "birth_date": "1962-09-30",
+    "sex": "female",
+    "address": "東京都小金井市緑町1-2-3",
+    "phone": "042-300-1111",
+    "area": "nishi",
+}
 
 
 def supervisor(tokens: TokenFactory) -> dict[str, str]:
     return tokens.headers("supervisor", username="sup1")
 
 
-async def household(client: httpx.AsyncClient, tokens: TokenFactory, *persons: dict,
-                    name: str = "テスト世帯") -> dict:
-    members = [{"person": p, "relationship": "self" if i == 0 else "other_relative", "is_primary": i == 0}
-               for i, p in enumerate(persons)]
-    created = await client.post("/api/v1/households", json={"name": name, "members": members},
-                                headers=supervisor(tokens))
+async def household(
+    client: httpx.AsyncClient, tokens: TokenFactory, *persons: dict, name: str = "テスト世帯"
+) -> dict:
+    members = [
+        {"person": p, "relationship": "self" if i == 0 else "other_relative", "is_primary": i == 0}
+        for i, p in enumerate(persons)
+    ]
+    created = await client.post(
+        "/api/v1/households", json={"name": name, "members": members}, headers=supervisor(tokens)
+    )
     assert created.status_code == 201, created.text
     return created.json()
 
@@ -74,8 +92,13 @@ async def test_search_finds_the_person_and_says_why(
 
 
 async def test_more_reasons_rank_first(client: httpx.AsyncClient, tokens: TokenFactory) -> None:
-    hanako = {**YAMADA, "name": "山田 花子", "name_kana": "ヤマダ ハナコ", "birth_date": "1960-01-01",
-              "phone": None}
+    hanako = {
+        **YAMADA,
+        "name": "山田 花子",
+        "name_kana": "ヤマダ ハナコ",
+        "birth_date": "1960-01-01",
+        "phone": None,
+    }
     await household(client, tokens, hanako, YAMADA)
     found = (await search(client, supervisor(tokens), q="やまだ", birth_date="1950-04-01")).json()
     assert [i["person"]["name"] for i in found["items"]] == ["山田 太郎", "山田 花子"]
@@ -93,15 +116,27 @@ async def test_exact_name_ranks_before_prefix(client: httpx.AsyncClient, tokens:
     assert [i["person"]["name"] for i in found["items"]] == ["山田 太郎", "山田 太郎丸", "小山田 太郎"]
 
 
-@pytest.mark.parametrize(("q", "name"), [
-    ("髙橋", "髙橋 一郎"), ("高橋", "髙橋 一郎"), ("たかはし", "髙橋 一郎"), ("髙橋一郎", "髙橋 一郎"),
-    ("𠮷田", "𠮷田 花子"), ("吉田", "𠮷田 花子"), ("𠮷田 花子", "𠮷田 花子"),
-])
+@pytest.mark.parametrize(
+    ("q", "name"),
+    [
+        ("髙橋", "髙橋 一郎"),
+        ("高橋", "髙橋 一郎"),
+        ("たかはし", "髙橋 一郎"),
+        ("髙橋一郎", "髙橋 一郎"),
+        ("𠮷田", "𠮷田 花子"),
+        ("吉田", "𠮷田 花子"),
+        ("𠮷田 花子", "𠮷田 花子"),
+    ],
+)
 async def test_rare_variant_kanji_are_kept_and_found(
     client: httpx.AsyncClient, tokens: TokenFactory, q: str, name: str
 ) -> None:
-    created = await household(client, tokens, {"name": "髙橋 一郎", "name_kana": "タカハシ イチロウ"},
-                              {"name": "𠮷田 花子", "name_kana": "ヨシダ ハナコ"})
+    created = await household(
+        client,
+        tokens,
+        {"name": "髙橋 一郎", "name_kana": "タカハシ イチロウ"},
+        {"name": "𠮷田 花子", "name_kana": "ヨシダ ハナコ"},
+    )
     stored = {m["person"]["name"]: m["person"]["id"] for m in created["members"]}
     assert set(stored) == {"髙橋 一郎", "𠮷田 花子"}
 
@@ -124,8 +159,11 @@ async def test_cases_listed_are_only_those_the_caller_may_see(
     client: httpx.AsyncClient, tokens: TokenFactory
 ) -> None:
     created = await household(client, tokens, YAMADA)
-    case = await client.post("/api/v1/cases", headers=supervisor(tokens), json={
-        "title": "山田さん世帯", "area": "higashi", "household_id": created["id"]})
+    case = await client.post(
+        "/api/v1/cases",
+        headers=supervisor(tokens),
+        json={"title": "山田さん世帯", "area": "higashi", "household_id": created["id"]},
+    )
     assert case.status_code == 201, case.text
 
     east = tokens.headers("csw", area="higashi", username="csw-higashi")
@@ -153,13 +191,23 @@ ROLES = [
 
 @pytest.mark.parametrize(("role", "area", "agency_id", "search_status", "read_status"), ROLES)
 async def test_who_may_search_and_read_persons(
-    client: httpx.AsyncClient, tokens: TokenFactory, role: str, area: str | None, agency_id: str | None,
-    search_status: int, read_status: int,
+    client: httpx.AsyncClient,
+    tokens: TokenFactory,
+    role: str,
+    area: str | None,
+    agency_id: str | None,
+    search_status: int,
+    read_status: int,
 ) -> None:
     created = await household(client, tokens, YAMADA)
     person_id = created["members"][0]["person"]["id"]
-    headers = tokens.headers(role, area=area, agency_id=agency_id, username=f"{role}-{area or 'x'}",
-                             scopes=("cases:read", "cases:write") if role == "system" else ())
+    headers = tokens.headers(
+        role,
+        area=area,
+        agency_id=agency_id,
+        username=f"{role}-{area or 'x'}",
+        scopes=("cases:read", "cases:write") if role == "system" else (),
+    )
 
     found = await search(client, headers, q="山田")
     assert found.status_code == search_status
@@ -167,18 +215,29 @@ async def test_who_may_search_and_read_persons(
     assert read.status_code == read_status
     if read_status == 404:
         assert read.json()["type"] == "/problems/person-not-found"
-        patched = await client.patch(f"/api/v1/persons/{person_id}", json={"name": "x"},
-                                     headers={**headers, "If-Match": 'W/"1"'})
+        patched = await client.patch(
+            f"/api/v1/persons/{person_id}", json={"name": "x"}, headers={**headers, "If-Match": 'W/"1"'}
+        )
         assert patched.status_code == 404
         assert (await client.get(f"/api/v1/households/{created['id']}", headers=headers)).status_code == 404
     else:
         assert read.json()["name"] == "山田 太郎"
 
 
-@pytest.mark.parametrize("query", [
-    "", "q=", "q=%20%20", "q=" + "x" * 101, "q=yamada&limit=0", "q=yamada&limit=51",
-    "birth_date=1950-02-30", "birth_date=yesterday", "phone=abc",
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "",
+        "q=",
+        "q=%20%20",
+        "q=" + "x" * 101,
+        "q=yamada&limit=0",
+        "q=yamada&limit=51",
+        "birth_date=1950-02-30",
+        "birth_date=yesterday",
+        "phone=abc",
+    ],
+)
 async def test_bad_search_is_422(client: httpx.AsyncClient, tokens: TokenFactory, query: str) -> None:
     response = await client.get(f"/api/v1/persons?{query}", headers=supervisor(tokens))
     assert response.status_code == 422
@@ -203,8 +262,11 @@ async def test_correction_needs_the_current_version(client: httpx.AsyncClient, t
     assert without.status_code == 428
     assert without.json()["type"] == "/problems/precondition-required"
 
-    corrected = await client.patch(url, json={"name_kana": "やまだ じろう", "phone": None},
-                                   headers={**east, "If-Match": read.headers["etag"]})
+    corrected = await client.patch(
+        url,
+        json={"name_kana": "やまだ じろう", "phone": None},
+        headers={**east, "If-Match": read.headers["etag"]},
+    )
     assert corrected.status_code == 200, corrected.text
     assert corrected.headers["etag"] == 'W/"2"'
     body = corrected.json()

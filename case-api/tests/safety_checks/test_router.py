@@ -25,8 +25,12 @@ def sup(tokens: TokenFactory) -> Headers:
 
 
 def agency(tokens: TokenFactory) -> Headers:
-    return tokens.headers("agency", area="higashi", username="agency-houkatsu-higashi",
-                          agency_id="0b0c0000-0000-4000-8000-000000000001")
+    return tokens.headers(
+        "agency",
+        area="higashi",
+        username="agency-houkatsu-higashi",
+        agency_id="0b0c0000-0000-4000-8000-000000000001",
+    )
 
 
 def intake(tokens: TokenFactory, *scopes: str) -> Headers:
@@ -41,8 +45,9 @@ def in_hours(hours: float) -> str:
     return iso(datetime.now(UTC) + timedelta(hours=hours))
 
 
-async def open_case(client: httpx.AsyncClient, tokens: TokenFactory, area: str = "higashi",
-                    lead: str | None = None) -> str:
+async def open_case(
+    client: httpx.AsyncClient, tokens: TokenFactory, area: str = "higashi", lead: str | None = None
+) -> str:
     body = {"title": "小金井さん世帯", "area": area, "lead_username": lead or f"csw-{area}"}
     created = await client.post("/api/v1/cases", json=body, headers=sup(tokens))
     assert created.status_code == 201, created.text
@@ -66,8 +71,11 @@ async def test_staff_raise_a_check_due_by_office_hours(
     client: httpx.AsyncClient, tokens: TokenFactory
 ) -> None:
     # Scenario 2: an email at 10:10 on a weekday is due the same day (received + 2 h).
-    created = await client.post("/api/v1/safety-checks", headers=east(tokens), json={
-        "area": "higashi", "reason": REASON, "received_at": "2025-12-01T10:10:00+09:00"})
+    created = await client.post(
+        "/api/v1/safety-checks",
+        headers=east(tokens),
+        json={"area": "higashi", "reason": REASON, "received_at": "2025-12-01T10:10:00+09:00"},
+    )
     assert created.status_code == 201, created.text
     check = created.json()
     assert datetime.fromisoformat(check["due_at"]) == datetime.fromisoformat("2025-12-01T12:10:00+09:00")
@@ -80,10 +88,14 @@ async def test_staff_raise_a_check_due_by_office_hours(
     assert read.status_code == 200
     assert read.json()["due_at"] == check["due_at"]
 
-    friday_evening = await client.post("/api/v1/safety-checks", headers=east(tokens), json={
-        "area": "higashi", "reason": REASON, "received_at": "2025-12-05T18:00:00+09:00"})
+    friday_evening = await client.post(
+        "/api/v1/safety-checks",
+        headers=east(tokens),
+        json={"area": "higashi", "reason": REASON, "received_at": "2025-12-05T18:00:00+09:00"},
+    )
     assert datetime.fromisoformat(friday_evening.json()["due_at"]) == datetime.fromisoformat(
-        "2025-12-08T10:00:00+09:00")
+        "2025-12-08T10:00:00+09:00"
+    )
 
 
 async def test_a_check_on_a_case_takes_the_case_area(client: httpx.AsyncClient, tokens: TokenFactory) -> None:
@@ -91,12 +103,16 @@ async def test_a_check_on_a_case_takes_the_case_area(client: httpx.AsyncClient, 
     check = await raise_check(client, west(tokens), area=None, case_id=case_id)
     assert check["area"] == "nishi"
     assert check["case_id"] == case_id
-    mismatch = await client.post("/api/v1/safety-checks", headers=sup(tokens), json={
-        "area": "higashi", "case_id": case_id, "reason": REASON})
+    mismatch = await client.post(
+        "/api/v1/safety-checks",
+        headers=sup(tokens),
+        json={"area": "higashi", "case_id": case_id, "reason": REASON},
+    )
     assert mismatch.status_code == 422
     # A CSW may not raise a check on a case they cannot open: the case is unknown to them.
-    hidden = await client.post("/api/v1/safety-checks", headers=east(tokens), json={
-        "case_id": case_id, "reason": REASON})
+    hidden = await client.post(
+        "/api/v1/safety-checks", headers=east(tokens), json={"case_id": case_id, "reason": REASON}
+    )
     assert hidden.status_code == 422
     assert hidden.json()["errors"][0]["loc"] == ["body", "case_id"]
 
@@ -104,8 +120,12 @@ async def test_a_check_on_a_case_takes_the_case_area(client: httpx.AsyncClient, 
 async def test_intake_retries_through_its_outbox_create_one_check(
     client: httpx.AsyncClient, tokens: TokenFactory
 ) -> None:
-    body = {"area": "higashi", "reason": REASON, "source_key": "intake-outbox-42",
-            "received_at": "2025-12-01T10:10:00+09:00"}
+    body = {
+        "area": "higashi",
+        "reason": REASON,
+        "source_key": "intake-outbox-42",
+        "received_at": "2025-12-01T10:10:00+09:00",
+    }
     first = await client.post("/api/v1/safety-checks", json=body, headers=intake(tokens, "service"))
     assert first.status_code == 201, first.text
     # The outbox retries (say the answer was lost): same key, same check, 200.
@@ -113,15 +133,18 @@ async def test_intake_retries_through_its_outbox_create_one_check(
     assert again.status_code == 200, again.text
     assert again.json()["id"] == first.json()["id"]
     # A repeat with other content is still the same check: the key names it.
-    changed = await client.post("/api/v1/safety-checks", json={**body, "reason": "再送"},
-                                headers=intake(tokens, "service"))
+    changed = await client.post(
+        "/api/v1/safety-checks", json={**body, "reason": "再送"}, headers=intake(tokens, "service")
+    )
     assert changed.status_code == 200
     assert changed.json()["reason"] == REASON
     assert await total(client, tokens) == 1
     # Another sender's key does not reveal the first sender's check.
-    other = await client.post("/api/v1/safety-checks", json=body,
-                              headers=tokens.headers("system", username="city-system",
-                                                     scopes=("safety-checks:write",)))
+    other = await client.post(
+        "/api/v1/safety-checks",
+        json=body,
+        headers=tokens.headers("system", username="city-system", scopes=("safety-checks:write",)),
+    )
     assert other.status_code == 409
     assert other.json()["type"] == "/problems/source-key-taken"
     assert await total(client, tokens) == 1
@@ -139,8 +162,9 @@ async def test_idempotency_key_header_replays_and_is_the_source_key(
     assert replay.headers.get("idempotent-replayed") == "true"
     assert replay.json()["id"] == first.json()["id"]
     # The same key in the body later (the outbox's own key) finds the same check.
-    by_body = await client.post("/api/v1/safety-checks", json={**body, "source_key": "outbox-7"},
-                                headers=intake(tokens, "service"))
+    by_body = await client.post(
+        "/api/v1/safety-checks", json={**body, "source_key": "outbox-7"}, headers=intake(tokens, "service")
+    )
     assert by_body.status_code == 200
     assert by_body.json()["id"] == first.json()["id"]
     assert await total(client, tokens) == 1
@@ -160,10 +184,16 @@ RAISERS: list[tuple[str, Callable[[TokenFactory], Headers], int]] = [
 
 
 @pytest.mark.parametrize(("who", "headers", "expected"), RAISERS, ids=[r[0] for r in RAISERS])
-async def test_who_may_raise_a_check(client: httpx.AsyncClient, tokens: TokenFactory, who: str,
-                                     headers: Callable[[TokenFactory], Headers], expected: int) -> None:
-    answer = await client.post("/api/v1/safety-checks", json={"area": "higashi", "reason": REASON},
-                               headers=headers(tokens))
+async def test_who_may_raise_a_check(
+    client: httpx.AsyncClient,
+    tokens: TokenFactory,
+    who: str,
+    headers: Callable[[TokenFactory], Headers],
+    expected: int,
+) -> None:
+    answer = await client.post(
+        "/api/v1/safety-checks", json={"area": "higashi", "reason": REASON}, headers=headers(tokens)
+    )
     assert answer.status_code == expected, answer.text
     assert await total(client, tokens) == (1 if expected == 201 else 0)
 
@@ -186,9 +216,13 @@ async def test_who_sees_which_checks(client: httpx.AsyncClient, tokens: TokenFac
     assert await ids(tokens.headers("admin")) == {a, b, c, d}
     assert (await client.get("/api/v1/safety-checks", headers=agency(tokens))).status_code == 403
     assert (await client.get("/api/v1/safety-checks", headers=intake(tokens, "service"))).status_code == 403
-    for check_id, headers, expected in [(a, west(tokens), 404), (a, east(tokens), 200),
-                                        (b, east(tokens), 404), (c, east(tokens), 200),
-                                        (a, agency(tokens), 404)]:
+    for check_id, headers, expected in [
+        (a, west(tokens), 404),
+        (a, east(tokens), 200),
+        (b, east(tokens), 404),
+        (c, east(tokens), 200),
+        (a, agency(tokens), 404),
+    ]:
         answer = await client.get(f"/api/v1/safety-checks/{check_id}", headers=headers)
         assert answer.status_code == expected
     assert (await client.get("/api/v1/safety-checks?area=nishi", headers=sup(tokens))).json()["total"] == 2
@@ -212,8 +246,9 @@ async def test_overdue_checks_are_flagged_and_escalate_once(
     assert [c["id"] for c in due["items"]] == [late["id"], soon["id"]]  # earliest due first
     assert [c["overdue"] for c in due["items"]] == [True, False]
 
-    closed = await client.post(f"/api/v1/safety-checks/{late['id']}/outcome", json={"outcome": "safe"},
-                               headers=east(tokens))
+    closed = await client.post(
+        f"/api/v1/safety-checks/{late['id']}/outcome", json={"outcome": "safe"}, headers=east(tokens)
+    )
     assert closed.status_code == 200
     assert closed.json()["overdue"] is False
     overdue = (await client.get("/api/v1/safety-checks?status=overdue", headers=sup(tokens))).json()
@@ -225,10 +260,16 @@ async def test_overdue_checks_are_flagged_and_escalate_once(
 async def test_an_outcome_is_required_to_close(client: httpx.AsyncClient, tokens: TokenFactory) -> None:
     check = await raise_check(client, east(tokens))
     url = f"/api/v1/safety-checks/{check['id']}/outcome"
-    for body in ({}, {"outcome": None}, {"outcome": "fine"}, {"outcome": "other"},
-                 {"outcome": "safe", "checked_at": "2025-12-01T10:00:00"},
-                 {"outcome": "safe", "checked_at": in_hours(5)},
-                 {"outcome": "safe", "minutes_spent": 1441}, {"outcome": "safe", "extra": 1}):
+    for body in (
+        {},
+        {"outcome": None},
+        {"outcome": "fine"},
+        {"outcome": "other"},
+        {"outcome": "safe", "checked_at": "2025-12-01T10:00:00"},
+        {"outcome": "safe", "checked_at": in_hours(5)},
+        {"outcome": "safe", "minutes_spent": 1441},
+        {"outcome": "safe", "extra": 1},
+    ):
         refused = await client.post(url, json=body, headers=east(tokens))
         assert refused.status_code == 422, (body, refused.text)
         assert refused.json()["type"] == "/problems/validation"
@@ -238,8 +279,15 @@ async def test_an_outcome_is_required_to_close(client: httpx.AsyncClient, tokens
 
     stale = await client.post(url, json={"outcome": "safe"}, headers={**east(tokens), "If-Match": '"9"'})
     assert stale.status_code == 412
-    done = await client.post(url, headers={**east(tokens), "If-Match": '"1"'}, json={
-        "outcome": "hospitalised", "outcome_note": "救急搬送後、入院を確認。", "checked_at": in_hours(-0.5)})
+    done = await client.post(
+        url,
+        headers={**east(tokens), "If-Match": '"1"'},
+        json={
+            "outcome": "hospitalised",
+            "outcome_note": "救急搬送後、入院を確認。",
+            "checked_at": in_hours(-0.5),
+        },
+    )
     assert done.status_code == 200, done.text
     closed = done.json()
     assert closed["status"] == "done"
@@ -253,16 +301,20 @@ async def test_an_outcome_is_required_to_close(client: httpx.AsyncClient, tokens
     # Others cannot close what they cannot see.
     hidden = await raise_check(client, east(tokens))
     for headers in (west(tokens), agency(tokens), intake(tokens, "service")):
-        answer = await client.post(f"/api/v1/safety-checks/{hidden['id']}/outcome", json={"outcome": "safe"},
-                                   headers=headers)
+        answer = await client.post(
+            f"/api/v1/safety-checks/{hidden['id']}/outcome", json={"outcome": "safe"}, headers=headers
+        )
         assert answer.status_code == 404
 
 
 async def test_the_outcome_goes_on_the_case_timeline(client: httpx.AsyncClient, tokens: TokenFactory) -> None:
     case_id = await open_case(client, tokens)
     check = await raise_check(client, east(tokens), area=None, case_id=case_id)
-    done = await client.post(f"/api/v1/safety-checks/{check['id']}/outcome", headers=east(tokens), json={
-        "outcome": "safe", "outcome_note": "訪問し本人と面会。", "minutes_spent": 40})
+    done = await client.post(
+        f"/api/v1/safety-checks/{check['id']}/outcome",
+        headers=east(tokens),
+        json={"outcome": "safe", "outcome_note": "訪問し本人と面会。", "minutes_spent": 40},
+    )
     assert done.status_code == 200, done.text
     records = (await client.get(f"/api/v1/cases/{case_id}/records", headers=east(tokens))).json()["items"]
     assert len(records) == 1
@@ -292,15 +344,17 @@ async def test_reassign_move_or_link_with_if_match(client: httpx.AsyncClient, to
     stale = await client.patch(url, json=body, headers={**east(tokens), "If-Match": '"2"'})
     assert stale.status_code == 412
     assert stale.json()["type"] == "/problems/precondition-failed"
-    moved = await client.patch(url, headers={**east(tokens), "If-Match": '"1"'},
-                               json={**body, "due_at": in_hours(1)})
+    moved = await client.patch(
+        url, headers={**east(tokens), "If-Match": '"1"'}, json={**body, "due_at": in_hours(1)}
+    )
     assert moved.status_code == 200, moved.text
     assert moved.json()["assigned_to"] == "csw-higashi"
     assert moved.json()["version"] == 2
     assert moved.headers["etag"] == 'W/"2"'
     # The second editor holding the old ETag loses.
-    assert (await client.patch(url, json={"assigned_to": "csw-kita"},
-                               headers={**sup(tokens), "If-Match": '"1"'})).status_code == 412
+    assert (
+        await client.patch(url, json={"assigned_to": "csw-kita"}, headers={**sup(tokens), "If-Match": '"1"'})
+    ).status_code == 412
 
     case_id = await open_case(client, tokens)
     linked = await client.patch(url, json={"case_id": case_id}, headers={**sup(tokens), "If-Match": 'W/"2"'})
@@ -309,8 +363,13 @@ async def test_reassign_move_or_link_with_if_match(client: httpx.AsyncClient, to
     west_case = await open_case(client, tokens, "nishi")
     hidden = await client.patch(url, json={"case_id": west_case}, headers={**east(tokens), "If-Match": '"3"'})
     assert hidden.status_code == 422
-    for bad in ({"due_at": None}, {"case_id": None}, {"due_at": "2026-12-01T10:00:00"}, {"status": "done"},
-                {"due_at": "9999-12-31T23:59:59-14:00"}):
+    for bad in (
+        {"due_at": None},
+        {"case_id": None},
+        {"due_at": "2026-12-01T10:00:00"},
+        {"status": "done"},
+        {"due_at": "9999-12-31T23:59:59-14:00"},
+    ):
         answer = await client.patch(url, json=bad, headers={**sup(tokens), "If-Match": '"3"'})
         assert answer.status_code == 422
     assert (await client.get(url, headers=sup(tokens))).json()["version"] == 3
@@ -319,8 +378,11 @@ async def test_reassign_move_or_link_with_if_match(client: httpx.AsyncClient, to
     answer = await client.patch(url, json=body, headers={**west(tokens), "If-Match": '"3"'})
     assert answer.status_code == 404
     west_check = await raise_check(client, sup(tokens), area="nishi", assigned_to="csw-higashi")
-    refused = await client.patch(f"/api/v1/safety-checks/{west_check['id']}", json={"assigned_to": None},
-                                 headers={**east(tokens), "If-Match": '"1"'})
+    refused = await client.patch(
+        f"/api/v1/safety-checks/{west_check['id']}",
+        json={"assigned_to": None},
+        headers={**east(tokens), "If-Match": '"1"'},
+    )
     assert refused.status_code == 403
     await client.post(f"{url}/outcome", json={"outcome": "safe"}, headers=sup(tokens))
     closed = await client.patch(url, json=body, headers={**sup(tokens), "If-Match": '"4"'})

@@ -70,8 +70,9 @@ OVERDUE_TABLE = [
 
 
 @pytest.mark.parametrize(("status", "due", "escalated", "overdue", "escalate"), OVERDUE_TABLE)
-def test_overdue_and_escalation(status: str, due: str, escalated: str | None, overdue: bool,
-                                escalate: bool) -> None:
+def test_overdue_and_escalation(
+    status: str, due: str, escalated: str | None, overdue: bool, escalate: bool
+) -> None:
     escalated_at = jst(escalated) if escalated else None
     assert is_overdue(status, jst(due), NOW) is overdue
     assert needs_escalation(status, jst(due), escalated_at, NOW) is escalate

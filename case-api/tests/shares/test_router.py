@@ -23,10 +23,19 @@ async def open_case(client: httpx.AsyncClient, tokens: TokenFactory, area: str =
     return created.json()["id"]
 
 
-async def share(client: httpx.AsyncClient, headers: dict, case_id: str, kind: str = "user",
-                grantee: str = "csw-nishi", **fields) -> httpx.Response:
-    return await client.post(f"/api/v1/cases/{case_id}/shares",
-                             json={"grantee_kind": kind, "grantee": grantee, **fields}, headers=headers)
+async def share(
+    client: httpx.AsyncClient,
+    headers: dict,
+    case_id: str,
+    kind: str = "user",
+    grantee: str = "csw-nishi",
+    **fields,
+) -> httpx.Response:
+    return await client.post(
+        f"/api/v1/cases/{case_id}/shares",
+        json={"grantee_kind": kind, "grantee": grantee, **fields},
+        headers=headers,
+    )
 
 
 async def test_scenario_west_csw_sees_the_case_only_while_it_is_shared(
@@ -41,13 +50,20 @@ async def test_scenario_west_csw_sees_the_case_only_while_it_is_shared(
     assert granted.status_code == 201, granted.text
     grant = granted.json()
     assert (grant["grantee_kind"], grant["grantee"], grant["granted_by"], grant["active"]) == (
-        "user", "csw-nishi", "csw-higashi", True)
+        "user",
+        "csw-nishi",
+        "csw-higashi",
+        True,
+    )
     assert (await client.get(f"/api/v1/cases/{case_id}", headers=west)).status_code == 200
     assert (await client.get(f"/api/v1/cases/{case_id}/history", headers=west)).status_code == 200
     assert [c["id"] for c in (await client.get("/api/v1/cases", headers=west)).json()["items"]] == [case_id]
 
-    revoked = await client.post(f"/api/v1/cases/{case_id}/shares/{grant['id']}/revoke",
-                                json={"reason": "転居が取りやめになった。"}, headers=supervisor(tokens))
+    revoked = await client.post(
+        f"/api/v1/cases/{case_id}/shares/{grant['id']}/revoke",
+        json={"reason": "転居が取りやめになった。"},
+        headers=supervisor(tokens),
+    )
     assert revoked.status_code == 200, revoked.text
     assert revoked.json()["active"] is False
     assert revoked.json()["revoked_by"] == "sup1"
@@ -59,7 +75,9 @@ async def test_scenario_west_csw_sees_the_case_only_while_it_is_shared(
     history = await client.get(f"/api/v1/cases/{case_id}/history", headers=supervisor(tokens))
     events = history.json()["items"]
     assert [(e["kind"], e["reason"]) for e in events[1:]] == [
-        ("share_granted", "西圏域へ転居予定のため。"), ("share_revoked", "転居が取りやめになった。")]
+        ("share_granted", "西圏域へ転居予定のため。"),
+        ("share_revoked", "転居が取りやめになった。"),
+    ]
     assert events[1]["after"]["grantee"] == "csw-nishi"
 
 
@@ -114,22 +132,26 @@ async def test_revoking_a_share_of_another_case_or_none_is_404(
     other_id = await open_case(client, tokens)
     grant = (await share(client, supervisor(tokens), other_id)).json()
     for share_id in (grant["id"], str(uuid.uuid4())):
-        response = await client.post(f"/api/v1/cases/{case_id}/shares/{share_id}/revoke",
-                                     headers=supervisor(tokens))
+        response = await client.post(
+            f"/api/v1/cases/{case_id}/shares/{share_id}/revoke", headers=supervisor(tokens)
+        )
         assert response.status_code == 404
     assert (await client.get(f"/api/v1/cases/{other_id}", headers=csw(tokens, "nishi"))).status_code == 200
 
 
-@pytest.mark.parametrize(("who", "expected"), [
-    pytest.param("supervisor", 201, id="supervisor"),
-    pytest.param("admin", 201, id="admin"),
-    pytest.param("lead", 201, id="the lead, from another area"),
-    pytest.param("same_area", 201, id="a CSW of the area"),
-    pytest.param("shared_csw", 403, id="a CSW the case is shared with"),
-    pytest.param("sc", 403, id="an SC the case is shared with"),
-    pytest.param("other_area", 404, id="a CSW of another area"),
-    pytest.param("system", 403, id="a system client that reads cases"),
-])
+@pytest.mark.parametrize(
+    ("who", "expected"),
+    [
+        pytest.param("supervisor", 201, id="supervisor"),
+        pytest.param("admin", 201, id="admin"),
+        pytest.param("lead", 201, id="the lead, from another area"),
+        pytest.param("same_area", 201, id="a CSW of the area"),
+        pytest.param("shared_csw", 403, id="a CSW the case is shared with"),
+        pytest.param("sc", 403, id="an SC the case is shared with"),
+        pytest.param("other_area", 404, id="a CSW of another area"),
+        pytest.param("system", 403, id="a system client that reads cases"),
+    ],
+)
 async def test_who_may_share(
     client: httpx.AsyncClient, tokens: TokenFactory, who: str, expected: int
 ) -> None:
@@ -186,7 +208,8 @@ async def test_bad_revoke_is_422_and_keeps_the_share(
 ) -> None:
     case_id = await open_case(client, tokens)
     grant = (await share(client, supervisor(tokens), case_id)).json()
-    response = await client.post(f"/api/v1/cases/{case_id}/shares/{grant['id']}/revoke", json=body,
-                                 headers=supervisor(tokens))
+    response = await client.post(
+        f"/api/v1/cases/{case_id}/shares/{grant['id']}/revoke", json=body, headers=supervisor(tokens)
+    )
     assert response.status_code == 422
     assert (await client.get(f"/api/v1/cases/{case_id}", headers=csw(tokens, "nishi"))).status_code == 200

@@ -1,6 +1,6 @@
 """Create the four databases if missing and migrate them (containers and Kubernetes run this as a job).
 
-    DATABASE_URL=postgresql://user:pass@db:5432/postgres python -m tsunagu_local.migrate [--demo]
+DATABASE_URL=postgresql://user:pass@db:5432/postgres python -m tsunagu_local.migrate [--demo]
 """
 
 import argparse
@@ -19,8 +19,9 @@ async def main() -> int:
     if not server:
         print("DATABASE_URL is required", file=sys.stderr)
         return 2
-    stack = Stack(server=server, demo_password=os.environ.get("TSUNAGU_DEMO_PASSWORD", ""),
-                  service_secrets={})
+    stack = Stack(
+        server=server, demo_password=os.environ.get("TSUNAGU_DEMO_PASSWORD", ""), service_secrets={}
+    )
     await stack.prepare(demo_data=args.demo)
     return 0
 

@@ -39,8 +39,9 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name="pk_staff_user"),
         sa.UniqueConstraint("username", name="uq_staff_user_username"),
         sa.ForeignKeyConstraint(["area"], ["area.code"], name="fk_staff_user_area_area"),
-        sa.CheckConstraint("role IN ('admin', 'supervisor', 'csw', 'sc', 'agency')",
-                           name="ck_staff_user_role"),
+        sa.CheckConstraint(
+            "role IN ('admin', 'supervisor', 'csw', 'sc', 'agency')", name="ck_staff_user_role"
+        ),
     )
     op.create_table(
         "api_client",

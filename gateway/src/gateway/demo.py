@@ -37,8 +37,11 @@ USERS: list[tuple[str, str, str, str | None, str | None]] = [
     ("agency-houkatsu-higashi", "林 誠", "agency", "higashi", HIGASHI_HOUKATSU_AGENCY_ID),
 ]
 SYSTEM_SCOPES = ["cases:read", "consultations:read", "consultations:write", "statistics:read"]
-SERVICE_CLIENTS = [("intake-api", "相談受付サービス"), ("case-api", "ケース管理サービス"),
-                   ("meeting-api", "会議サービス")]
+SERVICE_CLIENTS = [
+    ("intake-api", "相談受付サービス"),
+    ("case-api", "ケース管理サービス"),
+    ("meeting-api", "会議サービス"),
+]
 SERVICE_SCOPES = ["service"]
 
 
@@ -58,24 +61,45 @@ async def load(session: AsyncSession, password: str, service_secrets: dict[str, 
     for code, name, order in AREAS:
         await repository.upsert_area(session, code, name, order)
     for username, display_name, role, area, agency_id in USERS:
-        await repository.upsert_user(session, {
-            "id": uuid.uuid5(USER_NAMESPACE, username), "username": username,
-            "display_name": display_name, "role": role, "area": area, "agency_id": agency_id,
-            "password_hash": await hash_secret(password), "active": True,
-        })
-    await repository.upsert_client(session, {
-        "client_id": "demo-system", "display_name": "デモ用 庁内システム", "kind": "system",
-        "secret_hash": await hash_secret(password), "scopes": SYSTEM_SCOPES, "active": True,
-    })
+        await repository.upsert_user(
+            session,
+            {
+                "id": uuid.uuid5(USER_NAMESPACE, username),
+                "username": username,
+                "display_name": display_name,
+                "role": role,
+                "area": area,
+                "agency_id": agency_id,
+                "password_hash": await hash_secret(password),
+                "active": True,
+            },
+        )
+    await repository.upsert_client(
+        session,
+        {
+            "client_id": "demo-system",
+            "display_name": "デモ用 庁内システム",
+            "kind": "system",
+            "secret_hash": await hash_secret(password),
+            "scopes": SYSTEM_SCOPES,
+            "active": True,
+        },
+    )
     written = ["demo-system"]
     for client_id, display_name in SERVICE_CLIENTS:
         if client_id not in service_secrets:
             continue
-        await repository.upsert_client(session, {
-            "client_id": client_id, "display_name": display_name, "kind": "service",
-            "secret_hash": await hash_secret(service_secrets[client_id]), "scopes": SERVICE_SCOPES,
-            "active": True,
-        })
+        await repository.upsert_client(
+            session,
+            {
+                "client_id": client_id,
+                "display_name": display_name,
+                "kind": "service",
+                "secret_hash": await hash_secret(service_secrets[client_id]),
+                "scopes": SERVICE_SCOPES,
+                "active": True,
+            },
+        )
         written.append(client_id)
     return written
 
@@ -88,8 +112,9 @@ async def _main() -> int:
         return 2
     # Known passwords on a real database would be an open door.
     if not settings.demo_mode:
-        print("refusing to load demo accounts: set TSUNAGU_DEMO_MODE=1 (demo databases only)",
-              file=sys.stderr)
+        print(
+            "refusing to load demo accounts: set TSUNAGU_DEMO_MODE=1 (demo databases only)", file=sys.stderr
+        )
         return 2
     try:
         service_secrets = parse_service_secrets(os.environ.get("TSUNAGU_SERVICE_SECRETS", ""))

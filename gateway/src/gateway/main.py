@@ -31,8 +31,9 @@ def own_jwks(key: SigningKey) -> JwksCache:
     return JwksCache(document)
 
 
-def create_app(jwks: JwksCache | None = None, *, settings: Settings | None = None,
-               signing_key: SigningKey | None = None) -> FastAPI:
+def create_app(
+    jwks: JwksCache | None = None, *, settings: Settings | None = None, signing_key: SigningKey | None = None
+) -> FastAPI:
     settings = settings or Settings()
     key = signing_key or SigningKey.load_or_create(settings.signing_key_path)
     app = create_service_app(
@@ -40,8 +41,15 @@ def create_app(jwks: JwksCache | None = None, *, settings: Settings | None = Non
         title="Tsunagu gateway",
         # Order matters: the gateway's own routes, then the proxy for the rest of /api/v1,
         # then the SPA for everything else.
-        routers=[tokens_router, areas_router, audit_router, openapi_router, statistics_router, proxy_router,
-                 spa_router],
+        routers=[
+            tokens_router,
+            areas_router,
+            audit_router,
+            openapi_router,
+            statistics_router,
+            proxy_router,
+            spa_router,
+        ],
         readiness=[database_ready, services_ready],
         jwks=jwks or own_jwks(key),
         on_start=[warm_up],
@@ -51,6 +59,5 @@ def create_app(jwks: JwksCache | None = None, *, settings: Settings | None = Non
         middleware=[AuditMiddleware],
     )
     app.state.signing_key = key
-    app.state.public_rate_limiter = PublicRateLimiter(
-        submissions=settings.public_submissions_per_10_minutes)
+    app.state.public_rate_limiter = PublicRateLimiter(submissions=settings.public_submissions_per_10_minutes)
     return app

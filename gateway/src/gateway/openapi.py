@@ -22,8 +22,11 @@ logger = logging.getLogger("tsunagu.openapi")
 
 SCHEMA_REF = "#/components/schemas/"
 # Service name → module whose create_app() builds it (offline merge).
-SERVICE_MODULES = {"intake-api": "intake_api.main", "case-api": "case_api.main",
-                   "meeting-api": "meeting_api.main"}
+SERVICE_MODULES = {
+    "intake-api": "intake_api.main",
+    "case-api": "case_api.main",
+    "meeting-api": "meeting_api.main",
+}
 
 Document = dict[str, Any]
 
@@ -35,10 +38,14 @@ def _prefix(service: str) -> str:
 
 def _rename_refs(node: Any, renames: dict[str, str]) -> Any:
     if isinstance(node, dict):
-        return {k: (SCHEMA_REF + renames.get(v[len(SCHEMA_REF):], v[len(SCHEMA_REF):])
-                    if k == "$ref" and isinstance(v, str) and v.startswith(SCHEMA_REF)
-                    else _rename_refs(v, renames))
-                for k, v in node.items()}
+        return {
+            k: (
+                SCHEMA_REF + renames.get(v[len(SCHEMA_REF) :], v[len(SCHEMA_REF) :])
+                if k == "$ref" and isinstance(v, str) and v.startswith(SCHEMA_REF)
+                else _rename_refs(v, renames)
+            )
+            for k, v in node.items()
+        }
     if isinstance(node, list):
         return [_rename_refs(item, renames) for item in node]
     return node
@@ -47,8 +54,11 @@ def _rename_refs(node: Any, renames: dict[str, str]) -> Any:
 def merge(own: Document, services: dict[str, Document | None]) -> Document:
     """One document from the gateway's and the services' (None for a service that did not answer)."""
     merged = copy.deepcopy(own)
-    merged["info"] = {**merged.get("info", {}), "title": "Tsunagu API",
-                      "description": "The public contract of Tsunagu, served by the gateway."}
+    merged["info"] = {
+        **merged.get("info", {}),
+        "title": "Tsunagu API",
+        "description": "The public contract of Tsunagu, served by the gateway.",
+    }
     paths: dict[str, Any] = merged.setdefault("paths", {})
     schemas: dict[str, Any] = merged.setdefault("components", {}).setdefault("schemas", {})
     missing: list[str] = []
@@ -57,8 +67,11 @@ def merge(own: Document, services: dict[str, Document | None]) -> Document:
             missing.append(service)
             continue
         theirs = document.get("components", {}).get("schemas", {})
-        renames = {name: f"{_prefix(service)}{name}" for name, schema in theirs.items()
-                   if name in schemas and schemas[name] != schema}
+        renames = {
+            name: f"{_prefix(service)}{name}"
+            for name, schema in theirs.items()
+            if name in schemas and schemas[name] != schema
+        }
         document = _rename_refs(document, renames)
         for name, schema in document.get("components", {}).get("schemas", {}).items():
             schemas.setdefault(renames.get(name, name), schema)
@@ -96,8 +109,9 @@ async def _fetch(client: httpx.AsyncClient, service: str, url: str, wait_seconds
         response.raise_for_status()
         document = response.json()
     except (httpx.HTTPError, ValueError) as exc:
-        logger.warning("service openapi unavailable",
-                       extra={"service": service, "error_type": type(exc).__name__})
+        logger.warning(
+            "service openapi unavailable", extra={"service": service, "error_type": type(exc).__name__}
+        )
         return None
     return document if isinstance(document, dict) else None
 
@@ -109,9 +123,12 @@ async def merged_openapi_live(app: FastAPI) -> Document:
     if cached is not None and time.monotonic() - cached[0] < settings.openapi_cache_seconds:
         return cached[1]
     names = list(settings.upstreams)
-    documents = await asyncio.gather(*(
-        _fetch(app.state.http, name, settings.upstreams[name], settings.upstream_probe_timeout_seconds)
-        for name in names))
+    documents = await asyncio.gather(
+        *(
+            _fetch(app.state.http, name, settings.upstreams[name], settings.upstream_probe_timeout_seconds)
+            for name in names
+        )
+    )
     merged = merge(app.openapi(), dict(zip(names, documents, strict=True)))
     app.state.openapi_cache = (time.monotonic(), merged)
     return merged

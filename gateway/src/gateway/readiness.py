@@ -18,8 +18,12 @@ async def services_ready(request: Request) -> dict[str, bool]:
     """Each service's own /readyz, asked concurrently with a short timeout."""
     settings = request.app.state.settings
     names = list(settings.upstreams)
-    results = await asyncio.gather(*(
-        _service_ready(request.app.state.http, settings.upstreams[name],
-                       settings.upstream_probe_timeout_seconds)
-        for name in names))
+    results = await asyncio.gather(
+        *(
+            _service_ready(
+                request.app.state.http, settings.upstreams[name], settings.upstream_probe_timeout_seconds
+            )
+            for name in names
+        )
+    )
     return dict(zip(names, results, strict=True))

@@ -43,12 +43,16 @@ async def serve_spa(request: Request, path: str) -> Response:
     static_dir: Path = request.app.state.settings.static_dir
     index = static_dir / "index.html"
     if not index.is_file():
-        return HTMLResponse(NOT_BUILT, status_code=503,
-                            headers={"Cache-Control": "no-store", "Retry-After": "30"})
+        return HTMLResponse(
+            NOT_BUILT, status_code=503, headers={"Cache-Control": "no-store", "Retry-After": "30"}
+        )
     found = _file_in(static_dir, path) if path else None
     if found is not None and found.name != "index.html":
         cache = IMMUTABLE if path.startswith("assets/") else "no-cache"
         return FileResponse(found, headers={**SECURITY_HEADERS, "Cache-Control": cache})
     # index.html must be revalidated: it names the current hashed assets.
-    return FileResponse(index, media_type="text/html; charset=utf-8",
-                        headers={**SECURITY_HEADERS, "Cache-Control": "no-cache"})
+    return FileResponse(
+        index,
+        media_type="text/html; charset=utf-8",
+        headers={**SECURITY_HEADERS, "Cache-Control": "no-cache"},
+    )

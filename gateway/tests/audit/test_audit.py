@@ -78,14 +78,17 @@ async def test_audit_list_is_for_supervisors_and_admins_only(
     assert page["total"] == 6
     assert {"csw-nishi", "sc-higashi"} <= {e["actor_username"] for e in page["items"]}
 
-    by_actor = (await client.get("/api/v1/audit-events?actor=csw-nishi",
-                                 headers=bearer("admin"))).json()
+    by_actor = (await client.get("/api/v1/audit-events?actor=csw-nishi", headers=bearer("admin"))).json()
     assert [(e["resource_type"], e["resource_id"]) for e in by_actor["items"]] == [("consultations", "a1")]
-    by_resource = (await client.get("/api/v1/audit-events?resource_type=meetings&resource_id=m9",
-                                    headers=bearer("admin"))).json()
+    by_resource = (
+        await client.get(
+            "/api/v1/audit-events?resource_type=meetings&resource_id=m9", headers=bearer("admin")
+        )
+    ).json()
     assert by_resource["total"] == 1
-    future = (await client.get("/api/v1/audit-events?since=2999-01-01T00:00:00%2B09:00",
-                               headers=bearer("admin"))).json()
+    future = (
+        await client.get("/api/v1/audit-events?since=2999-01-01T00:00:00%2B09:00", headers=bearer("admin"))
+    ).json()
     assert future["total"] == 0
     paged = (await client.get("/api/v1/audit-events?limit=2&offset=1", headers=bearer("admin"))).json()
     assert len(paged["items"]) == 2
@@ -95,8 +98,11 @@ async def test_audit_table_refuses_update_delete_and_truncate(
     client: httpx.AsyncClient, bearer, session
 ) -> None:
     await client.get("/api/v1/areas", headers=bearer("admin"))
-    for statement in ("UPDATE audit_event SET status = 200", "DELETE FROM audit_event",
-                      "TRUNCATE audit_event"):
+    for statement in (
+        "UPDATE audit_event SET status = 200",
+        "DELETE FROM audit_event",
+        "TRUNCATE audit_event",
+    ):
         with pytest.raises(DBAPIError, match="append-only"):
             async with session() as s, s.begin():
                 await s.execute(text(statement))

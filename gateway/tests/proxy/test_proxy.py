@@ -16,8 +16,11 @@ def received_headers(response: httpx.Response) -> dict[str, str]:
 
 async def test_forwards_method_path_query_body_and_answer(client: httpx.AsyncClient, bearer) -> None:
     headers = {**bearer("csw", area="higashi"), "Idempotency-Key": "k-123", "If-Match": '"v0"'}
-    response = await client.post("/api/v1/consultations/c%2F1/created?area=higashi&q=%E5%B1%B1",
-                                 json={"summary": "隣の家の母親と息子が心配です"}, headers=headers)
+    response = await client.post(
+        "/api/v1/consultations/c%2F1/created?area=higashi&q=%E5%B1%B1",
+        json={"summary": "隣の家の母親と息子が心配です"},
+        headers=headers,
+    )
     assert response.status_code == 201
     echoed = response.json()
     assert echoed["method"] == "POST"
@@ -37,16 +40,35 @@ async def test_forwards_method_path_query_body_and_answer(client: httpx.AsyncCli
 async def test_client_address_and_hop_by_hop_headers_are_not_passed_on(
     client: httpx.AsyncClient,
 ) -> None:
-    response = await client.get("/api/v1/meetings", headers={
-        "X-Forwarded-For": "203.0.113.7", "Forwarded": "for=203.0.113.7", "X-Real-IP": "203.0.113.7",
-        "X-Forwarded-Host": "evil.example", "Connection": "keep-alive, X-Secret-Hop",
-        "X-Secret-Hop": "1", "Keep-Alive": "timeout=5", "TE": "trailers", "Upgrade": "h2c",
-        "Proxy-Authorization": "Basic eDp5", "X-Request-ID": "client-chosen-id-1",
-    })
+    response = await client.get(
+        "/api/v1/meetings",
+        headers={
+            "X-Forwarded-For": "203.0.113.7",
+            "Forwarded": "for=203.0.113.7",
+            "X-Real-IP": "203.0.113.7",
+            "X-Forwarded-Host": "evil.example",
+            "Connection": "keep-alive, X-Secret-Hop",
+            "X-Secret-Hop": "1",
+            "Keep-Alive": "timeout=5",
+            "TE": "trailers",
+            "Upgrade": "h2c",
+            "Proxy-Authorization": "Basic eDp5",
+            "X-Request-ID": "client-chosen-id-1",
+        },
+    )
     assert response.status_code == 200
     sent = received_headers(response)
-    for name in ("x-forwarded-for", "forwarded", "x-real-ip", "x-forwarded-host", "x-secret-hop",
-                 "keep-alive", "te", "upgrade", "proxy-authorization"):
+    for name in (
+        "x-forwarded-for",
+        "forwarded",
+        "x-real-ip",
+        "x-forwarded-host",
+        "x-secret-hop",
+        "keep-alive",
+        "te",
+        "upgrade",
+        "proxy-authorization",
+    ):
         assert name not in sent, name
     assert "203.0.113.7" not in response.text
     assert sent.get("connection", "keep-alive") == "keep-alive"  # httpx's own, not the client's
@@ -57,9 +79,11 @@ async def test_client_address_and_hop_by_hop_headers_are_not_passed_on(
 async def test_public_report_is_forwarded_without_address_and_not_audited(
     client: httpx.AsyncClient, bearer, session
 ) -> None:
-    response = await client.post("/api/v1/public/reports", json={"text": "公園で夜に子どもが一人でいる"},
-                                 headers={**bearer("supervisor"), "X-Forwarded-For": "198.51.100.4",
-                                          "X-Real-IP": "198.51.100.4"})
+    response = await client.post(
+        "/api/v1/public/reports",
+        json={"text": "公園で夜に子どもが一人でいる"},
+        headers={**bearer("supervisor"), "X-Forwarded-For": "198.51.100.4", "X-Real-IP": "198.51.100.4"},
+    )
     assert response.status_code == 200
     assert "198.51.100.4" not in response.text
     async with session() as s:
@@ -89,8 +113,9 @@ async def test_unknown_api_route_is_a_404_problem(client: httpx.AsyncClient, pat
 
 
 async def test_oversized_body_is_413_declared_or_streamed(client: httpx.AsyncClient) -> None:
-    declared = await client.post("/api/v1/consultations", content=b"x" * 2_000_000,
-                                 headers={"Content-Type": "application/json"})
+    declared = await client.post(
+        "/api/v1/consultations", content=b"x" * 2_000_000, headers={"Content-Type": "application/json"}
+    )
     assert declared.status_code == 413
     assert declared.json()["type"] == "/problems/payload-too-large"
 
@@ -98,8 +123,9 @@ async def test_oversized_body_is_413_declared_or_streamed(client: httpx.AsyncCli
         for _ in range(40):
             yield b"y" * 65_536
 
-    streamed = await client.post("/api/v1/consultations", content=chunks(),
-                                 headers={"Content-Type": "application/json"})
+    streamed = await client.post(
+        "/api/v1/consultations", content=chunks(), headers={"Content-Type": "application/json"}
+    )
     assert streamed.status_code == 413
     assert streamed.json()["type"] == "/problems/payload-too-large"
 
@@ -107,8 +133,12 @@ async def test_oversized_body_is_413_declared_or_streamed(client: httpx.AsyncCli
 async def test_readiness_names_every_service(client: httpx.AsyncClient) -> None:
     response = await client.get("/readyz")
     assert response.status_code == 503  # case-api is down
-    assert response.json()["checks"] == {"database": True, "intake-api": True, "case-api": False,
-                                         "meeting-api": True}
+    assert response.json()["checks"] == {
+        "database": True,
+        "intake-api": True,
+        "case-api": False,
+        "meeting-api": True,
+    }
 
 
 async def test_streamed_upload_reaches_the_service(client: httpx.AsyncClient, bearer: Any) -> None:
@@ -116,8 +146,11 @@ async def test_streamed_upload_reaches_the_service(client: httpx.AsyncClient, be
         for i in range(3):
             yield f"part{i};".encode()
 
-    response = await client.put("/api/v1/meetings/m1/minutes", content=chunks(),
-                                headers={**bearer("sc"), "Content-Type": "text/plain"})
+    response = await client.put(
+        "/api/v1/meetings/m1/minutes",
+        content=chunks(),
+        headers={**bearer("sc"), "Content-Type": "text/plain"},
+    )
     assert response.status_code == 200
     assert response.json()["body"] == "part0;part1;part2;"
     assert received_headers(response).get("transfer-encoding") == "chunked"

@@ -6,11 +6,14 @@ import pytest
 from gateway.proxy.ratelimit import PublicRateLimiter, Window
 
 
-@pytest.mark.parametrize(("hits_at", "limit", "seconds", "expect_last"), [
-    ([0, 1, 2], 3, 10, None),  # within the limit
-    ([0, 1, 2, 3], 3, 10, 7.0),  # fourth in the window: wait until the first expires
-    ([0, 1, 2, 11], 3, 10, None),  # the first has expired
-])
+@pytest.mark.parametrize(
+    ("hits_at", "limit", "seconds", "expect_last"),
+    [
+        ([0, 1, 2], 3, 10, None),  # within the limit
+        ([0, 1, 2, 3], 3, 10, 7.0),  # fourth in the window: wait until the first expires
+        ([0, 1, 2, 11], 3, 10, None),  # the first has expired
+    ],
+)
 def test_window(hits_at: list[float], limit: int, seconds: float, expect_last: float | None) -> None:
     window = Window(limit, seconds)
     results = [window.retry_after("client", t) for t in hits_at]

@@ -12,8 +12,9 @@ TOKEN = "/api/v1/auth/token"
 
 
 async def password_token(client: httpx.AsyncClient, username: str, password: str) -> httpx.Response:
-    return await client.post(TOKEN, data={"grant_type": "password", "username": username,
-                                          "password": password})
+    return await client.post(
+        TOKEN, data={"grant_type": "password", "username": username, "password": password}
+    )
 
 
 async def published_keys(client: httpx.AsyncClient) -> dict:
@@ -31,8 +32,9 @@ async def test_password_grant_issues_a_token_that_the_published_key_verifies(
     assert body["token_type"] == "bearer"
     assert body["expires_in"] == 1800
 
-    principal = verify_token(body["access_token"], await published_keys(client),
-                             issuer="tsunagu-gateway", audience="tsunagu")
+    principal = verify_token(
+        body["access_token"], await published_keys(client), issuer="tsunagu-gateway", audience="tsunagu"
+    )
     assert principal.sub == str(identities.csw_id)
     assert (principal.username, principal.role, principal.area) == ("csw-test", "csw", "higashi")
     assert principal.display_name == "東 花子"
@@ -47,12 +49,15 @@ async def test_token_carries_the_agency_of_an_agency_member(
     assert me["agency_id"] == identities.agency_id
 
 
-@pytest.mark.parametrize(("username", "password"), [
-    pytest.param("csw-test", "wrong-password", id="wrong password"),
-    pytest.param("nobody-here", None, id="unknown user"),
-    pytest.param("gone-test", None, id="inactive user"),
-    pytest.param("csw-test", "", id="empty password"),
-])
+@pytest.mark.parametrize(
+    ("username", "password"),
+    [
+        pytest.param("csw-test", "wrong-password", id="wrong password"),
+        pytest.param("nobody-here", None, id="unknown user"),
+        pytest.param("gone-test", None, id="inactive user"),
+        pytest.param("csw-test", "", id="empty password"),
+    ],
+)
 async def test_failed_login_is_uniform_and_slow(
     client: httpx.AsyncClient, identities: Any, username: str, password: str | None
 ) -> None:
@@ -63,8 +68,11 @@ async def test_failed_login_is_uniform_and_slow(
     assert response.status_code == 400
     assert response.headers["content-type"] == "application/problem+json"
     assert response.json() == {
-        "type": "/problems/invalid-grant", "title": "ユーザー名またはパスワードが正しくありません。",
-        "status": 400, "instance": TOKEN, "error": "invalid_grant",
+        "type": "/problems/invalid-grant",
+        "title": "ユーザー名またはパスワードが正しくありません。",
+        "status": 400,
+        "instance": TOKEN,
+        "error": "invalid_grant",
     }
 
 
@@ -88,24 +96,27 @@ async def test_client_credentials_grant_all_or_a_subset_of_scopes(
     everything = await client_token(client, "city-system", identities.system_secret)
     assert everything.status_code == 200, everything.text
     assert everything.json()["expires_in"] == 600
-    principal = verify_token(everything.json()["access_token"], keys, issuer="tsunagu-gateway",
-                             audience="tsunagu")
+    principal = verify_token(
+        everything.json()["access_token"], keys, issuer="tsunagu-gateway", audience="tsunagu"
+    )
     assert principal.role == "system"
     assert principal.username == "city-system"
     assert principal.scopes == {"consultations:write", "statistics:read"}
 
     subset = await client_token(client, "city-system", identities.system_secret, scope="statistics:read")
-    principal = verify_token(subset.json()["access_token"], keys, issuer="tsunagu-gateway",
-                             audience="tsunagu")
+    principal = verify_token(
+        subset.json()["access_token"], keys, issuer="tsunagu-gateway", audience="tsunagu"
+    )
     assert principal.scopes == {"statistics:read"}
 
 
-async def test_service_client_is_a_system_with_its_scopes(
-    client: httpx.AsyncClient, identities: Any
-) -> None:
+async def test_service_client_is_a_system_with_its_scopes(client: httpx.AsyncClient, identities: Any) -> None:
     response = await client_token(client, "intake-api", identities.service_secret, scope="service")
-    me = (await client.get("/api/v1/auth/me",
-                           headers={"Authorization": f"Bearer {response.json()['access_token']}"})).json()
+    me = (
+        await client.get(
+            "/api/v1/auth/me", headers={"Authorization": f"Bearer {response.json()['access_token']}"}
+        )
+    ).json()
     assert (me["role"], me["username"], me["scopes"]) == ("system", "intake-api", ["service"])
 
 
@@ -116,8 +127,9 @@ async def test_client_credentials_refusals(client: httpx.AsyncClient, identities
     assert wrong.json() == unknown.json()
     assert wrong.json()["type"] == "/problems/invalid-grant"
 
-    not_granted = await client_token(client, "city-system", identities.system_secret,
-                                     scope="statistics:read cases:read")
+    not_granted = await client_token(
+        client, "city-system", identities.system_secret, scope="statistics:read cases:read"
+    )
     assert not_granted.status_code == 400
     assert not_granted.json()["type"] == "/problems/invalid-scope"
 

@@ -133,9 +133,9 @@ async def test_lists_show_how_many_follow_ups_a_report_has(
     code = (
         await client.post("/api/v1/public/reports", json={**REPORT, "proof": await proof(client)})
     ).json()["receipt_code"]
-    for text in ("一つ目の追加", "二つ目の追加"):
+    for addition in ("一つ目の追加", "二つ目の追加"):
         await client.post(
-            f"/api/v1/public/reports/{code}/messages", json={"text": text, "proof": await proof(client)}
+            f"/api/v1/public/reports/{code}/messages", json={"text": addition, "proof": await proof(client)}
         )
     supervisor = tokens.headers("supervisor")
     (item,) = (await client.get("/api/v1/consultations", headers=supervisor)).json()["items"]

@@ -14,10 +14,28 @@ down_revision = "meeting_0001"
 branch_labels = None
 depends_on = None
 
-BODY_TYPES = ("shien_chousei", "juusou", "shien", "case_conference", "coordinators", "first_tier", "popup",
-              "chiiki_care", "youhogo", "jiritsu_shien")
-EVENT_KINDS = ("scheduled", "rescheduled", "updated", "cancelled", "agenda_added", "agenda_removed",
-               "minutes_finalised", "minutes_amended")
+BODY_TYPES = (
+    "shien_chousei",
+    "juusou",
+    "shien",
+    "case_conference",
+    "coordinators",
+    "first_tier",
+    "popup",
+    "chiiki_care",
+    "youhogo",
+    "jiritsu_shien",
+)
+EVENT_KINDS = (
+    "scheduled",
+    "rescheduled",
+    "updated",
+    "cancelled",
+    "agenda_added",
+    "agenda_removed",
+    "minutes_finalised",
+    "minutes_amended",
+)
 
 
 def _in(column: str, values: tuple[str, ...]) -> str:
@@ -42,8 +60,10 @@ def upgrade() -> None:
         sa.Column("updated_at", sa.DateTime(timezone=True), server_default=sa.func.now(), nullable=False),
         sa.PrimaryKeyConstraint("id", name="pk_meeting_body"),
         sa.CheckConstraint(_in("type", BODY_TYPES), name="ck_meeting_body_type"),
-        sa.CheckConstraint("default_duration_minutes IS NULL OR default_duration_minutes BETWEEN 5 AND 1440",
-                           name="ck_meeting_body_default_duration"),
+        sa.CheckConstraint(
+            "default_duration_minutes IS NULL OR default_duration_minutes BETWEEN 5 AND 1440",
+            name="ck_meeting_body_default_duration",
+        ),
     )
     op.create_table(
         "body_member",
@@ -64,15 +84,25 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(["body_id"], ["meeting_body.id"], name="fk_body_member_body_id_meeting_body"),
         sa.CheckConstraint("kind IN ('staff', 'agency')", name="ck_body_member_kind"),
         sa.CheckConstraint("role IN ('chair', 'member', 'secretariat')", name="ck_body_member_role"),
-        sa.CheckConstraint("kind <> 'staff' OR username IS NOT NULL",
-                           name="ck_body_member_staff_has_username"),
-        sa.CheckConstraint("kind <> 'agency' OR (agency_id IS NOT NULL AND name IS NOT NULL)",
-                           name="ck_body_member_agency_contact_named"),
-        sa.CheckConstraint("(confidentiality_confirmed_at IS NULL) = (confidentiality_confirmed_by IS NULL)",
-                           name="ck_body_member_confirmation_has_author"),
+        sa.CheckConstraint(
+            "kind <> 'staff' OR username IS NOT NULL", name="ck_body_member_staff_has_username"
+        ),
+        sa.CheckConstraint(
+            "kind <> 'agency' OR (agency_id IS NOT NULL AND name IS NOT NULL)",
+            name="ck_body_member_agency_contact_named",
+        ),
+        sa.CheckConstraint(
+            "(confidentiality_confirmed_at IS NULL) = (confidentiality_confirmed_by IS NULL)",
+            name="ck_body_member_confirmation_has_author",
+        ),
     )
-    op.create_index("uq_body_member_active_username", "body_member", ["body_id", "username"], unique=True,
-                    postgresql_where=sa.text("removed_at IS NULL AND username IS NOT NULL"))
+    op.create_index(
+        "uq_body_member_active_username",
+        "body_member",
+        ["body_id", "username"],
+        unique=True,
+        postgresql_where=sa.text("removed_at IS NULL AND username IS NOT NULL"),
+    )
     op.create_index("ix_body_member_username", "body_member", ["username"])
 
     op.create_table(
@@ -87,42 +117,58 @@ def upgrade() -> None:
         sa.Column("created_by", sa.String(100), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.func.now(), nullable=False),
         sa.PrimaryKeyConstraint("id", name="pk_meeting_series"),
-        sa.ForeignKeyConstraint(["body_id"], ["meeting_body.id"],
-                                name="fk_meeting_series_body_id_meeting_body"),
+        sa.ForeignKeyConstraint(
+            ["body_id"], ["meeting_body.id"], name="fk_meeting_series_body_id_meeting_body"
+        ),
     )
 
     op.add_column("meeting", sa.Column("body_id", sa.Uuid(), nullable=True))
     op.add_column("meeting", sa.Column("series_id", sa.Uuid(), nullable=True))
     op.add_column("meeting", sa.Column("recurrence_id", sa.DateTime(timezone=True), nullable=True))
     op.add_column("meeting", sa.Column("online_url", sa.String(500), nullable=True))
-    op.add_column("meeting", sa.Column("participants", postgresql.ARRAY(sa.String(100)),
-                                       server_default=sa.text("'{}'::varchar[]"), nullable=False))
+    op.add_column(
+        "meeting",
+        sa.Column(
+            "participants",
+            postgresql.ARRAY(sa.String(100)),
+            server_default=sa.text("'{}'::varchar[]"),
+            nullable=False,
+        ),
+    )
     op.add_column("meeting", sa.Column("status", sa.String(20), server_default="scheduled", nullable=False))
     op.alter_column("meeting", "status", server_default=None)
     op.add_column("meeting", sa.Column("cancelled_at", sa.DateTime(timezone=True), nullable=True))
     op.add_column("meeting", sa.Column("cancel_reason", sa.Text(), nullable=True))
     op.add_column("meeting", sa.Column("sequence", sa.Integer(), server_default="0", nullable=False))
     op.alter_column("meeting", "sequence", server_default=None)
-    op.add_column("meeting", sa.Column("updated_at", sa.DateTime(timezone=True), server_default=sa.func.now(),
-                                       nullable=False))
+    op.add_column(
+        "meeting",
+        sa.Column("updated_at", sa.DateTime(timezone=True), server_default=sa.func.now(), nullable=False),
+    )
     op.create_foreign_key("fk_meeting_body_id_meeting_body", "meeting", "meeting_body", ["body_id"], ["id"])
-    op.create_foreign_key("fk_meeting_series_id_meeting_series", "meeting", "meeting_series", ["series_id"],
-                          ["id"])
+    op.create_foreign_key(
+        "fk_meeting_series_id_meeting_series", "meeting", "meeting_series", ["series_id"], ["id"]
+    )
     op.create_index("ix_meeting_body_id_starts_at", "meeting", ["body_id", "starts_at"])
     op.create_index("ix_meeting_series_id", "meeting", ["series_id"])
     op.create_index("ix_meeting_participants", "meeting", ["participants"], postgresql_using="gin")
     op.create_check_constraint("ck_meeting_status", "meeting", "status IN ('scheduled', 'cancelled')")
-    op.create_check_constraint("ck_meeting_cancelled_when_cancelled", "meeting",
-                               "(status = 'cancelled') = (cancelled_at IS NOT NULL)")
-    op.create_check_constraint("ck_meeting_occurrence_has_recurrence_id", "meeting",
-                               "(series_id IS NULL) = (recurrence_id IS NULL)")
+    op.create_check_constraint(
+        "ck_meeting_cancelled_when_cancelled",
+        "meeting",
+        "(status = 'cancelled') = (cancelled_at IS NOT NULL)",
+    )
+    op.create_check_constraint(
+        "ck_meeting_occurrence_has_recurrence_id", "meeting", "(series_id IS NULL) = (recurrence_id IS NULL)"
+    )
 
     op.create_table(
         "meeting_event",
         sa.Column("id", sa.Uuid(), nullable=False),
         sa.Column("meeting_id", sa.Uuid(), nullable=False),
-        sa.Column("at", sa.DateTime(timezone=True), server_default=sa.text("clock_timestamp()"),
-                  nullable=False),
+        sa.Column(
+            "at", sa.DateTime(timezone=True), server_default=sa.text("clock_timestamp()"), nullable=False
+        ),
         sa.Column("actor", sa.String(100), nullable=False),
         sa.Column("kind", sa.String(30), nullable=False),
         sa.Column("before", postgresql.JSONB(), nullable=True),
@@ -141,8 +187,12 @@ def upgrade() -> None:
         sa.Column("kind", sa.String(30), nullable=False),
         sa.Column("meeting_id", sa.Uuid(), nullable=False),
         sa.Column("text", sa.Text(), nullable=False),
-        sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.text("clock_timestamp()"),
-                  nullable=False),
+        sa.Column(
+            "created_at",
+            sa.DateTime(timezone=True),
+            server_default=sa.text("clock_timestamp()"),
+            nullable=False,
+        ),
         sa.Column("read_at", sa.DateTime(timezone=True), nullable=True),
         sa.PrimaryKeyConstraint("id", name="pk_notification"),
         sa.ForeignKeyConstraint(["meeting_id"], ["meeting.id"], name="fk_notification_meeting_id_meeting"),
@@ -173,8 +223,18 @@ def downgrade() -> None:
     op.drop_index("ix_meeting_body_id_starts_at", table_name="meeting")
     op.drop_constraint("fk_meeting_series_id_meeting_series", "meeting", type_="foreignkey")
     op.drop_constraint("fk_meeting_body_id_meeting_body", "meeting", type_="foreignkey")
-    for column in ("updated_at", "sequence", "cancel_reason", "cancelled_at", "status", "participants",
-                   "online_url", "recurrence_id", "series_id", "body_id"):
+    for column in (
+        "updated_at",
+        "sequence",
+        "cancel_reason",
+        "cancelled_at",
+        "status",
+        "participants",
+        "online_url",
+        "recurrence_id",
+        "series_id",
+        "body_id",
+    ):
         op.drop_column("meeting", column)
     op.drop_table("meeting_series")
     op.drop_index("ix_body_member_username", table_name="body_member")

@@ -40,8 +40,12 @@ def upgrade() -> None:
         sa.Column("meeting_id", sa.Uuid(), nullable=False),
         sa.Column("version", sa.Integer(), nullable=False),
         sa.Column("status", sa.String(10), nullable=False),
-        sa.Column("attendees", postgresql.ARRAY(sa.String(100)), server_default=sa.text("'{}'::varchar[]"),
-                  nullable=False),
+        sa.Column(
+            "attendees",
+            postgresql.ARRAY(sa.String(100)),
+            server_default=sa.text("'{}'::varchar[]"),
+            nullable=False,
+        ),
         sa.Column("agency_attendees", postgresql.JSONB(), nullable=False),
         sa.Column("general_note", sa.Text(), nullable=True),
         sa.Column("items", postgresql.JSONB(), nullable=False),
@@ -52,8 +56,9 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("meeting_id", name="pk_minutes"),
         sa.ForeignKeyConstraint(["meeting_id"], ["meeting.id"], name="fk_minutes_meeting_id_meeting"),
         sa.CheckConstraint("status IN ('draft', 'final')", name="ck_minutes_status"),
-        sa.CheckConstraint("(status = 'final') = (finalised_at IS NOT NULL)",
-                           name="ck_minutes_final_when_finalised"),
+        sa.CheckConstraint(
+            "(status = 'final') = (finalised_at IS NOT NULL)", name="ck_minutes_final_when_finalised"
+        ),
     )
     op.create_table(
         "minutes_amendment",
@@ -64,8 +69,9 @@ def upgrade() -> None:
         sa.Column("added_by", sa.String(100), nullable=False),
         sa.Column("added_at", sa.DateTime(timezone=True), server_default=sa.func.now(), nullable=False),
         sa.PrimaryKeyConstraint("id", name="pk_minutes_amendment"),
-        sa.ForeignKeyConstraint(["meeting_id"], ["meeting.id"],
-                                name="fk_minutes_amendment_meeting_id_meeting"),
+        sa.ForeignKeyConstraint(
+            ["meeting_id"], ["meeting.id"], name="fk_minutes_amendment_meeting_id_meeting"
+        ),
     )
     op.create_index("ix_minutes_amendment_meeting_id", "minutes_amendment", ["meeting_id"])
     op.create_table(
@@ -82,12 +88,16 @@ def upgrade() -> None:
         sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.func.now(), nullable=False),
         sa.PrimaryKeyConstraint("id", name="pk_decision"),
         sa.ForeignKeyConstraint(["meeting_id"], ["meeting.id"], name="fk_decision_meeting_id_meeting"),
-        sa.ForeignKeyConstraint(["agenda_item_id"], ["agenda_item.id"],
-                                name="fk_decision_agenda_item_id_agenda_item"),
-        sa.ForeignKeyConstraint(["amendment_id"], ["minutes_amendment.id"],
-                                name="fk_decision_amendment_id_minutes_amendment"),
-        sa.CheckConstraint("type IN ('plan_approved', 'role_division', 'closure', 'replan', 'continue')",
-                           name="ck_decision_type"),
+        sa.ForeignKeyConstraint(
+            ["agenda_item_id"], ["agenda_item.id"], name="fk_decision_agenda_item_id_agenda_item"
+        ),
+        sa.ForeignKeyConstraint(
+            ["amendment_id"], ["minutes_amendment.id"], name="fk_decision_amendment_id_minutes_amendment"
+        ),
+        sa.CheckConstraint(
+            "type IN ('plan_approved', 'role_division', 'closure', 'replan', 'continue')",
+            name="ck_decision_type",
+        ),
     )
     op.create_index("ix_decision_meeting_id", "decision", ["meeting_id"])
     op.create_index("ix_decision_case_id", "decision", ["case_id"])

@@ -49,6 +49,7 @@ def ensure_person(principal: Principal) -> None:
 
 # --- bodies ---------------------------------------------------------------------------------------
 
+
 def can_see_body(principal: Principal, body: MeetingBody, member: BodyMember | None) -> bool:
     """Staff see every body (names and members are not confidential); agency contacts their own."""
     if principal.is_system:
@@ -62,8 +63,11 @@ def visible_bodies(principal: Principal) -> ColumnElement[bool]:
         return true() if principal.has_scope("meetings:read") else false()
     if principal.role in STAFF_ROLES:
         return true()
-    return exists().where(BodyMember.body_id == MeetingBody.id, BodyMember.username == principal.username,
-                          BodyMember.removed_at.is_(None))
+    return exists().where(
+        BodyMember.body_id == MeetingBody.id,
+        BodyMember.username == principal.username,
+        BodyMember.removed_at.is_(None),
+    )
 
 
 def ensure_may_create_body(principal: Principal) -> None:
@@ -92,6 +96,7 @@ def ensure_may_record_for_member(principal: Principal, body: MeetingBody, me: Bo
 
 # --- meetings -------------------------------------------------------------------------------------
 
+
 def can_see(principal: Principal, meeting: Meeting, member: BodyMember | None) -> bool:
     """The rule of the module docstring for one meeting; `member` is the caller's active membership
     of the meeting's body, if any. Confirmation is checked apart (`ensure_confirmed`)."""
@@ -99,8 +104,11 @@ def can_see(principal: Principal, meeting: Meeting, member: BodyMember | None) -
         return not confidential(meeting.body_type) and principal.has_scope("meetings:read")
     if confidential(meeting.body_type):
         return member is not None
-    if member is not None or meeting.organiser == principal.username \
-            or principal.username in meeting.participants:
+    if (
+        member is not None
+        or meeting.organiser == principal.username
+        or principal.username in meeting.participants
+    ):
         return True
     if principal.role in ALL_AREAS_ROLES:
         return True
@@ -116,8 +124,11 @@ def ensure_confirmed(meeting: Meeting, member: BodyMember | None) -> None:
 
 
 def _member_of_meeting_body(username: str, *, confirmed: bool) -> ColumnElement[bool]:
-    conditions = [BodyMember.body_id == Meeting.body_id, BodyMember.username == username,
-                  BodyMember.removed_at.is_(None)]
+    conditions = [
+        BodyMember.body_id == Meeting.body_id,
+        BodyMember.username == username,
+        BodyMember.removed_at.is_(None),
+    ]
     if confirmed:
         conditions.append(BodyMember.confidentiality_confirmed_at.is_not(None))
     return exists().where(*conditions)
@@ -130,8 +141,11 @@ def visible(principal: Principal) -> ColumnElement[bool]:
         return and_(~is_confidential, true() if principal.has_scope("meetings:read") else false())
     username = principal.username
     closed = and_(is_confidential, _member_of_meeting_body(username, confirmed=True))
-    mine = [Meeting.organiser == username, Meeting.participants.contains([username]),
-            _member_of_meeting_body(username, confirmed=False)]
+    mine = [
+        Meeting.organiser == username,
+        Meeting.participants.contains([username]),
+        _member_of_meeting_body(username, confirmed=False),
+    ]
     if principal.role in ALL_AREAS_ROLES:
         mine.append(true())
     elif principal.role in AREA_ROLES:
@@ -169,8 +183,11 @@ def may_run(principal: Principal, meeting: Meeting, member: BodyMember | None) -
     chair or secretariat of its body."""
     if principal.is_system or principal.role not in STAFF_ROLES:
         return False
-    return (meeting.organiser == principal.username or principal.role in ALL_AREAS_ROLES
-            or (member is not None and member.role in RUNNING_MEMBER_ROLES))
+    return (
+        meeting.organiser == principal.username
+        or principal.role in ALL_AREAS_ROLES
+        or (member is not None and member.role in RUNNING_MEMBER_ROLES)
+    )
 
 
 def ensure_may_run(principal: Principal, meeting: Meeting, member: BodyMember | None) -> None:
@@ -187,8 +204,9 @@ def ensure_may_add_agenda(principal: Principal, meeting: Meeting, member: BodyMe
         raise Forbidden("議題を追加できるのは会議の主催者・統括・参加する CSW です。")
 
 
-def ensure_may_remove_agenda_item(principal: Principal, meeting: Meeting, member: BodyMember | None,
-                                  item: AgendaItem) -> None:
+def ensure_may_remove_agenda_item(
+    principal: Principal, meeting: Meeting, member: BodyMember | None, item: AgendaItem
+) -> None:
     """Those who run the meeting, or whoever added the item, take it off the agenda (403)."""
     if not may_run(principal, meeting, member) and item.added_by != principal.username:
         raise Forbidden("議題を外せるのは会議を運営する人か、議題を追加した人です。")

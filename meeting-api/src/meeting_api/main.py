@@ -24,10 +24,16 @@ def create_app(jwks: JwksCache | None = None, *, deliver_outbox: bool = True) ->
 
     async def start_outbox(app: FastAPI) -> None:
         # Decisions reach case-api with meeting-api's own service token, not a user's.
-        token = ServiceToken(app.state.http, f"{settings.gateway_url}/api/v1/auth/token",
-                             "meeting-api", settings.service_client_secret, "service")
-        app.state.outbox = OutboxDispatcher(app.state.sessionmaker, app.state.http,
-                                            {"case": settings.case_url}, token)
+        token = ServiceToken(
+            app.state.http,
+            f"{settings.gateway_url}/api/v1/auth/token",
+            "meeting-api",
+            settings.service_client_secret,
+            "service",
+        )
+        app.state.outbox = OutboxDispatcher(
+            app.state.sessionmaker, app.state.http, {"case": settings.case_url}, token
+        )
         if deliver_outbox:
             app.state.outbox.start()
 
@@ -35,7 +41,23 @@ def create_app(jwks: JwksCache | None = None, *, deliver_outbox: bool = True) ->
         await app.state.outbox.stop()
 
     # Fixed paths under /api/v1/meetings/ come before /api/v1/meetings/{meeting_id}.
-    routers = [notifications_router, series_router, decisions_router, calendar_router, feed_router,
-               meetings_router, agenda_router, minutes_router, bodies_router, statistics_router]
-    return create_service_app(settings, title="Tsunagu meeting-api", routers=routers, jwks=jwks,
-                              on_start=[start_outbox], on_stop=[stop_outbox])
+    routers = [
+        notifications_router,
+        series_router,
+        decisions_router,
+        calendar_router,
+        feed_router,
+        meetings_router,
+        agenda_router,
+        minutes_router,
+        bodies_router,
+        statistics_router,
+    ]
+    return create_service_app(
+        settings,
+        title="Tsunagu meeting-api",
+        routers=routers,
+        jwks=jwks,
+        on_start=[start_outbox],
+        on_stop=[stop_outbox],
+    )

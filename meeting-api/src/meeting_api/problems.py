@@ -19,6 +19,8 @@ STALE: dict[int | str, dict[str, Any]] = {
     412: problem("If-Match was sent and names a version that is no longer current."),
 }
 CONFIDENTIAL: dict[int | str, dict[str, Any]] = {
-    403: problem("The role does not allow this, or a 支援会議 member has not yet confirmed 守秘義務 "
-                 "(/problems/confidentiality-not-confirmed, with body_id)."),
+    403: problem(
+        "The role does not allow this, or a 支援会議 member has not yet confirmed 守秘義務 "
+        "(/problems/confidentiality-not-confirmed, with body_id)."
+    ),
 }

@@ -35,7 +35,7 @@ def normalise_rrule(value: str) -> str:
     """
     raw = value.strip().upper()
     if raw.upper().startswith("RRULE:"):
-        raw = raw[len("RRULE:"):]
+        raw = raw[len("RRULE:") :]
     # Only the rule itself: DTSTART, EXDATE or a second rule would not be one RRULE value.
     if not raw or any(c in raw for c in ":\r\n"):
         raise InvalidRule("must be a single RRULE value such as FREQ=MONTHLY;BYDAY=2TU")
@@ -50,7 +50,7 @@ def normalise_rrule(value: str) -> str:
     if not isinstance(rule, rrule):
         raise InvalidRule("must be a single RRULE value")
     printed = next(line for line in str(rule).splitlines() if line.startswith("RRULE:"))
-    parts = _parts(printed[len("RRULE:"):])
+    parts = _parts(printed[len("RRULE:") :])
     if parts.get("FREQ") not in ALLOWED_FREQUENCIES:
         raise InvalidRule("FREQ must be DAILY, WEEKLY, MONTHLY or YEARLY")
     # dateutil accepts rules that never match (BYMONTHDAY=40), which would then search to year
@@ -71,8 +71,14 @@ def is_bounded(normalised: str) -> bool:
     return "COUNT" in parts or "UNTIL" in parts
 
 
-def occurrences(rule_value: str, first_start: datetime, *, count: int | None = None,
-                until: date | None = None, limit: int = MAX_OCCURRENCES) -> list[datetime]:
+def occurrences(
+    rule_value: str,
+    first_start: datetime,
+    *,
+    count: int | None = None,
+    until: date | None = None,
+    limit: int = MAX_OCCURRENCES,
+) -> list[datetime]:
     """The starts (UTC) of a series: the rule's matches from `first_start` on, at its time of day.
 
     `count` or `until` (a day in Asia/Tokyo, included) bound the series when the rule does not;

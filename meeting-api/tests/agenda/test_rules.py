@@ -28,9 +28,14 @@ def test_with_consent_every_case_body(body: BodyType) -> None:
     assert check_body(body, "given") is None
 
 
-@pytest.mark.parametrize(("body", "consent"), [
-    (BodyType.popup, "given"), (BodyType.first_tier, "given"), (BodyType.popup, "not_asked"),
-])
+@pytest.mark.parametrize(
+    ("body", "consent"),
+    [
+        (BodyType.popup, "given"),
+        (BodyType.first_tier, "given"),
+        (BodyType.popup, "not_asked"),
+    ],
+)
 def test_popup_booths_and_the_first_tier_take_no_cases(body: BodyType, consent: str) -> None:
     problem = check_body(body, consent)
     assert problem is not None

@@ -12,17 +12,24 @@ MEETINGS = "/api/v1/meetings"
 
 async def shien_meeting(world: World, confirmed: tuple[str, ...] | None = None) -> dict:
     body = await world.shien_body(("sup1", "csw-higashi", "csw-nishi"), confirmed=confirmed)
-    return await world.meeting(body_id=body["id"], starts_at="2026-12-08T14:00:00+09:00",
-                               ends_at="2026-12-08T15:30:00+09:00")
+    return await world.meeting(
+        body_id=body["id"], starts_at="2026-12-08T14:00:00+09:00", ends_at="2026-12-08T15:30:00+09:00"
+    )
 
 
 async def juusou_meeting(world: World) -> dict:
-    return await world.meeting(title="重層的支援会議", body_type="juusou", participants=["csw-higashi"],
-                               starts_at="2026-12-22T14:00:00+09:00", ends_at="2026-12-22T15:30:00+09:00")
+    return await world.meeting(
+        title="重層的支援会議",
+        body_type="juusou",
+        participants=["csw-higashi"],
+        starts_at="2026-12-22T14:00:00+09:00",
+        ends_at="2026-12-22T15:30:00+09:00",
+    )
 
 
 async def test_a_case_without_consent_goes_to_the_shien_kaigi_with_its_recommendation(
-        linked_world: World) -> None:
+    linked_world: World,
+) -> None:
     world = linked_world
     case = await world.case(title="小金井さん世帯(8050)", between_systems=True, risk_flags=["self_neglect"])
     meeting = await shien_meeting(world)
@@ -38,8 +45,9 @@ async def test_a_case_without_consent_goes_to_the_shien_kaigi_with_its_recommend
 
     listed = await world.client.get(f"{MEETINGS}/{meeting['id']}/agenda", headers=world.user("csw-nishi"))
     assert [i["id"] for i in listed.json()] == [item["id"]]
-    material = await world.client.get(f"{MEETINGS}/{meeting['id']}/agenda/{item['id']}/material",
-                                      headers=world.user("csw-nishi"))
+    material = await world.client.get(
+        f"{MEETINGS}/{meeting['id']}/agenda/{item['id']}/material", headers=world.user("csw-nishi")
+    )
     assert material.status_code == 200
     snapshot = material.json()
     assert snapshot["case"]["title"] == "小金井さん世帯(8050)"
@@ -49,10 +57,14 @@ async def test_a_case_without_consent_goes_to_the_shien_kaigi_with_its_recommend
     assert snapshot["recommendation"]["recommended"]["body"] == "shien"
     assert snapshot["captured_by"] == "sup1"
     # What the meeting was given stays as it was, even when the case changes afterwards.
-    await world.case_client.post(f"/api/v1/cases/{case['id']}/consents", json={
-        "status": "given", "recorded_at": "2026-11-25", "method": "written"}, headers=world.user("sup1"))
-    again = await world.client.get(f"{MEETINGS}/{meeting['id']}/agenda/{item['id']}/material",
-                                   headers=world.user("csw-nishi"))
+    await world.case_client.post(
+        f"/api/v1/cases/{case['id']}/consents",
+        json={"status": "given", "recorded_at": "2026-11-25", "method": "written"},
+        headers=world.user("sup1"),
+    )
+    again = await world.client.get(
+        f"{MEETINGS}/{meeting['id']}/agenda/{item['id']}/material", headers=world.user("csw-nishi")
+    )
     assert again.json()["consent_status"] == "not_asked"
 
 
@@ -72,8 +84,9 @@ async def test_the_material_is_for_confirmed_members_alone(linked_world: World) 
 
 
 @pytest.mark.parametrize("consent", [None, "not_asked", "refused", "withdrawn"])
-async def test_a_case_without_consent_is_refused_by_the_juusou_kaigi(linked_world: World,
-                                                                     consent: str | None) -> None:
+async def test_a_case_without_consent_is_refused_by_the_juusou_kaigi(
+    linked_world: World, consent: str | None
+) -> None:
     world = linked_world
     case = await world.case(consent=consent)
     meeting = await juusou_meeting(world)
@@ -83,8 +96,9 @@ async def test_a_case_without_consent_is_refused_by_the_juusou_kaigi(linked_worl
     assert problem["type"] == "/problems/body-not-allowed"
     assert problem["title"] == "本人同意のないケースは支援会議（社会福祉法106条の6）でのみ扱えます。"
     assert problem["allowed_body_types"] == ["shien"]
-    assert (await world.client.get(f"{MEETINGS}/{meeting['id']}/agenda",
-                                   headers=world.user("sup1"))).json() == []
+    assert (
+        await world.client.get(f"{MEETINGS}/{meeting['id']}/agenda", headers=world.user("sup1"))
+    ).json() == []
 
 
 async def test_a_case_with_consent_goes_to_the_juusou_kaigi(linked_world: World) -> None:
@@ -114,18 +128,24 @@ async def test_an_unknown_or_invisible_case_is_not_found(linked_world: World) ->
     assert "西の世帯" not in hidden.text
 
 
-@pytest.mark.parametrize(("who", "status"), [
-    ("csw-higashi", 201),  # a participating CSW brings a case
-    ("sup2", 201),  # a supervisor runs any meeting they see
-    ("sc-higashi", 403),  # takes part, brings no cases
-    ("agency-houkatsu-higashi", 403),
-    ("csw-kita", 404),  # sees no west-area meeting
-])
+@pytest.mark.parametrize(
+    ("who", "status"),
+    [
+        ("csw-higashi", 201),  # a participating CSW brings a case
+        ("sup2", 201),  # a supervisor runs any meeting they see
+        ("sc-higashi", 403),  # takes part, brings no cases
+        ("agency-houkatsu-higashi", 403),
+        ("csw-kita", 404),  # sees no west-area meeting
+    ],
+)
 async def test_who_may_put_a_case_on_the_agenda(linked_world: World, who: str, status: int) -> None:
     world = linked_world
     case = await world.case(consent="given")
-    meeting = await world.meeting(title="ケース会議", area="higashi",
-                                  participants=["csw-higashi", "sc-higashi", "agency-houkatsu-higashi"])
+    meeting = await world.meeting(
+        title="ケース会議",
+        area="higashi",
+        participants=["csw-higashi", "sc-higashi", "agency-houkatsu-higashi"],
+    )
     assert (await world.agenda(meeting["id"], case["id"], by=who)).status_code == status
 
 
@@ -146,8 +166,9 @@ async def test_remove_an_agenda_item(linked_world: World) -> None:
     url = f"{MEETINGS}/{meeting['id']}/agenda/{item['id']}"
     assert (await world.client.delete(url, headers=world.user("csw-nishi"))).status_code == 403
     assert (await world.client.delete(url, headers=world.user("csw-higashi"))).status_code == 204
-    history = (await world.client.get(f"{MEETINGS}/{meeting['id']}/history",
-                                      headers=world.user("sup1"))).json()
+    history = (
+        await world.client.get(f"{MEETINGS}/{meeting['id']}/history", headers=world.user("sup1"))
+    ).json()
     assert [e["kind"] for e in history] == ["scheduled", "agenda_added", "agenda_removed"]
 
 
@@ -159,8 +180,9 @@ async def test_case_api_down_is_a_503_and_no_hang(world: World, app: FastAPI) ->
     assert time.monotonic() - started < 6
     assert response.status_code == 503
     assert response.json()["type"] == "/problems/case-api-unavailable"
-    assert (await world.client.get(f"{MEETINGS}/{meeting['id']}/agenda",
-                                   headers=world.user("sup1"))).json() == []
+    assert (
+        await world.client.get(f"{MEETINGS}/{meeting['id']}/agenda", headers=world.user("sup1"))
+    ).json() == []
 
 
 async def test_case_api_too_slow_is_a_503(world: World, app: FastAPI) -> None:

@@ -37,9 +37,11 @@ async def test_every_change_raises_sequence_under_the_same_uid(world: World) -> 
     assert str(event["STATUS"]) == "CONFIRMED"
 
     url = f"{MEETINGS}/{meeting['id']}"
-    moved = await world.client.patch(url, json={"starts_at": "2026-12-10T15:00:00+09:00",
-                                                "ends_at": "2026-12-10T16:00:00+09:00"},
-                                     headers={**world.user("sup1"), "If-Match": '"0"'})
+    moved = await world.client.patch(
+        url,
+        json={"starts_at": "2026-12-10T15:00:00+09:00", "ends_at": "2026-12-10T16:00:00+09:00"},
+        headers={**world.user("sup1"), "If-Match": '"0"'},
+    )
     assert moved.status_code == 200
     [event] = await ics(world, meeting["id"], "csw-higashi")
     assert str(event["UID"]) == uid and int(event["SEQUENCE"]) == 1
@@ -53,24 +55,34 @@ async def test_every_change_raises_sequence_under_the_same_uid(world: World) -> 
 
 async def test_a_shien_kaigi_calendar_names_no_case(world: World) -> None:
     body = await world.shien_body(("sup1", "csw-higashi"))
-    meeting = await world.meeting(body_id=body["id"], title="支援会議（山田太郎さん世帯）",
-                                  online_url="https://meet.example.jp/abc")
+    meeting = await world.meeting(
+        body_id=body["id"], title="支援会議（山田太郎さん世帯）", online_url="https://meet.example.jp/abc"
+    )
     response = await world.client.get(f"{MEETINGS}/{meeting['id']}.ics", headers=world.user("csw-higashi"))
     [event] = events(response)
     assert str(event["SUMMARY"]) == "支援会議"
     assert str(event["CLASS"]) == "CONFIDENTIAL"
     assert "山田" not in response.content.decode()
-    assert (await world.client.get(f"{MEETINGS}/{meeting['id']}.ics",
-                                   headers=world.user("sup2"))).status_code == 404
+    assert (
+        await world.client.get(f"{MEETINGS}/{meeting['id']}.ics", headers=world.user("sup2"))
+    ).status_code == 404
 
 
 async def test_the_personal_feed_lives_behind_a_revocable_token(world: World) -> None:
     mine = await world.meeting(title="東のケース会議", participants=["csw-higashi"])
-    organised = await world.meeting(by="csw-higashi", title="出張相談", body_type="popup",
-                                    starts_at="2026-12-12T10:00:00+09:00",
-                                    ends_at="2026-12-12T12:00:00+09:00")
-    await world.meeting(title="他人の会議", participants=["csw-nishi"], starts_at="2026-12-13T10:00:00+09:00",
-                        ends_at="2026-12-13T11:00:00+09:00")
+    organised = await world.meeting(
+        by="csw-higashi",
+        title="出張相談",
+        body_type="popup",
+        starts_at="2026-12-12T10:00:00+09:00",
+        ends_at="2026-12-12T12:00:00+09:00",
+    )
+    await world.meeting(
+        title="他人の会議",
+        participants=["csw-nishi"],
+        starts_at="2026-12-13T10:00:00+09:00",
+        ends_at="2026-12-13T11:00:00+09:00",
+    )
     issued = await world.client.post("/api/v1/calendar/feed-token", headers=world.user("csw-higashi"))
     assert issued.status_code == 201
     feed = issued.json()
@@ -81,25 +93,30 @@ async def test_the_personal_feed_lives_behind_a_revocable_token(world: World) ->
     uids = sorted(str(e["UID"]) for e in events(subscribed))
     assert uids == sorted([f"{mine['id']}@tsunagu", f"{organised['id']}@tsunagu"])
 
-    rotated = (await world.client.post("/api/v1/calendar/feed-token",
-                                       headers=world.user("csw-higashi"))).json()
+    rotated = (
+        await world.client.post("/api/v1/calendar/feed-token", headers=world.user("csw-higashi"))
+    ).json()
     assert (await world.client.get(feed["path"])).status_code == 404
     assert (await world.client.get(rotated["path"])).status_code == 200
-    assert (await world.client.delete("/api/v1/calendar/feed-token",
-                                      headers=world.user("csw-higashi"))).status_code == 204
+    assert (
+        await world.client.delete("/api/v1/calendar/feed-token", headers=world.user("csw-higashi"))
+    ).status_code == 204
     assert (await world.client.get(rotated["path"])).status_code == 404
-    assert (await world.client.delete("/api/v1/calendar/feed-token",
-                                      headers=world.user("csw-higashi"))).status_code == 404
+    assert (
+        await world.client.delete("/api/v1/calendar/feed-token", headers=world.user("csw-higashi"))
+    ).status_code == 404
     assert (await world.client.get("/api/v1/calendar/feed/not-a-token.ics")).status_code == 404
-    assert (await world.client.post("/api/v1/calendar/feed-token",
-                                    headers=world.system("meetings:read"))).status_code == 403
+    assert (
+        await world.client.post("/api/v1/calendar/feed-token", headers=world.system("meetings:read"))
+    ).status_code == 403
 
 
 async def test_the_feed_shows_a_shien_kaigi_only_after_confirmation(world: World) -> None:
     body = await world.shien_body(("sup1", "csw-higashi"), confirmed=("sup1",))
     meeting = await world.meeting(body_id=body["id"], title="支援会議（山田さん）")
-    path = (await world.client.post("/api/v1/calendar/feed-token",
-                                    headers=world.user("csw-higashi"))).json()["path"]
+    path = (await world.client.post("/api/v1/calendar/feed-token", headers=world.user("csw-higashi"))).json()[
+        "path"
+    ]
     assert events(await world.client.get(path)) == []
     await world.confirm(body["id"], "csw-higashi")
     response = await world.client.get(path)

@@ -6,11 +6,16 @@ from meeting_support import World
 MEETINGS = "/api/v1/meetings"
 
 
-async def shien_meeting(world: World, *, confirmed: tuple[str, ...] = ("sup1", "csw-higashi")) -> tuple[dict,
-                                                                                                        dict]:
+async def shien_meeting(
+    world: World, *, confirmed: tuple[str, ...] = ("sup1", "csw-higashi")
+) -> tuple[dict, dict]:
     body = await world.shien_body(("sup1", "csw-higashi", "csw-nishi"), confirmed=confirmed)
-    meeting = await world.meeting(body_id=body["id"], title="支援会議（山田さん世帯の件）",
-                                  starts_at="2026-12-08T14:00:00+09:00", ends_at="2026-12-08T15:30:00+09:00")
+    meeting = await world.meeting(
+        body_id=body["id"],
+        title="支援会議（山田さん世帯の件）",
+        starts_at="2026-12-08T14:00:00+09:00",
+        ends_at="2026-12-08T15:30:00+09:00",
+    )
     return body, meeting
 
 
@@ -22,8 +27,11 @@ def paths(meeting_id: str) -> list[str]:
 @pytest.mark.parametrize("outsider", ["sup2", "admin", "csw-kita", "sc-higashi", "agency-houkatsu-higashi"])
 async def test_non_members_get_404_whatever_their_role(world: World, outsider: str) -> None:
     _, meeting = await shien_meeting(world)
-    minutes = await world.client.put(f"{MEETINGS}/{meeting['id']}/minutes", json={"attendees": ["sup1"]},
-                                     headers={**world.user("sup1"), "If-Match": '"0"'})
+    minutes = await world.client.put(
+        f"{MEETINGS}/{meeting['id']}/minutes",
+        json={"attendees": ["sup1"]},
+        headers={**world.user("sup1"), "If-Match": '"0"'},
+    )
     assert minutes.status_code == 200
     for path in paths(meeting["id"]):
         response = await world.client.get(path, headers=world.user(outsider))
@@ -31,8 +39,13 @@ async def test_non_members_get_404_whatever_their_role(world: World, outsider: s
         assert "山田" not in response.text
     listed = await world.client.get(MEETINGS, headers=world.user(outsider))
     assert meeting["id"] not in [m["id"] for m in listed.json()["items"]]
-    assert (await world.client.put(f"{MEETINGS}/{meeting['id']}/minutes", json={},
-                                   headers={**world.user(outsider), "If-Match": '"1"'})).status_code == 404
+    assert (
+        await world.client.put(
+            f"{MEETINGS}/{meeting['id']}/minutes",
+            json={},
+            headers={**world.user(outsider), "If-Match": '"1"'},
+        )
+    ).status_code == 404
 
 
 async def test_a_system_client_never_sees_a_shien_kaigi(world: World) -> None:
@@ -59,16 +72,20 @@ async def test_a_member_confirms_confidentiality_before_first_access(world: Worl
 
 async def test_a_removed_member_loses_access(world: World) -> None:
     body, meeting = await shien_meeting(world)
-    members = (await world.client.get(f"/api/v1/meeting-bodies/{body['id']}/members",
-                                      headers=world.user("sup1"))).json()
+    members = (
+        await world.client.get(f"/api/v1/meeting-bodies/{body['id']}/members", headers=world.user("sup1"))
+    ).json()
     higashi = next(m for m in members if m["username"] == "csw-higashi")
-    assert (await world.client.get(f"{MEETINGS}/{meeting['id']}",
-                                   headers=world.user("csw-higashi"))).status_code == 200
-    removed = await world.client.delete(f"/api/v1/meeting-bodies/{body['id']}/members/{higashi['id']}",
-                                        headers=world.user("sup1"))
+    assert (
+        await world.client.get(f"{MEETINGS}/{meeting['id']}", headers=world.user("csw-higashi"))
+    ).status_code == 200
+    removed = await world.client.delete(
+        f"/api/v1/meeting-bodies/{body['id']}/members/{higashi['id']}", headers=world.user("sup1")
+    )
     assert removed.status_code == 204
-    assert (await world.client.get(f"{MEETINGS}/{meeting['id']}",
-                                   headers=world.user("csw-higashi"))).status_code == 404
+    assert (
+        await world.client.get(f"{MEETINGS}/{meeting['id']}", headers=world.user("csw-higashi"))
+    ).status_code == 404
 
 
 async def test_only_confirmed_members_schedule_and_only_members_take_part(world: World) -> None:
@@ -79,8 +96,9 @@ async def test_only_confirmed_members_schedule_and_only_members_take_part(world:
     assert unconfirmed.json()["type"] == "/problems/confidentiality-not-confirmed"
     outsider = await world.client.post(MEETINGS, json=when, headers=world.user("sup2"))
     assert outsider.status_code == 403
-    strangers = await world.client.post(MEETINGS, json={**when, "participants": ["sup1", "sc-higashi"]},
-                                        headers=world.user("sup1"))
+    strangers = await world.client.post(
+        MEETINGS, json={**when, "participants": ["sup1", "sc-higashi"]}, headers=world.user("sup1")
+    )
     assert strangers.status_code == 422
     assert "sc-higashi" in strangers.json()["errors"][0]["msg"]
     made = await world.client.post(MEETINGS, json=when, headers=world.user("sup1"))
@@ -91,8 +109,11 @@ async def test_only_confirmed_members_schedule_and_only_members_take_part(world:
 
 async def test_notifications_of_a_shien_kaigi_never_carry_its_title(world: World) -> None:
     _, meeting = await shien_meeting(world)
-    cancelled = await world.client.post(f"{MEETINGS}/{meeting['id']}/cancel",
-                                        json={"reason": "山田さんの入院のため"}, headers=world.user("sup1"))
+    cancelled = await world.client.post(
+        f"{MEETINGS}/{meeting['id']}/cancel",
+        json={"reason": "山田さんの入院のため"},
+        headers=world.user("sup1"),
+    )
     assert cancelled.status_code == 200
     notices = (await world.client.get(f"{MEETINGS}/notifications", headers=world.user("csw-nishi"))).json()
     assert [n["kind"] for n in notices["items"]] == ["cancelled", "scheduled"]

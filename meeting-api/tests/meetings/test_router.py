@@ -9,8 +9,11 @@ from tsunagu_services.testing import TokenFactory
 
 # No room and no participants: these tests schedule many meetings at once, which would clash.
 VALID = {
-    "title": "12月 支援調整会議", "body_type": "shien_chousei",
-    "starts_at": "2026-12-10T14:00:00+09:00", "ends_at": "2026-12-10T15:30:00+09:00", "area": None,
+    "title": "12月 支援調整会議",
+    "body_type": "shien_chousei",
+    "starts_at": "2026-12-10T14:00:00+09:00",
+    "ends_at": "2026-12-10T15:30:00+09:00",
+    "area": None,
 }
 
 
@@ -28,8 +31,9 @@ def ids(page: httpx.Response) -> list[str]:
     return [m["id"] for m in page.json()["items"]]
 
 
-@pytest.mark.parametrize(("role", "area"), [("csw", "higashi"), ("sc", "higashi"), ("supervisor", None),
-                                            ("admin", None)])
+@pytest.mark.parametrize(
+    ("role", "area"), [("csw", "higashi"), ("sc", "higashi"), ("supervisor", None), ("admin", None)]
+)
 async def test_staff_schedule_and_read_back(
     client: httpx.AsyncClient, tokens: TokenFactory, role: str, area: str | None
 ) -> None:
@@ -55,9 +59,14 @@ async def test_area_rule_for_csw_and_sc(client: httpx.AsyncClient, tokens: Token
     west = await schedule(client, supervisor, area="nishi")
     citywide = await schedule(client, supervisor, area=None)
     east = await schedule(client, supervisor, area="higashi")
-    west_by_east_csw = await schedule(client, staff(tokens, "csw", "higashi"), area="nishi",
-                                      body_type="popup", starts_at="2026-12-11T10:00:00+09:00",
-                                      ends_at="2026-12-11T12:00:00+09:00")
+    west_by_east_csw = await schedule(
+        client,
+        staff(tokens, "csw", "higashi"),
+        area="nishi",
+        body_type="popup",
+        starts_at="2026-12-11T10:00:00+09:00",
+        ends_at="2026-12-11T12:00:00+09:00",
+    )
 
     for role in ("csw", "sc"):
         headers = staff(tokens, role, "higashi")
@@ -70,10 +79,12 @@ async def test_area_rule_for_csw_and_sc(client: httpx.AsyncClient, tokens: Token
     # The organiser sees their own meeting in another area; the west CSW sees it by area.
     organiser = staff(tokens, "csw", "higashi")
     assert west_by_east_csw["id"] in ids(await client.get("/api/v1/meetings", headers=organiser))
-    assert (await client.get(f"/api/v1/meetings/{west_by_east_csw['id']}",
-                             headers=staff(tokens, "csw", "nishi"))).status_code == 200
-    assert (await client.get(f"/api/v1/meetings/{west_by_east_csw['id']}",
-                             headers=staff(tokens, "sc", "higashi"))).status_code == 404
+    assert (
+        await client.get(f"/api/v1/meetings/{west_by_east_csw['id']}", headers=staff(tokens, "csw", "nishi"))
+    ).status_code == 200
+    assert (
+        await client.get(f"/api/v1/meetings/{west_by_east_csw['id']}", headers=staff(tokens, "sc", "higashi"))
+    ).status_code == 404
 
     assert (await client.get("/api/v1/meetings", headers=supervisor)).json()["total"] == 4
 
@@ -99,28 +110,40 @@ async def test_system_client_reads_with_its_scope(client: httpx.AsyncClient, tok
 
 async def test_list_filters_on_start_and_pages(client: httpx.AsyncClient, tokens: TokenFactory) -> None:
     headers = staff(tokens, "supervisor")
-    nov = await schedule(client, headers, starts_at="2026-11-30T23:30:00+09:00",
-                         ends_at="2026-12-01T00:30:00+09:00")
-    dec = await schedule(client, headers, starts_at="2026-12-01T00:00:00+09:00",
-                         ends_at="2026-12-01T01:00:00+09:00")
-    jan = await schedule(client, headers, starts_at="2027-01-05T10:00:00+09:00",
-                         ends_at="2027-01-05T11:00:00+09:00")
+    nov = await schedule(
+        client, headers, starts_at="2026-11-30T23:30:00+09:00", ends_at="2026-12-01T00:30:00+09:00"
+    )
+    dec = await schedule(
+        client, headers, starts_at="2026-12-01T00:00:00+09:00", ends_at="2026-12-01T01:00:00+09:00"
+    )
+    jan = await schedule(
+        client, headers, starts_at="2027-01-05T10:00:00+09:00", ends_at="2027-01-05T11:00:00+09:00"
+    )
 
     assert ids(await client.get("/api/v1/meetings", headers=headers)) == [nov["id"], dec["id"], jan["id"]]
     december = {"from": "2026-12-01T00:00:00+09:00", "to": "2027-01-01T00:00:00+09:00"}
     assert ids(await client.get("/api/v1/meetings", params=december, headers=headers)) == [dec["id"]]
-    assert ids(await client.get("/api/v1/meetings", params={"from": "2026-11-30T15:00:00Z"},
-                                headers=headers)) == [dec["id"], jan["id"]]
-    assert ids(await client.get("/api/v1/meetings", params={"to": "2026-11-30T15:00:00Z"},
-                                headers=headers)) == [nov["id"]]
+    assert ids(
+        await client.get("/api/v1/meetings", params={"from": "2026-11-30T15:00:00Z"}, headers=headers)
+    ) == [dec["id"], jan["id"]]
+    assert ids(
+        await client.get("/api/v1/meetings", params={"to": "2026-11-30T15:00:00Z"}, headers=headers)
+    ) == [nov["id"]]
     second = await client.get("/api/v1/meetings", params={"limit": 1, "offset": 1}, headers=headers)
     assert ids(second) == [dec["id"]]
     assert second.json()["total"] == 3
 
 
-@pytest.mark.parametrize("params", [
-    {"from": "2026-12-01T00:00:00"}, {"to": "next week"}, {"limit": 0}, {"limit": 201}, {"offset": -1},
-])
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"from": "2026-12-01T00:00:00"},
+        {"to": "next week"},
+        {"limit": 0},
+        {"limit": 201},
+        {"offset": -1},
+    ],
+)
 async def test_bad_list_query_is_422(client: httpx.AsyncClient, tokens: TokenFactory, params: dict) -> None:
     response = await client.get("/api/v1/meetings", params=params, headers=staff(tokens, "supervisor"))
     assert response.status_code == 422
@@ -176,16 +199,25 @@ async def test_bad_input_is_a_422_problem_and_writes_nothing(
     assert (await client.get("/api/v1/meetings", headers=headers)).json()["total"] == 0
 
 
-@pytest.mark.parametrize("authorization", [
-    None, "Bearer", "Bearer not-a-token", "Basic dXNlcjpwYXNz", "Bearer a.b.c",
-])
+@pytest.mark.parametrize(
+    "authorization",
+    [
+        None,
+        "Bearer",
+        "Bearer not-a-token",
+        "Basic dXNlcjpwYXNz",
+        "Bearer a.b.c",
+    ],
+)
 async def test_missing_or_malformed_token_is_401(
     client: httpx.AsyncClient, authorization: str | None
 ) -> None:
     headers = {"Authorization": authorization} if authorization else {}
-    for response in (await client.get("/api/v1/meetings", headers=headers),
-                     await client.get(f"/api/v1/meetings/{uuid.uuid4()}", headers=headers),
-                     await client.post("/api/v1/meetings", json=VALID, headers=headers)):
+    for response in (
+        await client.get("/api/v1/meetings", headers=headers),
+        await client.get(f"/api/v1/meetings/{uuid.uuid4()}", headers=headers),
+        await client.post("/api/v1/meetings", json=VALID, headers=headers),
+    ):
         assert response.status_code == 401
         assert response.json()["type"] == "/problems/unauthorized"
 

@@ -29,24 +29,33 @@ async def outbox(app: FastAPI) -> list[OutboxMessage]:
 async def meeting_with_case(world: World, **case: Any) -> tuple[dict, dict, dict]:
     """A 支援会議 (sup1, csw-higashi, csw-nishi; all confirmed) with one case on its agenda."""
     body = await world.shien_body(("sup1", "csw-higashi", "csw-nishi"))
-    meeting = await world.meeting(body_id=body["id"], starts_at="2026-11-10T14:00:00+09:00",
-                                  ends_at="2026-11-10T15:30:00+09:00")
+    meeting = await world.meeting(
+        body_id=body["id"], starts_at="2026-11-10T14:00:00+09:00", ends_at="2026-11-10T15:30:00+09:00"
+    )
     case_row = await world.case(**case)
     item = (await world.agenda(meeting["id"], case_row["id"])).json()
     return meeting, case_row, item
 
 
-async def put_minutes(world: World, meeting_id: str, body: dict, etag: str | None, by: str = "sup1"
-                      ) -> httpx.Response:
+async def put_minutes(
+    world: World, meeting_id: str, body: dict, etag: str | None, by: str = "sup1"
+) -> httpx.Response:
     headers = {**world.user(by), **({"If-Match": etag} if etag is not None else {})}
     return await world.client.put(f"{MEETINGS}/{meeting_id}/minutes", json=body, headers=headers)
 
 
 def minutes_of(item: dict, *decisions: dict) -> dict:
-    return {"attendees": ["sup1", "csw-higashi"],
-            "agency_attendees": [{"agency_id": "houkatsu-higashi", "name": "東地域包括支援センター 林"}],
-            "items": [{"agenda_item_id": item["id"], "discussion": "長男は自室から出てこない。",
-                       "decisions": list(decisions)}]}
+    return {
+        "attendees": ["sup1", "csw-higashi"],
+        "agency_attendees": [{"agency_id": "houkatsu-higashi", "name": "東地域包括支援センター 林"}],
+        "items": [
+            {
+                "agenda_item_id": item["id"],
+                "discussion": "長男は自室から出てこない。",
+                "decisions": list(decisions),
+            }
+        ],
+    }
 
 
 ROLES = {"type": "role_division", "text": "CSW と地域包括で訪問を分担する。", "actions": TWO_ACTIONS}
@@ -54,7 +63,8 @@ CONTINUE = {"type": "continue", "text": "次回も状況を共有する。"}
 
 
 async def test_draft_with_if_match_then_finalise_enqueues_one_message_per_delivery(
-        linked_world: World, app: FastAPI) -> None:
+    linked_world: World, app: FastAPI
+) -> None:
     world = linked_world
     meeting, case, item = await meeting_with_case(world)
     url = f"{MEETINGS}/{meeting['id']}/minutes"
@@ -84,8 +94,11 @@ async def test_draft_with_if_match_then_finalise_enqueues_one_message_per_delive
     sent = [{**TWO_ACTIONS[0]}, {**TWO_ACTIONS[1], "due_date": None}]
     assert messages[0].body == {"actions": sent, "source": "meeting", "source_ref": roles_id}
     assert messages[1].body == {
-        "kind": "meeting", "occurred_at": "2026-11-10T05:00:00+00:00", "minutes_spent": 0,
-        "text": f"支援会議 2026年11月10日: 役割分担 — CSW と地域包括で訪問を分担する。 (決定ID {roles_id})"}
+        "kind": "meeting",
+        "occurred_at": "2026-11-10T05:00:00+00:00",
+        "minutes_spent": 0,
+        "text": f"支援会議 2026年11月10日: 役割分担 — CSW と地域包括で訪問を分担する。 (決定ID {roles_id})",
+    }
 
     again = await world.client.post(f"{url}/finalise", headers=world.user("sup1"))
     assert again.status_code == 409
@@ -93,15 +106,24 @@ async def test_draft_with_if_match_then_finalise_enqueues_one_message_per_delive
     assert (await put_minutes(world, meeting["id"], minutes_of(item), '"2"')).status_code == 409
     assert len(await outbox(app)) == 3
 
-    decisions = (await world.client.get(f"{MEETINGS}/{meeting['id']}/decisions",
-                                        headers=world.user("csw-nishi"))).json()
+    decisions = (
+        await world.client.get(f"{MEETINGS}/{meeting['id']}/decisions", headers=world.user("csw-nishi"))
+    ).json()
     assert [(d["id"], d["type_label"], d["delivery_state"], len(d["deliveries"])) for d in decisions] == [
-        (roles_id, "役割分担", "pending", 2), (continue_id, "継続検討", "pending", 1)]
-    by_case = (await world.client.get(f"{MEETINGS}/decisions", params={"case_id": case["id"]},
-                                      headers=world.user("csw-higashi"))).json()
+        (roles_id, "役割分担", "pending", 2),
+        (continue_id, "継続検討", "pending", 1),
+    ]
+    by_case = (
+        await world.client.get(
+            f"{MEETINGS}/decisions", params={"case_id": case["id"]}, headers=world.user("csw-higashi")
+        )
+    ).json()
     assert {d["id"] for d in by_case} == {roles_id, continue_id}
-    assert (await world.client.get(f"{MEETINGS}/decisions", params={"case_id": case["id"]},
-                                   headers=world.user("sup2"))).json() == []  # no member: not even ids
+    assert (
+        await world.client.get(
+            f"{MEETINGS}/decisions", params={"case_id": case["id"]}, headers=world.user("sup2")
+        )
+    ).json() == []  # no member: not even ids
 
 
 async def test_non_member_supervisor_gets_404_on_shien_kaigi_minutes(linked_world: World) -> None:
@@ -115,23 +137,36 @@ async def test_non_member_supervisor_gets_404_on_shien_kaigi_minutes(linked_worl
 
 
 BAD_MINUTES = [
-    pytest.param(lambda item: {"items": [{"agenda_item_id": str(uuid.uuid4())}]}, "agenda_item_id",
-                 id="not an agenda item of this meeting"),
+    pytest.param(
+        lambda item: {"items": [{"agenda_item_id": str(uuid.uuid4())}]},
+        "agenda_item_id",
+        id="not an agenda item of this meeting",
+    ),
     pytest.param(lambda item: {"attendees": ["sup1", "sc-higashi"]}, "attendees", id="attendee not a member"),
     pytest.param(lambda item: {"attendees": ["sup1", "sup1"]}, "attendees", id="attendee twice"),
-    pytest.param(lambda item: minutes_of(item, {"type": "adjourned", "text": "x"}), "type",
-                 id="unknown type"),
-    pytest.param(lambda item: minutes_of(item, {"type": "closure", "text": " "}), "text",
-                 id="blank decision"),
-    pytest.param(lambda item: minutes_of(item, {**ROLES, "actions": [{**TWO_ACTIONS[0],
-                                                                      "owner_kind": "agency",
-                                                                       "owner": "東包括"}]}),
-                 "owner", id="owner not an id"),
-    pytest.param(lambda item: minutes_of(item, {**ROLES, "actions": [{**TWO_ACTIONS[0],
-                                                                      "due_date": "soon"}]}),
-                 "due_date", id="bad due date"),
-    pytest.param(lambda item: {"items": [{"agenda_item_id": item["id"]}, {"agenda_item_id": item["id"]}]},
-                 "items", id="one item twice"),
+    pytest.param(
+        lambda item: minutes_of(item, {"type": "adjourned", "text": "x"}), "type", id="unknown type"
+    ),
+    pytest.param(
+        lambda item: minutes_of(item, {"type": "closure", "text": " "}), "text", id="blank decision"
+    ),
+    pytest.param(
+        lambda item: minutes_of(
+            item, {**ROLES, "actions": [{**TWO_ACTIONS[0], "owner_kind": "agency", "owner": "東包括"}]}
+        ),
+        "owner",
+        id="owner not an id",
+    ),
+    pytest.param(
+        lambda item: minutes_of(item, {**ROLES, "actions": [{**TWO_ACTIONS[0], "due_date": "soon"}]}),
+        "due_date",
+        id="bad due date",
+    ),
+    pytest.param(
+        lambda item: {"items": [{"agenda_item_id": item["id"]}, {"agenda_item_id": item["id"]}]},
+        "items",
+        id="one item twice",
+    ),
     pytest.param(lambda item: {"summary": "x"}, "summary", id="unknown field"),
 ]
 
@@ -143,37 +178,46 @@ async def test_bad_minutes_are_a_422_and_write_nothing(linked_world: World, make
     response = await put_minutes(world, meeting["id"], make(item), '"0"')
     assert response.status_code == 422, response.text
     assert any(field in e["loc"] for e in response.json()["errors"])
-    assert (await world.client.get(f"{MEETINGS}/{meeting['id']}/minutes",
-                                   headers=world.user("sup1"))).json()["version"] == 0
+    assert (await world.client.get(f"{MEETINGS}/{meeting['id']}/minutes", headers=world.user("sup1"))).json()[
+        "version"
+    ] == 0
 
 
-@pytest.mark.parametrize(("who", "status"), [
-    ("sup1", 200),  # chair and organiser
-    ("csw-nishi", 403),  # a member, but not one who runs the meeting
-    ("sup2", 404),  # not a member
-])
+@pytest.mark.parametrize(
+    ("who", "status"),
+    [
+        ("sup1", 200),  # chair and organiser
+        ("csw-nishi", 403),  # a member, but not one who runs the meeting
+        ("sup2", 404),  # not a member
+    ],
+)
 async def test_who_writes_the_minutes(linked_world: World, who: str, status: int) -> None:
     world = linked_world
     meeting, _, item = await meeting_with_case(world)
     assert (await put_minutes(world, meeting["id"], minutes_of(item), '"0"', by=who)).status_code == status
 
 
-async def test_finalise_needs_minutes_and_amendments_need_final_minutes(linked_world: World,
-                                                                        app: FastAPI) -> None:
+async def test_finalise_needs_minutes_and_amendments_need_final_minutes(
+    linked_world: World, app: FastAPI
+) -> None:
     world = linked_world
     meeting, _, item = await meeting_with_case(world)
     url = f"{MEETINGS}/{meeting['id']}/minutes"
-    assert (await world.client.post(f"{url}/finalise", headers=world.user("sup1"))).json()["type"] == \
-        "/problems/minutes-not-written"
-    amendment = {"text": "終結の決定を追記。", "reason": "記載漏れ",
-                 "decisions": [{"agenda_item_id": item["id"], "type": "closure",
-                                "text": "目標達成により終結"}]}
+    assert (await world.client.post(f"{url}/finalise", headers=world.user("sup1"))).json()[
+        "type"
+    ] == "/problems/minutes-not-written"
+    amendment = {
+        "text": "終結の決定を追記。",
+        "reason": "記載漏れ",
+        "decisions": [{"agenda_item_id": item["id"], "type": "closure", "text": "目標達成により終結"}],
+    }
     early = await world.client.post(f"{url}/amendments", json=amendment, headers=world.user("sup1"))
     assert early.status_code == 409
     await put_minutes(world, meeting["id"], minutes_of(item), '"0"')
     # Finalising needs no If-Match, but a stale one is refused.
-    assert (await world.client.post(f"{url}/finalise", headers={**world.user("sup1"), "If-Match": '"7"'})
-            ).status_code == 412
+    assert (
+        await world.client.post(f"{url}/finalise", headers={**world.user("sup1"), "If-Match": '"7"'})
+    ).status_code == 412
     assert (await world.client.post(f"{url}/finalise", headers=world.user("sup1"))).status_code == 200
     assert await outbox(app) == []  # no decisions, nothing to send
 
@@ -185,8 +229,11 @@ async def test_finalise_needs_minutes_and_amendments_need_final_minutes(linked_w
     assert minutes["amendments"][0]["reason"] == "記載漏れ"
     assert minutes["amendments"][0]["decision_ids"] == [closure_id]
     # The agenda cannot change under final minutes.
-    assert (await world.client.delete(f"{MEETINGS}/{meeting['id']}/agenda/{item['id']}",
-                                      headers=world.user("sup1"))).status_code == 409
+    assert (
+        await world.client.delete(
+            f"{MEETINGS}/{meeting['id']}/agenda/{item['id']}", headers=world.user("sup1")
+        )
+    ).status_code == 409
 
 
 class GatewayToken:
@@ -200,12 +247,14 @@ class GatewayToken:
 
 
 async def test_decisions_reach_the_case_exactly_once_even_when_case_api_was_down(
-        linked_world: World, app: FastAPI, case_client: httpx.AsyncClient, tokens: TokenFactory) -> None:
+    linked_world: World, app: FastAPI, case_client: httpx.AsyncClient, tokens: TokenFactory
+) -> None:
     world = linked_world
     meeting, case, item = await meeting_with_case(world)
     await put_minutes(world, meeting["id"], minutes_of(item, ROLES), '"0"')
-    final = await world.client.post(f"{MEETINGS}/{meeting['id']}/minutes/finalise",
-                                    headers=world.user("sup1"))
+    final = await world.client.post(
+        f"{MEETINGS}/{meeting['id']}/minutes/finalise", headers=world.user("sup1")
+    )
     [decision_id] = [d["id"] for d in final.json()["items"][0]["decisions"]]
     # Exactly the scopes the gateway grants the meeting-api client.
     token = GatewayToken(tokens, ("service",))
@@ -225,19 +274,24 @@ async def test_decisions_reach_the_case_exactly_once_even_when_case_api_was_down
     actions_message, record_message = await outbox(app)
     assert actions_message.delivered_at is not None, actions_message.last_status
 
-    plan = (await case_client.get(f"/api/v1/cases/{case['id']}/plan",
-                                  headers=world.user("csw-higashi"))).json()
+    plan = (
+        await case_client.get(f"/api/v1/cases/{case['id']}/plan", headers=world.user("csw-higashi"))
+    ).json()
     assert [(a["text"], a["owner"], a["source"], a["source_ref"]) for a in plan["actions"]] == [
         ("CSW が隔週で自宅訪問", "csw-higashi", "meeting", decision_id),
-        ("地域包括が母を訪問", "houkatsu-higashi", "meeting", decision_id)]
+        ("地域包括が母を訪問", "houkatsu-higashi", "meeting", decision_id),
+    ]
 
-    decisions = (await world.client.get(f"{MEETINGS}/{meeting['id']}/decisions",
-                                        headers=world.user("sup1"))).json()
+    decisions = (
+        await world.client.get(f"{MEETINGS}/{meeting['id']}/decisions", headers=world.user("sup1"))
+    ).json()
     states = {d["kind"]: d["state"] for d in decisions[0]["deliveries"]}
     assert states["actions"] == "delivered"
     assert record_message.delivered_at is not None, record_message.last_status
-    records = (await case_client.get(f"/api/v1/cases/{case['id']}/records",
-                                     headers=world.user("sup1"))).json()
+    records = (
+        await case_client.get(f"/api/v1/cases/{case['id']}/records", headers=world.user("sup1"))
+    ).json()
     assert [r["text"] for r in records["items"] if r["kind"] == "meeting"] == [
-        f"支援会議 2026年11月10日: 役割分担 — CSW と地域包括で訪問を分担する。 (決定ID {decision_id})"]
+        f"支援会議 2026年11月10日: 役割分担 — CSW と地域包括で訪問を分担する。 (決定ID {decision_id})"
+    ]
     assert decisions[0]["delivery_state"] == "delivered"

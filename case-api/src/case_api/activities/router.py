@@ -50,8 +50,9 @@ async def list_activities(
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> ActivityPage:
     """Community activities (地域づくり活動) the caller may see, newest first."""
-    items, total = await service.list_activities(session, principal, month=month, area=area, csw=csw,
-                                                 kind=kind, limit=limit, offset=offset)
+    items, total = await service.list_activities(
+        session, principal, month=month, area=area, csw=csw, kind=kind, limit=limit, offset=offset
+    )
     return ActivityPage(items=[ActivityRead.model_validate(a) for a in items], total=total)
 
 

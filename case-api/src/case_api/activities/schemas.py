@@ -30,10 +30,20 @@ Month = Annotated[str, StringConstraints(pattern=r"^\d{4}-(0[1-9]|1[0-2])$")]
 class ActivityCreate(BaseModel):
     """An activity as logged; a CSW logs their own, a supervisor names the CSW and area."""
 
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
-        "kind": "small_area", "date": "2026-11-20", "minutes_spent": 90, "title": "東町サロン（茶話会）",
-        "participants": 18,
-    }]})
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "kind": "small_area",
+                    "date": "2026-11-20",
+                    "minutes_spent": 90,
+                    "title": "東町サロン（茶話会）",
+                    "participants": 18,
+                }
+            ]
+        },
+    )
 
     kind: ActivityKind
     date: dt.date
@@ -111,6 +121,7 @@ class Workload(BaseModel):
     month: str
     area: str | None
     individual_source: bool = Field(
-        description="False when the support timeline is not installed: individual minutes are then 0.")
+        description="False when the support timeline is not installed: individual minutes are then 0."
+    )
     by_csw: list[CswWorkload]
     by_area: list[AreaWorkload]

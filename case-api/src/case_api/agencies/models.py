@@ -30,22 +30,27 @@ class Agency(SQLModel, table=True):
     kind: str = Field(max_length=40)
     # None: the agency serves the whole city.
     area: str | None = Field(default=None, max_length=30)
-    functions: list[str] = Field(default_factory=list,
-                                 sa_column=Column(ARRAY(String(50)), nullable=False, server_default="{}"))
+    functions: list[str] = Field(
+        default_factory=list, sa_column=Column(ARRAY(String(50)), nullable=False, server_default="{}")
+    )
     can_do: str = Field(default="", sa_column=Column(Text, nullable=False, server_default=""))
-    contacts: list[dict[str, Any]] = Field(default_factory=list,
-                                           sa_column=Column(JSONB, nullable=False, server_default="[]"))
+    contacts: list[dict[str, Any]] = Field(
+        default_factory=list, sa_column=Column(JSONB, nullable=False, server_default="[]")
+    )
     partner_employment_prep: bool = Field(
-        default=False, sa_column=Column(Boolean, nullable=False, server_default="false"))
+        default=False, sa_column=Column(Boolean, nullable=False, server_default="false")
+    )
     partner_participation: bool = Field(
-        default=False, sa_column=Column(Boolean, nullable=False, server_default="false"))
+        default=False, sa_column=Column(Boolean, nullable=False, server_default="false")
+    )
     active: bool = Field(default=True, sa_column=Column(Boolean, nullable=False, server_default="true"))
     created_at: datetime = Field(
         sa_column=Column(DateTime(timezone=True), nullable=False, server_default=func.now())
     )
     updated_at: datetime = Field(
-        sa_column=Column(DateTime(timezone=True), nullable=False, server_default=func.now(),
-                         onupdate=func.now())
+        sa_column=Column(
+            DateTime(timezone=True), nullable=False, server_default=func.now(), onupdate=func.now()
+        )
     )
     version: int = Field(default=1)
 
@@ -72,7 +77,8 @@ class AgencyInvolvement(SQLModel, table=True):
         sa_column=Column(DateTime(timezone=True), nullable=False, server_default=func.now())
     )
     updated_at: datetime = Field(
-        sa_column=Column(DateTime(timezone=True), nullable=False, server_default=func.now(),
-                         onupdate=func.now())
+        sa_column=Column(
+            DateTime(timezone=True), nullable=False, server_default=func.now(), onupdate=func.now()
+        )
     )
     version: int = Field(default=1)

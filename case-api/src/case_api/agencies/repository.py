@@ -20,9 +20,17 @@ async def get(session: AsyncSession, agency_id: uuid.UUID, *, lock: bool = False
     return await session.get(Agency, agency_id, with_for_update=True if lock else None)
 
 
-async def page(session: AsyncSession, *, kind: str | None, area: str | None, q: str | None,
-               partner: str | None, include_inactive: bool, limit: int,
-               offset: int) -> tuple[list[Agency], int]:
+async def page(
+    session: AsyncSession,
+    *,
+    kind: str | None,
+    area: str | None,
+    q: str | None,
+    partner: str | None,
+    include_inactive: bool,
+    limit: int,
+    offset: int,
+) -> tuple[list[Agency], int]:
     conditions: list[ColumnElement[bool]] = []
     if not include_inactive:
         conditions.append(col(Agency.active).is_(True))
@@ -39,15 +47,19 @@ async def page(session: AsyncSession, *, kind: str | None, area: str | None, q: 
         conditions.append(false())
     if q:
         pattern = _like(q)
-        conditions.append(or_(
-            col(Agency.name).ilike(pattern),
-            col(Agency.can_do).ilike(pattern),
-            func.array_to_string(Agency.functions, " ").ilike(pattern),
-        ))
+        conditions.append(
+            or_(
+                col(Agency.name).ilike(pattern),
+                col(Agency.can_do).ilike(pattern),
+                func.array_to_string(Agency.functions, " ").ilike(pattern),
+            )
+        )
     rows = await session.execute(
-        select(Agency).where(*conditions).order_by(Agency.kind, col(Agency.area).nulls_first(),
-                                                   Agency.name, Agency.id)
-        .limit(limit).offset(offset)
+        select(Agency)
+        .where(*conditions)
+        .order_by(Agency.kind, col(Agency.area).nulls_first(), Agency.name, Agency.id)
+        .limit(limit)
+        .offset(offset)
     )
     total = await session.scalar(select(func.count()).select_from(Agency).where(*conditions))
     return list(rows.scalars().all()), int(total or 0)
@@ -66,14 +78,14 @@ async def involvements_of(session: AsyncSession, case_id: uuid.UUID) -> Sequence
         select(*_INVOLVEMENT_COLUMNS)
         .join(Agency, Agency.id == AgencyInvolvement.agency_id)
         .where(AgencyInvolvement.case_id == case_id)
-        .order_by(col(AgencyInvolvement.until).is_not(None), AgencyInvolvement.since,
-                  AgencyInvolvement.id)
+        .order_by(col(AgencyInvolvement.until).is_not(None), AgencyInvolvement.since, AgencyInvolvement.id)
     )
     return rows.all()
 
 
-async def involvement(session: AsyncSession, case_id: uuid.UUID, involvement_id: uuid.UUID, *,
-                      lock: bool = False) -> Row[Any] | None:
+async def involvement(
+    session: AsyncSession, case_id: uuid.UUID, involvement_id: uuid.UUID, *, lock: bool = False
+) -> Row[Any] | None:
     """One involvement of the case, with its agency's name and kind; `lock` before changing it."""
     query = (
         select(*_INVOLVEMENT_COLUMNS)

@@ -61,13 +61,22 @@ async def list_agencies(
 ) -> AgencyPage:
     """The agency directory (関係機関): who can do what, and how far."""
     items, total = await service.list_agencies(
-        session, principal, kind=kind, area=area, q=q, partner=partner,
-        include_inactive=include_inactive, limit=limit, offset=offset)
+        session,
+        principal,
+        kind=kind,
+        area=area,
+        q=q,
+        partner=partner,
+        include_inactive=include_inactive,
+        limit=limit,
+        offset=offset,
+    )
     return AgencyPage(items=[AgencyRead.model_validate(a) for a in items], total=total)
 
 
-@router.post("/api/v1/agencies", response_model=AgencyRead, status_code=status.HTTP_201_CREATED,
-             tags=["agencies"])
+@router.post(
+    "/api/v1/agencies", response_model=AgencyRead, status_code=status.HTTP_201_CREATED, tags=["agencies"]
+)
 async def create_agency(
     data: AgencyCreate, response: Response, session: SessionDep, principal: CurrentPrincipal
 ) -> AgencyRead:
@@ -83,8 +92,9 @@ async def get_agency(
     return _agency(response, await service.read_agency(session, principal, agency_id))
 
 
-@router.patch("/api/v1/agencies/{agency_id}", response_model=AgencyRead, tags=["agencies"],
-              responses=PRECONDITIONS)
+@router.patch(
+    "/api/v1/agencies/{agency_id}", response_model=AgencyRead, tags=["agencies"], responses=PRECONDITIONS
+)
 async def update_agency(
     agency_id: uuid.UUID,
     data: AgencyUpdate,
@@ -105,18 +115,29 @@ async def list_case_agencies(
     return [i.read() for i in await service.list_involvements(session, principal, case_id)]
 
 
-@router.post("/api/v1/cases/{case_id}/agencies", response_model=InvolvementRead,
-             status_code=status.HTTP_201_CREATED, tags=["cases"])
+@router.post(
+    "/api/v1/cases/{case_id}/agencies",
+    response_model=InvolvementRead,
+    status_code=status.HTTP_201_CREATED,
+    tags=["cases"],
+)
 async def add_case_agency(
-    case_id: uuid.UUID, data: InvolvementCreate, response: Response, session: SessionDep,
+    case_id: uuid.UUID,
+    data: InvolvementCreate,
+    response: Response,
+    session: SessionDep,
     principal: CurrentPrincipal,
 ) -> InvolvementRead:
     """Add an agency's role to a case."""
     return _involvement(response, await service.add_involvement(session, principal, case_id, data))
 
 
-@router.patch("/api/v1/cases/{case_id}/agencies/{involvement_id}", response_model=InvolvementRead,
-              tags=["cases"], responses=PRECONDITIONS)
+@router.patch(
+    "/api/v1/cases/{case_id}/agencies/{involvement_id}",
+    response_model=InvolvementRead,
+    tags=["cases"],
+    responses=PRECONDITIONS,
+)
 async def update_case_agency(
     case_id: uuid.UUID,
     involvement_id: uuid.UUID,
@@ -127,5 +148,7 @@ async def update_case_agency(
     if_match: IfMatch = None,
 ) -> InvolvementRead:
     """Change an agency's role in a case, or end it by setting `until`; needs If-Match."""
-    return _involvement(response, await service.update_involvement(
-        session, principal, case_id, involvement_id, data, if_match))
+    return _involvement(
+        response,
+        await service.update_involvement(session, principal, case_id, involvement_id, data, if_match),
+    )

@@ -75,11 +75,21 @@ Functions = Annotated[list[Label], Field(max_length=30), AfterValidator(_unique)
 class AgencyCreate(BaseModel):
     """An agency as entered by an administrator or supervisor."""
 
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
-        "name": "東地域包括支援センター", "kind": "houkatsu", "area": "higashi",
-        "functions": ["介護相談", "見守り"], "can_do": "高齢者の総合相談、訪問による状況確認。",
-        "contacts": [{"name": "林 誠", "role": "社会福祉士", "phone": "042-000-0001"}],
-    }]})
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "name": "東地域包括支援センター",
+                    "kind": "houkatsu",
+                    "area": "higashi",
+                    "functions": ["介護相談", "見守り"],
+                    "can_do": "高齢者の総合相談、訪問による状況確認。",
+                    "contacts": [{"name": "林 誠", "role": "社会福祉士", "phone": "042-000-0001"}],
+                }
+            ]
+        },
+    )
 
     name: AgencyName
     kind: AgencyKind
@@ -141,10 +151,19 @@ class AgencyPage(BaseModel):
 class InvolvementCreate(BaseModel):
     """An agency joining a case, with what it does for this case (役割分担)."""
 
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
-        "agency_id": "0b0c0000-0000-4000-8000-000000000001", "role": "母の介護保険サービス調整と月1回の訪問",
-        "contact_person": "林 誠", "since": "2026-12-01",
-    }]})
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "agency_id": "0b0c0000-0000-4000-8000-000000000001",
+                    "role": "母の介護保険サービス調整と月1回の訪問",
+                    "contact_person": "林 誠",
+                    "since": "2026-12-01",
+                }
+            ]
+        },
+    )
 
     agency_id: uuid.UUID
     role: RoleText

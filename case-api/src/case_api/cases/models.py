@@ -29,15 +29,19 @@ class Case(SQLModel, table=True):
         Index("ix_support_case_status", "status"),
         Index("ix_support_case_risk_flags", "risk_flags", postgresql_using="gin"),
         CheckConstraint(_in("status", STATUSES), name="status"),
-        CheckConstraint(f"risk_flags <@ ARRAY[{', '.join(repr(f) for f in RISK_FLAGS)}]::varchar[]",
-                        name="risk_flags"),
+        CheckConstraint(
+            f"risk_flags <@ ARRAY[{', '.join(repr(f) for f in RISK_FLAGS)}]::varchar[]", name="risk_flags"
+        ),
         CheckConstraint(_in("existing_system", EXISTING_SYSTEMS), name="existing_system"),
-        CheckConstraint(f"closure_reason IS NULL OR {_in('closure_reason', CLOSURE_REASONS)}",
-                        name="closure_reason"),
+        CheckConstraint(
+            f"closure_reason IS NULL OR {_in('closure_reason', CLOSURE_REASONS)}", name="closure_reason"
+        ),
         CheckConstraint(f"override_body IS NULL OR {_in('override_body', BODIES)}", name="override_body"),
         # A closed case always says why; an open one carries no stale closure.
-        CheckConstraint("(status = 'closed') = (closure_reason IS NOT NULL AND closed_at IS NOT NULL)",
-                        name="closure_when_closed"),
+        CheckConstraint(
+            "(status = 'closed') = (closure_reason IS NOT NULL AND closed_at IS NOT NULL)",
+            name="closure_when_closed",
+        ),
     )
 
     id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
@@ -55,8 +59,9 @@ class Case(SQLModel, table=True):
         sa_column=Column(DateTime(timezone=True), nullable=False, server_default=func.now())
     )
     updated_at: datetime = Field(
-        sa_column=Column(DateTime(timezone=True), nullable=False, server_default=func.now(),
-                         onupdate=func.now())
+        sa_column=Column(
+            DateTime(timezone=True), nullable=False, server_default=func.now(), onupdate=func.now()
+        )
     )
     # Bumped on every change of what a case response shows; it is the ETag (If-Match, 412).
     version: int = Field(default=1)

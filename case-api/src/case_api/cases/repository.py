@@ -22,9 +22,18 @@ def _escape_like(value: str) -> str:
     return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-async def page(session: AsyncSession, where: ColumnElement[bool], *, area: str | None,
-               status: str | None, risk: str | None = None, lead: str | None = None,
-               title_contains: str | None = None, limit: int, offset: int) -> tuple[list[Case], int]:
+async def page(
+    session: AsyncSession,
+    where: ColumnElement[bool],
+    *,
+    area: str | None,
+    status: str | None,
+    risk: str | None = None,
+    lead: str | None = None,
+    title_contains: str | None = None,
+    limit: int,
+    offset: int,
+) -> tuple[list[Case], int]:
     conditions = [where]
     if area:
         conditions.append(Case.area == area)
@@ -38,17 +47,16 @@ async def page(session: AsyncSession, where: ColumnElement[bool], *, area: str |
         # Titles are stored NFKC-folded; fold the query the same way (（ → (, ｱ → ア).
         conditions.append(Case.title.ilike(f"%{_escape_like(nfkc(title_contains))}%", escape="\\"))
     rows = await session.execute(
-        select(Case).where(*conditions)
-        .order_by(Case.opened_at.desc(), Case.id)
-        .limit(limit).offset(offset)
+        select(Case).where(*conditions).order_by(Case.opened_at.desc(), Case.id).limit(limit).offset(offset)
     )
     total = await session.scalar(select(func.count()).select_from(Case).where(*conditions))
     return list(rows.scalars().all()), int(total or 0)
 
 
 async def by_consultation(session: AsyncSession, consultation_id: uuid.UUID) -> Case | None:
-    return (await session.execute(
-        select(Case).where(Case.consultation_id == consultation_id))).scalar_one_or_none()
+    return (
+        await session.execute(select(Case).where(Case.consultation_id == consultation_id))
+    ).scalar_one_or_none()
 
 
 async def set_consultation(session: AsyncSession, case_id: uuid.UUID, consultation_id: uuid.UUID) -> None:
@@ -66,12 +74,18 @@ def add_event(session: AsyncSession, event: CaseEvent) -> None:
     session.add(event)
 
 
-async def events(session: AsyncSession, case_id: uuid.UUID, *, limit: int,
-                 offset: int) -> tuple[list[CaseEvent], int]:
+async def events(
+    session: AsyncSession, case_id: uuid.UUID, *, limit: int, offset: int
+) -> tuple[list[CaseEvent], int]:
     """A case's history, oldest first (it reads as a timeline)."""
     rows = await session.execute(
-        select(CaseEvent).where(CaseEvent.case_id == case_id)
-        .order_by(CaseEvent.at, CaseEvent.id).limit(limit).offset(offset))
+        select(CaseEvent)
+        .where(CaseEvent.case_id == case_id)
+        .order_by(CaseEvent.at, CaseEvent.id)
+        .limit(limit)
+        .offset(offset)
+    )
     total = await session.scalar(
-        select(func.count()).select_from(CaseEvent).where(CaseEvent.case_id == case_id))
+        select(func.count()).select_from(CaseEvent).where(CaseEvent.case_id == case_id)
+    )
     return list(rows.scalars().all()), int(total or 0)

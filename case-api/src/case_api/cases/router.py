@@ -25,13 +25,18 @@ from tsunagu_services.openapi import PROBLEM_RESPONSES, Problem
 
 router = APIRouter(prefix="/api/v1/cases", tags=["cases"], responses=PROBLEM_RESPONSES)
 
-IfMatchHeader = Annotated[str | None, Header(alias="If-Match", max_length=200,
-                                             description='The ETag read last, e.g. W/"3".')]
+IfMatchHeader = Annotated[
+    str | None, Header(alias="If-Match", max_length=200, description='The ETag read last, e.g. W/"3".')
+]
 
 
-CONFLICT: dict[int | str, dict[str, Any]] = {409: {
-    "description": "The case's status does not allow this move.", "model": Problem,
-    "content": {"application/problem+json": {}}}}
+CONFLICT: dict[int | str, dict[str, Any]] = {
+    409: {
+        "description": "The case's status does not allow this move.",
+        "model": Problem,
+        "content": {"application/problem+json": {}},
+    }
+}
 
 
 def _with_etag(response: Response, case: CaseRead) -> CaseRead:
@@ -53,37 +58,59 @@ async def list_cases(
 ) -> CasePage:
     """List the cases the caller may see (closed ones too), most recently opened first."""
     # An "overdue safety check" filter belongs with safety checks: that slice adds it here.
-    items, total = await service.list_visible(session, principal, area=area, status=case_status, risk=risk,
-                                              lead=lead, q=q, limit=limit, offset=offset)
+    items, total = await service.list_visible(
+        session,
+        principal,
+        area=area,
+        status=case_status,
+        risk=risk,
+        lead=lead,
+        q=q,
+        limit=limit,
+        offset=offset,
+    )
     return CasePage(items=items, total=total)
 
 
 @router.post("", response_model=CaseRead, status_code=status.HTTP_201_CREATED)
-async def open_case(data: CaseCreate, session: SessionDep, principal: CurrentPrincipal,
-                    response: Response) -> CaseRead:
+async def open_case(
+    data: CaseCreate, session: SessionDep, principal: CurrentPrincipal, response: Response
+) -> CaseRead:
     """Open a case (supervisors in any area, a CSW in their own). Send Idempotency-Key."""
     return _with_etag(response, await service.open_case(session, principal, data))
 
 
 @router.get("/{case_id}", response_model=CaseRead)
-async def get_case(case_id: uuid.UUID, session: SessionDep, principal: CurrentPrincipal,
-                   response: Response) -> CaseRead:
+async def get_case(
+    case_id: uuid.UUID, session: SessionDep, principal: CurrentPrincipal, response: Response
+) -> CaseRead:
     """Read one case (its ETag is the version to send back in If-Match)."""
     return _with_etag(response, await service.read_summary(session, principal, case_id))
 
 
 @router.patch("/{case_id}", response_model=CaseRead, responses=PRECONDITIONS)
-async def update_case(case_id: uuid.UUID, data: CaseUpdate, session: SessionDep, principal: CurrentPrincipal,
-                      response: Response, if_match: IfMatchHeader = None) -> CaseRead:
+async def update_case(
+    case_id: uuid.UUID,
+    data: CaseUpdate,
+    session: SessionDep,
+    principal: CurrentPrincipal,
+    response: Response,
+    if_match: IfMatchHeader = None,
+) -> CaseRead:
     """Change title, lead, risk flags or the recommendation's facts (If-Match required)."""
     expected = required_if_match(if_match)
     return _with_etag(response, await service.update(session, principal, case_id, data, expected))
 
 
 @router.post("/{case_id}/status", response_model=CaseRead, responses={**PRECONDITIONS, **CONFLICT})
-async def change_status(case_id: uuid.UUID, data: StatusChange, session: SessionDep,
-                        principal: CurrentPrincipal, response: Response,
-                        if_match: IfMatchHeader = None) -> CaseRead:
+async def change_status(
+    case_id: uuid.UUID,
+    data: StatusChange,
+    session: SessionDep,
+    principal: CurrentPrincipal,
+    response: Response,
+    if_match: IfMatchHeader = None,
+) -> CaseRead:
     """Move the case to another status, close it (reason; decision for 重層事業) or reopen it (If-Match)."""
     expected = required_if_match(if_match)
     return _with_etag(response, await service.change_status(session, principal, case_id, data, expected))
@@ -91,7 +118,9 @@ async def change_status(case_id: uuid.UUID, data: StatusChange, session: Session
 
 @router.get("/{case_id}/history", response_model=HistoryPage)
 async def case_history(
-    case_id: uuid.UUID, session: SessionDep, principal: CurrentPrincipal,
+    case_id: uuid.UUID,
+    session: SessionDep,
+    principal: CurrentPrincipal,
     limit: Annotated[int, Query(ge=1, le=500)] = 200,
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> HistoryPage:
@@ -100,8 +129,9 @@ async def case_history(
 
 
 @router.get("/{case_id}/recommendation", response_model=RecommendationRead)
-async def get_recommendation(case_id: uuid.UUID, session: SessionDep, principal: CurrentPrincipal,
-                             response: Response) -> RecommendationRead:
+async def get_recommendation(
+    case_id: uuid.UUID, session: SessionDep, principal: CurrentPrincipal, response: Response
+) -> RecommendationRead:
     """The meeting body recommended from the case's facts, with the reason, and any override."""
     result, version = await service.recommendation(session, principal, case_id)
     response.headers["ETag"] = etag(version)
@@ -109,11 +139,15 @@ async def get_recommendation(case_id: uuid.UUID, session: SessionDep, principal:
 
 
 @router.post("/{case_id}/recommendation/override", response_model=RecommendationRead, responses=STALE)
-async def override_recommendation(case_id: uuid.UUID, data: OverrideCreate, session: SessionDep,
-                                  principal: CurrentPrincipal, response: Response,
-                                  if_match: IfMatchHeader = None) -> RecommendationRead:
+async def override_recommendation(
+    case_id: uuid.UUID,
+    data: OverrideCreate,
+    session: SessionDep,
+    principal: CurrentPrincipal,
+    response: Response,
+    if_match: IfMatchHeader = None,
+) -> RecommendationRead:
     """Supervisors: send the case to another body, with a reason (If-Match checked when sent)."""
-    result, version = await service.override(session, principal, case_id, data,
-                                             parse_if_match(if_match))
+    result, version = await service.override(session, principal, case_id, data, parse_if_match(if_match))
     response.headers["ETag"] = etag(version)
     return result

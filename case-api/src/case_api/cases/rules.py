@@ -56,9 +56,14 @@ def allowed_transitions(from_status: CaseStatus) -> frozenset[CaseStatus]:
     return TRANSITIONS[from_status]
 
 
-def check_transition(from_status: CaseStatus, to_status: CaseStatus, *,
-                     closure_reason: ClosureReason | None, decision_id: uuid.UUID | None,
-                     juusou_case: bool) -> ProblemError | None:
+def check_transition(
+    from_status: CaseStatus,
+    to_status: CaseStatus,
+    *,
+    closure_reason: ClosureReason | None,
+    decision_id: uuid.UUID | None,
+    juusou_case: bool,
+) -> ProblemError | None:
     """None when the move is allowed, else the problem to answer (not raised: the caller decides)."""
     if to_status not in TRANSITIONS[from_status]:
         allowed = sorted(TRANSITIONS[from_status])
@@ -133,8 +138,10 @@ def recommend_body(facts: Facts) -> Recommendation:
         system = SYSTEM_LABELS[facts.existing_system]
         if consent:
             body = SYSTEM_BODIES[facts.existing_system]
-            reason = (f"既存の制度（{system}）で対応でき、制度の狭間でも支援困難でもなく、"
-                      f"{consent_text}のため、{BODY_LABELS[body]}を推奨します。")
+            reason = (
+                f"既存の制度（{system}）で対応でき、制度の狭間でも支援困難でもなく、"
+                f"{consent_text}のため、{BODY_LABELS[body]}を推奨します。"
+            )
             if facts.existing_system is ExistingSystem.other_system:
                 reason += "その制度の会議体で扱う場合は、統括が会議体を変更してください。"
             return Recommendation(body, reason)
@@ -154,8 +161,9 @@ def recommend_body(facts: Facts) -> Recommendation:
         grounds.append("支援困難で")
     because = "、".join(grounds)
     if consent:
-        return Recommendation(MeetingBody.juusou,
-                              f"{because}、{consent_text}のため、重層的支援会議を推奨します。")
+        return Recommendation(
+            MeetingBody.juusou, f"{because}、{consent_text}のため、重層的支援会議を推奨します。"
+        )
     return Recommendation(MeetingBody.shien, f"{because}、{consent_text}のため、{SHIEN_NOTE}を推奨します。")
 
 

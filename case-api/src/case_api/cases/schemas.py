@@ -127,9 +127,18 @@ Reason = Annotated[str, StringConstraints(max_length=2000), AfterValidator(_reas
 class CaseCreate(BaseModel):
     """A case as opened by staff; it starts in status intake (受付)."""
 
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
-        "title": "小金井さん世帯", "area": "higashi", "lead_username": "csw-higashi",
-    }]})
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "title": "小金井さん世帯",
+                    "area": "higashi",
+                    "lead_username": "csw-higashi",
+                }
+            ]
+        },
+    )
 
     title: CaseTitle
     area: AreaCode
@@ -141,14 +150,23 @@ class CaseCreate(BaseModel):
 class CaseUpdate(BaseModel):
     """Fields to change (send only those); status has its own endpoint, the area is fixed."""
 
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
-        "risk_flags": ["self_neglect", "visit_caution"], "between_systems": True,
-    }]})
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "risk_flags": ["self_neglect", "visit_caution"],
+                    "between_systems": True,
+                }
+            ]
+        },
+    )
 
     title: CaseTitle | None = None
     lead_username: Username | None = Field(default=None, description="null removes the lead.")
-    risk_flags: list[RiskFlag] | None = Field(default=None, max_length=len(RiskFlag),
-                                              description="The whole set of flags (replaces it).")
+    risk_flags: list[RiskFlag] | None = Field(
+        default=None, max_length=len(RiskFlag), description="The whole set of flags (replaces it)."
+    )
     existing_system: ExistingSystem | None = None
     between_systems: StrictBool | None = Field(default=None, description="制度の狭間")
     difficult: StrictBool | None = Field(default=None, description="支援困難")
@@ -165,15 +183,25 @@ class CaseUpdate(BaseModel):
 class StatusChange(BaseModel):
     """Move a case to another status; closing needs a reason (and a decision for 重層事業 cases)."""
 
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
-        "to": "closed", "closure_reason": "goal_met", "reason": "就労が安定し、目標を達成した。",
-    }]})
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "to": "closed",
+                    "closure_reason": "goal_met",
+                    "reason": "就労が安定し、目標を達成した。",
+                }
+            ]
+        },
+    )
 
     to: CaseStatus
     reason: Reason | None = Field(default=None, description="Why (required when closure_reason is other).")
     closure_reason: ClosureReason | None = None
     decision_id: uuid.UUID | None = Field(
-        default=None, description="The meeting decision that agreed the closure (重層事業 cases).")
+        default=None, description="The meeting decision that agreed the closure (重層事業 cases)."
+    )
 
     @model_validator(mode="after")
     def _other_needs_text(self) -> "StatusChange":
@@ -185,9 +213,17 @@ class StatusChange(BaseModel):
 class OverrideCreate(BaseModel):
     """A supervisor's choice of body over the recommended one, with why."""
 
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
-        "body": "shien", "reason": "本人との接触ができていないため、まず支援会議で情報共有する。",
-    }]})
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "body": "shien",
+                    "reason": "本人との接触ができていないため、まず支援会議で情報共有する。",
+                }
+            ]
+        },
+    )
 
     body: MeetingBody
     reason: Reason
@@ -212,9 +248,11 @@ class CaseRead(BaseModel):
     between_systems: bool
     difficult: bool
     consent_status: ConsentStatus = Field(
-        description="The latest consent entry's status (not_asked when none).")
-    effective_body: MeetingBody = Field(description="The override if a supervisor set one, else the "
-                                                    "recommended body.")
+        description="The latest consent entry's status (not_asked when none)."
+    )
+    effective_body: MeetingBody = Field(
+        description="The override if a supervisor set one, else the recommended body."
+    )
     closure_reason: ClosureReason | None
     closure_detail: str | None
     closure_decision_id: uuid.UUID | None

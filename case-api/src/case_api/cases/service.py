@@ -52,9 +52,14 @@ async def open_case(session: AsyncSession, principal: Principal, data: CaseCreat
     )
     repository.add(session, case)
     await session.flush()
-    record_event(session, case, principal, EventKind.opened, None,
-                 {"title": case.title, "area": case.area, "lead_username": case.lead_username,
-                  "status": case.status})
+    record_event(
+        session,
+        case,
+        principal,
+        EventKind.opened,
+        None,
+        {"title": case.title, "area": case.area, "lead_username": case.lead_username, "status": case.status},
+    )
     await session.flush()
     await session.refresh(case)
     return _summary(case, None)
@@ -65,12 +70,16 @@ async def read(session: AsyncSession, principal: Principal, case_id: uuid.UUID) 
     case = await repository.get(session, case_id)
     if case is None:
         raise NotFound()
-    granted = [] if not access.shares_may_decide(principal, case) else (
-        await shares.active_for_caller(session, case.id, principal.username, principal.agency_id))
+    granted = (
+        []
+        if not access.shares_may_decide(principal, case)
+        else (await shares.active_for_caller(session, case.id, principal.username, principal.agency_id))
+    )
     if not access.can_see(principal, case, granted):
         raise NotFound()
-    consent = await consents.current(session, case.id) if access.needs_consent(principal, case, granted) \
-        else None
+    consent = (
+        await consents.current(session, case.id) if access.needs_consent(principal, case, granted) else None
+    )
     access.attach_view(case, access.view_of(principal, case, granted, consent))
     return case
 
@@ -81,36 +90,68 @@ async def read_summary(session: AsyncSession, principal: Principal, case_id: uui
     return _summary(case, await consents.current(session, case.id))
 
 
-async def list_visible(session: AsyncSession, principal: Principal, *, area: str | None,
-                       status: CaseStatus | None, risk: RiskFlag | None = None, lead: str | None = None,
-                       q: str | None = None, limit: int, offset: int) -> tuple[list[CaseRead], int]:
+async def list_visible(
+    session: AsyncSession,
+    principal: Principal,
+    *,
+    area: str | None,
+    status: CaseStatus | None,
+    risk: RiskFlag | None = None,
+    lead: str | None = None,
+    q: str | None = None,
+    limit: int,
+    offset: int,
+) -> tuple[list[CaseRead], int]:
     """The cases the caller may see, most recently opened first, each with its consent and body."""
-    items, total = await repository.page(session, access.visible(principal), area=area, status=status,
-                                         risk=risk, lead=lead, title_contains=q, limit=limit, offset=offset)
+    items, total = await repository.page(
+        session,
+        access.visible(principal),
+        area=area,
+        status=status,
+        risk=risk,
+        lead=lead,
+        title_contains=q,
+        limit=limit,
+        offset=offset,
+    )
     return await _summaries(session, items), total
 
 
-async def update(session: AsyncSession, principal: Principal, case_id: uuid.UUID, data: CaseUpdate,
-                 if_match: IfMatch) -> CaseRead:
+async def update(
+    session: AsyncSession, principal: Principal, case_id: uuid.UUID, data: CaseUpdate, if_match: IfMatch
+) -> CaseRead:
     """Change title, lead, risk flags or the recommendation's facts; each change goes to the history."""
     case = await _for_change(session, principal, case_id, if_match)
     fields = data.model_dump(exclude_unset=True)
     changed = False
     if "title" in fields and fields["title"] != case.title:
-        record_event(session, case, principal, EventKind.title, {"title": case.title},
-                     {"title": fields["title"]})
+        record_event(
+            session, case, principal, EventKind.title, {"title": case.title}, {"title": fields["title"]}
+        )
         case.title = fields["title"]
         changed = True
     if "lead_username" in fields and fields["lead_username"] != case.lead_username:
-        record_event(session, case, principal, EventKind.lead, {"lead_username": case.lead_username},
-                     {"lead_username": fields["lead_username"]})
+        record_event(
+            session,
+            case,
+            principal,
+            EventKind.lead,
+            {"lead_username": case.lead_username},
+            {"lead_username": fields["lead_username"]},
+        )
         case.lead_username = fields["lead_username"]
         changed = True
     if "risk_flags" in fields:
         flags = sorted(set(fields["risk_flags"]))
         if flags != sorted(case.risk_flags):
-            record_event(session, case, principal, EventKind.risk_flags,
-                         {"risk_flags": sorted(case.risk_flags)}, {"risk_flags": flags})
+            record_event(
+                session,
+                case,
+                principal,
+                EventKind.risk_flags,
+                {"risk_flags": sorted(case.risk_flags)},
+                {"risk_flags": flags},
+            )
             case.risk_flags = flags
             changed = True
     fact_names = ("existing_system", "between_systems", "difficult")
@@ -126,15 +167,20 @@ async def update(session: AsyncSession, principal: Principal, case_id: uuid.UUID
     return _summary(case, await consents.current(session, case.id))
 
 
-async def change_status(session: AsyncSession, principal: Principal, case_id: uuid.UUID,
-                        data: StatusChange, if_match: IfMatch) -> CaseRead:
+async def change_status(
+    session: AsyncSession, principal: Principal, case_id: uuid.UUID, data: StatusChange, if_match: IfMatch
+) -> CaseRead:
     """Move a case along its stages; closing needs a reason, and a meeting decision for 重層事業 cases."""
     case = await _for_change(session, principal, case_id, if_match)
     consent = await consents.current(session, case.id)
     body = _recommendation(case, consent).effective_body
-    problem = rules.check_transition(CaseStatus(case.status), data.to, closure_reason=data.closure_reason,
-                                     decision_id=data.decision_id,
-                                     juusou_case=body in rules.JUUSOU_BODIES)
+    problem = rules.check_transition(
+        CaseStatus(case.status),
+        data.to,
+        closure_reason=data.closure_reason,
+        decision_id=data.decision_id,
+        juusou_case=body in rules.JUUSOU_BODIES,
+    )
     if problem is not None:
         raise problem
     before = _status_facts(case)
@@ -152,8 +198,9 @@ async def change_status(session: AsyncSession, principal: Principal, case_id: uu
     return _summary(case, consent)
 
 
-async def history(session: AsyncSession, principal: Principal, case_id: uuid.UUID, *, limit: int,
-                  offset: int) -> HistoryPage:
+async def history(
+    session: AsyncSession, principal: Principal, case_id: uuid.UUID, *, limit: int, offset: int
+) -> HistoryPage:
     """Every change of a case, oldest first."""
     case = await read(session, principal, case_id)
     access.ensure_full_view(principal, case)
@@ -161,25 +208,37 @@ async def history(session: AsyncSession, principal: Principal, case_id: uuid.UUI
     return HistoryPage.model_validate({"items": items, "total": total})
 
 
-async def recommendation(session: AsyncSession, principal: Principal, case_id: uuid.UUID) -> tuple[
-        RecommendationRead, int]:
+async def recommendation(
+    session: AsyncSession, principal: Principal, case_id: uuid.UUID
+) -> tuple[RecommendationRead, int]:
     """The recommended body with its reason, the supervisor's override, and the one that applies."""
     case = await read(session, principal, case_id)
     access.ensure_full_view(principal, case)
     return _recommendation(case, await consents.current(session, case.id)), case.version
 
 
-async def override(session: AsyncSession, principal: Principal, case_id: uuid.UUID, data: OverrideCreate,
-                   if_match: IfMatch | None) -> tuple[RecommendationRead, int]:
+async def override(
+    session: AsyncSession,
+    principal: Principal,
+    case_id: uuid.UUID,
+    data: OverrideCreate,
+    if_match: IfMatch | None,
+) -> tuple[RecommendationRead, int]:
     """A supervisor sets the body the case goes to, with a reason kept in the history."""
     case = await read(session, principal, case_id)
     access.ensure_may_override(principal)
     await _lock(session, case, if_match)
     consent = await consents.current(session, case.id)
     recommended = _recommendation(case, consent).recommended.body
-    record_event(session, case, principal, EventKind.recommendation_override,
-                 {"body": case.override_body, "recommended": recommended},
-                 {"body": data.body, "recommended": recommended}, data.reason)
+    record_event(
+        session,
+        case,
+        principal,
+        EventKind.recommendation_override,
+        {"body": case.override_body, "recommended": recommended},
+        {"body": data.body, "recommended": recommended},
+        data.reason,
+    )
     case.override_body = data.body
     case.override_reason = data.reason
     case.override_by = principal.username
@@ -188,18 +247,35 @@ async def override(session: AsyncSession, principal: Principal, case_id: uuid.UU
     return _recommendation(case, consent), case.version
 
 
-async def for_management(session: AsyncSession, principal: Principal, case_id: uuid.UUID,
-                         if_match: IfMatch | None) -> Case:
+async def for_management(
+    session: AsyncSession, principal: Principal, case_id: uuid.UUID, if_match: IfMatch | None
+) -> Case:
     """A case the caller may see and run (consent, shares), locked, its If-Match checked when sent."""
     return await _for_change(session, principal, case_id, if_match)
 
 
-def record_event(session: AsyncSession, case: Case, principal: Principal, kind: EventKind,
-                 before: dict[str, Any] | None, after: dict[str, Any] | None,
-                 reason: str | None = None) -> None:
+def record_event(
+    session: AsyncSession,
+    case: Case,
+    principal: Principal,
+    kind: EventKind,
+    before: dict[str, Any] | None,
+    after: dict[str, Any] | None,
+    reason: str | None = None,
+) -> None:
     """Append one change to the case's history."""
-    repository.add_event(session, CaseEvent(case_id=case.id, at=_now(), actor=principal.username, kind=kind,
-                                            before=_jsonable(before), after=_jsonable(after), reason=reason))
+    repository.add_event(
+        session,
+        CaseEvent(
+            case_id=case.id,
+            at=_now(),
+            actor=principal.username,
+            kind=kind,
+            before=_jsonable(before),
+            after=_jsonable(after),
+            reason=reason,
+        ),
+    )
 
 
 async def bump_version(session: AsyncSession, case: Case) -> None:
@@ -207,8 +283,9 @@ async def bump_version(session: AsyncSession, case: Case) -> None:
     await _bump(session, case)
 
 
-async def _for_change(session: AsyncSession, principal: Principal, case_id: uuid.UUID,
-                      if_match: IfMatch | None) -> Case:
+async def _for_change(
+    session: AsyncSession, principal: Principal, case_id: uuid.UUID, if_match: IfMatch | None
+) -> Case:
     case = await read(session, principal, case_id)
     access.ensure_may_manage(principal, case)
     await _lock(session, case, if_match)
@@ -228,8 +305,11 @@ async def _bump(session: AsyncSession, case: Case) -> None:
 
 
 def _status_facts(case: Case) -> dict[str, Any]:
-    return {"status": case.status, "closure_reason": case.closure_reason,
-            "decision_id": case.closure_decision_id}
+    return {
+        "status": case.status,
+        "closure_reason": case.closure_reason,
+        "decision_id": case.closure_decision_id,
+    }
 
 
 def _jsonable(value: dict[str, Any] | None) -> dict[str, Any] | None:
@@ -243,13 +323,22 @@ def _consent_status(consent: Consent | None) -> ConsentStatus:
 
 
 def _recommendation(case: Case, consent: Consent | None) -> RecommendationRead:
-    recommended = rules.recommend_body(rules.Facts(
-        existing_system=ExistingSystem(case.existing_system), between_systems=case.between_systems,
-        difficult=case.difficult, consent=_consent_status(consent)))
+    recommended = rules.recommend_body(
+        rules.Facts(
+            existing_system=ExistingSystem(case.existing_system),
+            between_systems=case.between_systems,
+            difficult=case.difficult,
+            consent=_consent_status(consent),
+        )
+    )
     overridden = None
     if case.override_body is not None:
-        overridden = OverrideRead(body=MeetingBody(case.override_body), reason=case.override_reason or "",
-                                  by=case.override_by or "", at=case.override_at or case.updated_at)
+        overridden = OverrideRead(
+            body=MeetingBody(case.override_body),
+            reason=case.override_reason or "",
+            by=case.override_by or "",
+            at=case.override_at or case.updated_at,
+        )
     return RecommendationRead(
         recommended=Recommended(body=recommended.body, reason=recommended.reason_ja),
         override=overridden,
@@ -258,12 +347,14 @@ def _recommendation(case: Case, consent: Consent | None) -> RecommendationRead:
 
 
 def _summary(case: Case, consent: Consent | None) -> CaseRead:
-    return CaseRead.model_validate({
-        **case.model_dump(),
-        "risk_flags": sorted(case.risk_flags),
-        "consent_status": _consent_status(consent),
-        "effective_body": _recommendation(case, consent).effective_body,
-    })
+    return CaseRead.model_validate(
+        {
+            **case.model_dump(),
+            "risk_flags": sorted(case.risk_flags),
+            "consent_status": _consent_status(consent),
+            "effective_body": _recommendation(case, consent).effective_body,
+        }
+    )
 
 
 async def _summaries(session: AsyncSession, cases: Sequence[Case]) -> list[CaseRead]:

@@ -35,12 +35,15 @@ class Consent(SQLModel, table=True):
         Index("ix_consent_case_id_latest", "case_id", text("recorded_at DESC"), text("created_at DESC")),
         CheckConstraint(_in("status", CONSENT_STATUSES), name="status"),
         CheckConstraint(f"method IS NULL OR {_in('method', CONSENT_METHODS)}", name="method"),
-        CheckConstraint(f"scope_parts <@ ARRAY[{', '.join(repr(p) for p in CONSENT_PARTS)}]::varchar[]",
-                        name="scope_parts"),
+        CheckConstraint(
+            f"scope_parts <@ ARRAY[{', '.join(repr(p) for p in CONSENT_PARTS)}]::varchar[]",
+            name="scope_parts",
+        ),
         # Only a given consent lets anyone see anything.
         CheckConstraint(
             "status = 'given' OR (cardinality(scope_agencies) = 0 AND cardinality(scope_parts) = 0)",
-            name="scope_only_when_given"),
+            name="scope_only_when_given",
+        ),
     )
 
     id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)

@@ -23,16 +23,21 @@ async def current_for(session: AsyncSession, case_ids: Sequence[uuid.UUID]) -> d
     if not case_ids:
         return {}
     rows = await session.execute(
-        select(Consent).where(Consent.case_id.in_(case_ids))
-        .order_by(Consent.case_id, *_LATEST).ext(distinct_on(Consent.case_id)))
+        select(Consent)
+        .where(Consent.case_id.in_(case_ids))
+        .order_by(Consent.case_id, *_LATEST)
+        .ext(distinct_on(Consent.case_id))
+    )
     return {c.case_id: c for c in rows.scalars().all()}
 
 
-async def history(session: AsyncSession, case_id: uuid.UUID, *, limit: int,
-                  offset: int) -> tuple[list[Consent], int]:
+async def history(
+    session: AsyncSession, case_id: uuid.UUID, *, limit: int, offset: int
+) -> tuple[list[Consent], int]:
     """The consent history of a case, latest first."""
     rows = await session.execute(
-        select(Consent).where(Consent.case_id == case_id).order_by(*_LATEST).limit(limit).offset(offset))
+        select(Consent).where(Consent.case_id == case_id).order_by(*_LATEST).limit(limit).offset(offset)
+    )
     total = await session.scalar(select(func.count()).select_from(Consent).where(Consent.case_id == case_id))
     return list(rows.scalars().all()), int(total or 0)
 

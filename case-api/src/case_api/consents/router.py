@@ -16,7 +16,9 @@ router = APIRouter(prefix="/api/v1/cases/{case_id}/consents", tags=["consents"],
 
 @router.get("", response_model=ConsentHistory)
 async def list_consents(
-    case_id: uuid.UUID, session: SessionDep, principal: CurrentPrincipal,
+    case_id: uuid.UUID,
+    session: SessionDep,
+    principal: CurrentPrincipal,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> ConsentHistory:
@@ -26,7 +28,10 @@ async def list_consents(
 
 @router.post("", response_model=ConsentRead, status_code=status.HTTP_201_CREATED, responses=STALE)
 async def record_consent(
-    case_id: uuid.UUID, data: ConsentCreate, session: SessionDep, principal: CurrentPrincipal,
+    case_id: uuid.UUID,
+    data: ConsentCreate,
+    session: SessionDep,
+    principal: CurrentPrincipal,
     if_match: Annotated[str | None, Header(alias="If-Match", max_length=200)] = None,
 ) -> ConsentRead:
     """Record a consent event (given, refused, withdrawn, not yet asked); a correction is a new entry."""

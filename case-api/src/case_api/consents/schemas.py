@@ -60,17 +60,28 @@ class ConsentScope(BaseModel):
 class ConsentCreate(BaseModel):
     """One consent event: given, refused, withdrawn, or noted as not yet asked. Never edited."""
 
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
-        "status": "given", "recorded_at": "2026-11-26", "method": "written",
-        "scope": {"agencies": ["houkatsu-higashi"], "parts": ["plan", "safety_checks"]},
-        "note": "長男同席のうえ書面で確認。",
-    }]})
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "status": "given",
+                    "recorded_at": "2026-11-26",
+                    "method": "written",
+                    "scope": {"agencies": ["houkatsu-higashi"], "parts": ["plan", "safety_checks"]},
+                    "note": "長男同席のうえ書面で確認。",
+                }
+            ]
+        },
+    )
 
     status: ConsentStatus
     recorded_at: date = Field(
-        description="The day consent was given, refused or withdrawn (not in the future).")
-    method: ConsentMethod | None = Field(default=None, validate_default=True,
-                                         description="Required unless status is not_asked.")
+        description="The day consent was given, refused or withdrawn (not in the future)."
+    )
+    method: ConsentMethod | None = Field(
+        default=None, validate_default=True, description="Required unless status is not_asked."
+    )
     person_id: uuid.UUID | None = Field(default=None, description="Whose consent, within the household.")
     scope: ConsentScope = Field(default_factory=ConsentScope, validate_default=True)
     note: Note | None = None

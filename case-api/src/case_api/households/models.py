@@ -18,8 +18,9 @@ class Household(SQLModel, table=True):
         sa_column=Column(DateTime(timezone=True), nullable=False, server_default=func.now())
     )
     updated_at: datetime = Field(
-        sa_column=Column(DateTime(timezone=True), nullable=False, server_default=func.now(),
-                         onupdate=func.now())
+        sa_column=Column(
+            DateTime(timezone=True), nullable=False, server_default=func.now(), onupdate=func.now()
+        )
     )
     # Bumped when members join or leave.
     version: int = Field(default=1)
@@ -33,13 +34,15 @@ class HouseholdMember(SQLModel, table=True):
         UniqueConstraint("household_id", "person_id", name="uq_household_member_household_id"),
         Index("ix_household_member_person_id", "person_id"),
         # At most one person the consultation is mainly about (主たる対象者) per household.
-        Index("uq_household_member_primary", "household_id", unique=True,
-              postgresql_where=text("is_primary")),
+        Index(
+            "uq_household_member_primary", "household_id", unique=True, postgresql_where=text("is_primary")
+        ),
     )
 
     id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
-    household_id: uuid.UUID = Field(sa_column=Column(
-        Uuid, ForeignKey("household.id", ondelete="CASCADE"), nullable=False))
+    household_id: uuid.UUID = Field(
+        sa_column=Column(Uuid, ForeignKey("household.id", ondelete="CASCADE"), nullable=False)
+    )
     person_id: uuid.UUID = Field(sa_column=Column(Uuid, ForeignKey("person.id"), nullable=False))
     relationship: str = Field(max_length=30)
     is_primary: bool = Field(default=False)

@@ -13,8 +13,9 @@ from case_api.households.schemas import HouseholdNotFound
 from case_api.persons.models import Person
 
 
-async def get(session: AsyncSession, household_id: uuid.UUID,
-              *, for_update: bool = False) -> Household | None:
+async def get(
+    session: AsyncSession, household_id: uuid.UUID, *, for_update: bool = False
+) -> Household | None:
     return await session.get(Household, household_id, with_for_update=for_update)
 
 
@@ -42,37 +43,50 @@ async def members(session: AsyncSession, household_id: uuid.UUID) -> list[tuple[
     return [(member, person) for member, person in rows.all()]
 
 
-async def get_member(session: AsyncSession, household_id: uuid.UUID,
-                     person_id: uuid.UUID) -> HouseholdMember | None:
-    return await session.scalar(select(HouseholdMember).where(
-        HouseholdMember.household_id == household_id, HouseholdMember.person_id == person_id))
+async def get_member(
+    session: AsyncSession, household_id: uuid.UUID, person_id: uuid.UUID
+) -> HouseholdMember | None:
+    return await session.scalar(
+        select(HouseholdMember).where(
+            HouseholdMember.household_id == household_id, HouseholdMember.person_id == person_id
+        )
+    )
 
 
 async def member_count(session: AsyncSession, household_id: uuid.UUID) -> int:
     count = await session.scalar(
-        select(func.count()).select_from(HouseholdMember).where(HouseholdMember.household_id == household_id))
+        select(func.count()).select_from(HouseholdMember).where(HouseholdMember.household_id == household_id)
+    )
     return int(count or 0)
 
 
 async def next_position(session: AsyncSession, household_id: uuid.UUID) -> int:
     last = await session.scalar(
-        select(func.max(HouseholdMember.position)).where(HouseholdMember.household_id == household_id))
+        select(func.max(HouseholdMember.position)).where(HouseholdMember.household_id == household_id)
+    )
     return 0 if last is None else int(last) + 1
 
 
 async def has_primary(session: AsyncSession, household_id: uuid.UUID) -> bool:
-    found = await session.scalar(select(HouseholdMember.id).where(
-        HouseholdMember.household_id == household_id, HouseholdMember.is_primary))
+    found = await session.scalar(
+        select(HouseholdMember.id).where(
+            HouseholdMember.household_id == household_id, HouseholdMember.is_primary
+        )
+    )
     return found is not None
 
 
 async def remove_member(session: AsyncSession, household_id: uuid.UUID, person_id: uuid.UUID) -> None:
-    await session.execute(delete(HouseholdMember).where(
-        HouseholdMember.household_id == household_id, HouseholdMember.person_id == person_id))
+    await session.execute(
+        delete(HouseholdMember).where(
+            HouseholdMember.household_id == household_id, HouseholdMember.person_id == person_id
+        )
+    )
 
 
-async def households_of(session: AsyncSession,
-                        person_ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, list[uuid.UUID]]:
+async def households_of(
+    session: AsyncSession, person_ids: Iterable[uuid.UUID]
+) -> dict[uuid.UUID, list[uuid.UUID]]:
     """For each person, the households they belong to."""
     ids = set(person_ids)
     if not ids:
@@ -88,8 +102,9 @@ async def households_of(session: AsyncSession,
     return found
 
 
-async def cases_of(session: AsyncSession, household_ids: Iterable[uuid.UUID],
-                   visible: ColumnElement[bool]) -> dict[uuid.UUID, list[uuid.UUID]]:
+async def cases_of(
+    session: AsyncSession, household_ids: Iterable[uuid.UUID], visible: ColumnElement[bool]
+) -> dict[uuid.UUID, list[uuid.UUID]]:
     """For each household, the ids of its cases that pass `visible` (the caller's case rule)."""
     ids = set(household_ids)
     if not ids:

@@ -81,16 +81,40 @@ class MemberCreate(BaseModel):
 class HouseholdCreate(BaseModel):
     """A household with its members, written in one go."""
 
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
-        "name": "小金井さん世帯", "address": "東京都小金井市本町6-6-3", "area": "higashi",
-        "members": [
-            {"person": {"name": "小金井 花子", "name_kana": "コガネイ ハナコ", "birth_date": "1944-05-02",
-                        "sex": "female"}, "relationship": "parent"},
-            {"person": {"name": "小金井 一郎", "name_kana": "コガネイ イチロウ", "birth_date": "1973-08-15",
-                        "sex": "male"}, "relationship": "self", "is_primary": True,
-             "note": "長くひきこもっている様子"},
-        ],
-    }]})
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "name": "小金井さん世帯",
+                    "address": "東京都小金井市本町6-6-3",
+                    "area": "higashi",
+                    "members": [
+                        {
+                            "person": {
+                                "name": "小金井 花子",
+                                "name_kana": "コガネイ ハナコ",
+                                "birth_date": "1944-05-02",
+                                "sex": "female",
+                            },
+                            "relationship": "parent",
+                        },
+                        {
+                            "person": {
+                                "name": "小金井 一郎",
+                                "name_kana": "コガネイ イチロウ",
+                                "birth_date": "1973-08-15",
+                                "sex": "male",
+                            },
+                            "relationship": "self",
+                            "is_primary": True,
+                            "note": "長くひきこもっている様子",
+                        },
+                    ],
+                }
+            ]
+        },
+    )
 
     name: HouseholdName = Field(description="e.g. 小金井さん世帯")
     address: Address | None = None

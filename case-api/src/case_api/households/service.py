@@ -26,8 +26,9 @@ from case_api.persons.service import new_person
 from tsunagu_services.tokens import Principal
 
 
-async def _load(session: AsyncSession, principal: Principal, household_id: uuid.UUID,
-                *, for_update: bool = False) -> Household:
+async def _load(
+    session: AsyncSession, principal: Principal, household_id: uuid.UUID, *, for_update: bool = False
+) -> Household:
     household = await repository.get(session, household_id, for_update=for_update)
     if household is None or not access.can_read_person(principal):
         raise HouseholdNotFound()
@@ -37,11 +38,22 @@ async def _load(session: AsyncSession, principal: Principal, household_id: uuid.
 async def _view(session: AsyncSession, household: Household) -> HouseholdRead:
     members = await repository.members(session, household.id)
     return HouseholdRead(
-        id=household.id, name=household.name, address=household.address, area=household.area,
-        created_at=household.created_at, updated_at=household.updated_at, version=household.version,
-        members=[MemberRead(person=PersonRead.model_validate(person), relationship=member.relationship,
-                            is_primary=member.is_primary, note=member.note)
-                 for member, person in members],
+        id=household.id,
+        name=household.name,
+        address=household.address,
+        area=household.area,
+        created_at=household.created_at,
+        updated_at=household.updated_at,
+        version=household.version,
+        members=[
+            MemberRead(
+                person=PersonRead.model_validate(person),
+                relationship=member.relationship,
+                is_primary=member.is_primary,
+                note=member.note,
+            )
+            for member, person in members
+        ],
     )
 
 
@@ -52,8 +64,9 @@ async def _ensure_persons_exist(session: AsyncSession, members: list[MemberCreat
         raise PersonNotFound()
 
 
-def _new_member(session: AsyncSession, household: Household, data: MemberCreate,
-                position: int) -> HouseholdMember:
+def _new_member(
+    session: AsyncSession, household: Household, data: MemberCreate, position: int
+) -> HouseholdMember:
     """The member row; a new person written inline is added to the session first."""
     person_id = data.person_id
     if data.person is not None:
@@ -61,8 +74,14 @@ def _new_member(session: AsyncSession, household: Household, data: MemberCreate,
         persons.add(session, person)
         person_id = person.id
     assert person_id is not None
-    return HouseholdMember(household_id=household.id, person_id=person_id, relationship=data.relationship,
-                           is_primary=data.is_primary, note=data.note, position=position)
+    return HouseholdMember(
+        household_id=household.id,
+        person_id=person_id,
+        relationship=data.relationship,
+        is_primary=data.is_primary,
+        note=data.note,
+        position=position,
+    )
 
 
 async def create(session: AsyncSession, principal: Principal, data: HouseholdCreate) -> HouseholdRead:
@@ -71,8 +90,9 @@ async def create(session: AsyncSession, principal: Principal, data: HouseholdCre
     await _ensure_persons_exist(session, data.members)
     household = Household(name=data.name, address=data.address, area=data.area)
     repository.add(session, household)
-    members = [_new_member(session, household, member, position)
-               for position, member in enumerate(data.members)]
+    members = [
+        _new_member(session, household, member, position) for position, member in enumerate(data.members)
+    ]
     await session.flush()  # household and persons first: the unit of work does not order by FK
     for member in members:
         repository.add(session, member)
@@ -86,8 +106,9 @@ async def read(session: AsyncSession, principal: Principal, household_id: uuid.U
     return await _view(session, await _load(session, principal, household_id))
 
 
-async def add_member(session: AsyncSession, principal: Principal, household_id: uuid.UUID,
-                     data: MemberCreate) -> HouseholdRead:
+async def add_member(
+    session: AsyncSession, principal: Principal, household_id: uuid.UUID, data: MemberCreate
+) -> HouseholdRead:
     """Add one member (a new person, or one found by search)."""
     # The row lock serialises member changes of one household, so the checks below hold at insert.
     household = await _load(session, principal, household_id, for_update=True)
@@ -108,8 +129,9 @@ async def add_member(session: AsyncSession, principal: Principal, household_id: 
     return await _view(session, household)
 
 
-async def remove_member(session: AsyncSession, principal: Principal, household_id: uuid.UUID,
-                        person_id: uuid.UUID) -> None:
+async def remove_member(
+    session: AsyncSession, principal: Principal, household_id: uuid.UUID, person_id: uuid.UUID
+) -> None:
     """Take a person out of a household; the person's record stays (others may refer to it)."""
     household = await _load(session, principal, household_id, for_update=True)
     access.ensure_may_write_persons(principal)

@@ -12,12 +12,27 @@ class Person(SQLModel, table=True):
     __table_args__ = (
         # Trigram indexes serve contains, prefix (LIKE 'x%') and similarity (%) alike; no pending
         # list (fastupdate off), so a search never scans unsorted entries.
-        Index("ix_person_name_key", "name_key", postgresql_using="gin",
-              postgresql_ops={"name_key": "gin_trgm_ops"}, postgresql_with={"fastupdate": "off"}),
-        Index("ix_person_kana_key", "kana_key", postgresql_using="gin",
-              postgresql_ops={"kana_key": "gin_trgm_ops"}, postgresql_with={"fastupdate": "off"}),
-        Index("ix_person_address_key", "address_key", postgresql_using="gin",
-              postgresql_ops={"address_key": "gin_trgm_ops"}, postgresql_with={"fastupdate": "off"}),
+        Index(
+            "ix_person_name_key",
+            "name_key",
+            postgresql_using="gin",
+            postgresql_ops={"name_key": "gin_trgm_ops"},
+            postgresql_with={"fastupdate": "off"},
+        ),
+        Index(
+            "ix_person_kana_key",
+            "kana_key",
+            postgresql_using="gin",
+            postgresql_ops={"kana_key": "gin_trgm_ops"},
+            postgresql_with={"fastupdate": "off"},
+        ),
+        Index(
+            "ix_person_address_key",
+            "address_key",
+            postgresql_using="gin",
+            postgresql_ops={"address_key": "gin_trgm_ops"},
+            postgresql_with={"fastupdate": "off"},
+        ),
         Index("ix_person_birth_date", "birth_date"),
         Index("ix_person_phone_digits", "phone_digits"),
     )
@@ -39,7 +54,8 @@ class Person(SQLModel, table=True):
         sa_column=Column(DateTime(timezone=True), nullable=False, server_default=func.now())
     )
     updated_at: datetime = Field(
-        sa_column=Column(DateTime(timezone=True), nullable=False, server_default=func.now(),
-                         onupdate=func.now())
+        sa_column=Column(
+            DateTime(timezone=True), nullable=False, server_default=func.now(), onupdate=func.now()
+        )
     )
     version: int = Field(default=1)

@@ -49,20 +49,29 @@ def _escape_like(value: str) -> str:
 def _matches(column, key: str, *, fuzzy: bool) -> ColumnElement[bool]:
     """Whether a key column matches: contains (or, for short keys, starts with), or is similar."""
     escaped = _escape_like(key)
-    matched = (column.like("%" + escaped + "%", escape="\\") if len(key) >= MIN_CONTAINS
-               else column.like(escaped + "%", escape="\\"))
+    matched = (
+        column.like("%" + escaped + "%", escape="\\")
+        if len(key) >= MIN_CONTAINS
+        else column.like(escaped + "%", escape="\\")
+    )
     return or_(matched, column.op("%")(key)) if fuzzy else matched
 
 
 def _closeness(column, key: str, matched) -> ColumnElement[float]:
     """How closely a matched key column matches: exact 1.0, prefix 0.9, contains 0.7, else similarity."""
     escaped = _escape_like(key)
-    return case((matched, case(
-        (column == key, literal(1.0)),
-        (column.like(escaped + "%", escape="\\"), literal(0.9)),
-        (column.like("%" + escaped + "%", escape="\\"), literal(0.7)),
-        else_=func.similarity(column, key).cast(Float),
-    )), else_=literal(0.0))
+    return case(
+        (
+            matched,
+            case(
+                (column == key, literal(1.0)),
+                (column.like(escaped + "%", escape="\\"), literal(0.9)),
+                (column.like("%" + escaped + "%", escape="\\"), literal(0.7)),
+                else_=func.similarity(column, key).cast(Float),
+            ),
+        ),
+        else_=literal(0.0),
+    )
 
 
 async def search(session: AsyncSession, query: Query, *, limit: int) -> tuple[list[Hit], int]:
@@ -73,8 +82,9 @@ async def search(session: AsyncSession, query: Query, *, limit: int) -> tuple[li
         if query.kana:
             flags.append(("kana", _matches(Person.kana_key, query.text, fuzzy=query.fuzzy)))
         if len(query.text) >= MIN_CONTAINS:
-            flags.append(("address", Person.address_key.like("%" + _escape_like(query.text) + "%",
-                                                                escape="\\")))
+            flags.append(
+                ("address", Person.address_key.like("%" + _escape_like(query.text) + "%", escape="\\"))
+            )
     if query.birth_date is not None:
         flags.append(("birth_date", Person.birth_date == query.birth_date))
     if query.phone is not None:
@@ -84,8 +94,12 @@ async def search(session: AsyncSession, query: Query, *, limit: int) -> tuple[li
 
     # Each condition is evaluated once per candidate (OFFSET 0 keeps PostgreSQL from inlining
     # them again into the score), and each has an index behind it.
-    hit = (select(Person, *(flag.label(f"m_{name}") for name, flag in flags))
-           .where(or_(*(flag for _, flag in flags))).offset(0).subquery("hit"))
+    hit = (
+        select(Person, *(flag.label(f"m_{name}") for name, flag in flags))
+        .where(or_(*(flag for _, flag in flags)))
+        .offset(0)
+        .subquery("hit")
+    )
     person = aliased(Person, hit)
     matched = {name: hit.c[f"m_{name}"] for name, _ in flags}
     text_scores = []
@@ -102,11 +116,13 @@ async def search(session: AsyncSession, query: Query, *, limit: int) -> tuple[li
 
     # The planner cannot price a trigram recheck and would scan the whole table for an OR of
     # indexed conditions; a cached generic plan could not see the pattern's trigrams at all.
-    await session.execute(select(
-        func.set_config("plan_cache_mode", "force_custom_plan", True),
-        func.set_config("pg_trgm.similarity_threshold", str(SIMILARITY_THRESHOLD), True),
-        func.set_config("enable_seqscan", "off", True),
-    ))
+    await session.execute(
+        select(
+            func.set_config("plan_cache_mode", "force_custom_plan", True),
+            func.set_config("pg_trgm.similarity_threshold", str(SIMILARITY_THRESHOLD), True),
+            func.set_config("enable_seqscan", "off", True),
+        )
+    )
     ranked = (
         select(person, score.label("score"), *matched.values(), func.count().over().label("total"))
         .order_by(text("score DESC"), person.name_kana.asc().nulls_last(), person.id)
@@ -116,7 +132,10 @@ async def search(session: AsyncSession, query: Query, *, limit: int) -> tuple[li
     await session.execute(select(func.set_config("enable_seqscan", "on", True)))
     total = int(rows[0].total) if rows else 0
     return [
-        Hit(person=row[0], matched_on=[name for name in matched if getattr(row, f"m_{name}")],
-            score=round(float(row.score), 3))
+        Hit(
+            person=row[0],
+            matched_on=[name for name in matched if getattr(row, f"m_{name}")],
+            score=round(float(row.score), 3),
+        )
         for row in rows
     ], total

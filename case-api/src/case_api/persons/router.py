@@ -23,22 +23,31 @@ _PRECONDITIONS = {
 async def search_persons(
     session: SessionDep,
     principal: CurrentPrincipal,
-    q: Annotated[str | None, Query(max_length=100, description=(
-        "Name, フリガナ (hiragana/katakana, any width), address, a birth date (1950-04-01, 19500401, "
-        "S25.4.1, 昭和25年4月1日) or a phone number."))] = None,
+    q: Annotated[
+        str | None,
+        Query(
+            max_length=100,
+            description=(
+                "Name, フリガナ (hiragana/katakana, any width), address, a birth date (1950-04-01, 19500401, "
+                "S25.4.1, 昭和25年4月1日) or a phone number."
+            ),
+        ),
+    ] = None,
     birth_date: Annotated[date | None, Query()] = None,
     phone: Annotated[str | None, Query(max_length=40, pattern=r"^[+0-9()\- ０-９－（）]{6,40}$")] = None,
     limit: Annotated[int, Query(ge=1, le=50)] = 20,
 ) -> PersonSearchPage:
     """Find persons to link (staff only, every area): each candidate says why it matched, best first."""
-    items, total = await service.search(session, principal, q=q, birth_date=birth_date, phone=phone,
-                                        limit=limit)
+    items, total = await service.search(
+        session, principal, q=q, birth_date=birth_date, phone=phone, limit=limit
+    )
     return PersonSearchPage(items=items, total=total)
 
 
 @router.get("/{person_id}", response_model=PersonRead)
-async def get_person(person_id: uuid.UUID, session: SessionDep, principal: CurrentPrincipal,
-                     response: Response) -> PersonRead:
+async def get_person(
+    person_id: uuid.UUID, session: SessionDep, principal: CurrentPrincipal, response: Response
+) -> PersonRead:
     """Read one person's identifying details (ETag for corrections)."""
     person = await service.read(session, principal, person_id)
     response.headers["ETag"] = etag(person.version)
@@ -46,11 +55,15 @@ async def get_person(person_id: uuid.UUID, session: SessionDep, principal: Curre
 
 
 @router.patch("/{person_id}", response_model=PersonRead, responses=_PRECONDITIONS)
-async def correct_person(person_id: uuid.UUID, data: PersonUpdate, session: SessionDep,
-                         principal: CurrentPrincipal, response: Response,
-                         if_match: Annotated[str | None, Header()] = None) -> PersonRead:
+async def correct_person(
+    person_id: uuid.UUID,
+    data: PersonUpdate,
+    session: SessionDep,
+    principal: CurrentPrincipal,
+    response: Response,
+    if_match: Annotated[str | None, Header()] = None,
+) -> PersonRead:
     """Correct name, フリガナ, birth date, sex, address, phone or area; needs If-Match."""
     person = await service.correct(session, principal, person_id, data, if_match)
     response.headers["ETag"] = etag(person.version)
     return PersonRead.model_validate(person)
-

@@ -10,16 +10,45 @@ from tsunagu_services.japanese import nfkc, search_key
 
 # 異体字 that staff type either way: the key folds them so that 高橋 finds 髙橋 (and back).
 # Only the search key is folded; the stored name keeps the exact character.
-VARIANT_KANJI = str.maketrans({
-    "髙": "高", "﨑": "崎", "嵜": "崎", "𠮷": "吉", "邉": "辺", "邊": "辺", "濵": "浜", "濱": "浜",
-    "澤": "沢", "齋": "斎", "齊": "斉", "櫻": "桜", "廣": "広", "國": "国", "眞": "真", "德": "徳",
-    "冨": "富", "槇": "槙", "曾": "曽", "藪": "薮", "籠": "篭", "瀨": "瀬",
-})
+VARIANT_KANJI = str.maketrans(
+    {
+        "髙": "高",
+        "﨑": "崎",
+        "嵜": "崎",
+        "𠮷": "吉",
+        "邉": "辺",
+        "邊": "辺",
+        "濵": "浜",
+        "濱": "浜",
+        "澤": "沢",
+        "齋": "斎",
+        "齊": "斉",
+        "櫻": "桜",
+        "廣": "広",
+        "國": "国",
+        "眞": "真",
+        "德": "徳",
+        "冨": "富",
+        "槇": "槙",
+        "曾": "曽",
+        "藪": "薮",
+        "籠": "篭",
+        "瀨": "瀬",
+    }
+)
 
 _KATAKANA = re.compile(r"^[\u30a0-\u30ff]+$")
 ERAS = {  # 和暦: the first Gregorian year of each era
-    "明治": 1868, "m": 1868, "大正": 1912, "t": 1912, "昭和": 1926, "s": 1926,
-    "平成": 1989, "h": 1989, "令和": 2019, "r": 2019,
+    "明治": 1868,
+    "m": 1868,
+    "大正": 1912,
+    "t": 1912,
+    "昭和": 1926,
+    "s": 1926,
+    "平成": 1989,
+    "h": 1989,
+    "令和": 2019,
+    "r": 2019,
 }
 _SEP = r"\s*[-/.年]\s*"
 _ISO = re.compile(rf"^(\d{{4}}){_SEP}(\d{{1,2}}){_SEP.replace('年', '月')}(\d{{1,2}})日?$")

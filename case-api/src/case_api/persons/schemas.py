@@ -53,8 +53,12 @@ def _not_future(value: date) -> date:
 PersonName = Annotated[str, StringConstraints(max_length=400), AfterValidator(folded_length(200))]
 Kana = Annotated[str, StringConstraints(max_length=400), AfterValidator(_kana)]
 Address = Annotated[str, StringConstraints(max_length=600), AfterValidator(folded_length(300))]
-Phone = Annotated[str, StringConstraints(max_length=40), AfterValidator(nfkc),
-                  StringConstraints(pattern=r"^\+?[0-9()\- ]{6,20}$")]
+Phone = Annotated[
+    str,
+    StringConstraints(max_length=40),
+    AfterValidator(nfkc),
+    StringConstraints(pattern=r"^\+?[0-9()\- ]{6,20}$"),
+]
 BirthDate = Annotated[date, AfterValidator(_not_future)]
 AreaCode = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_-]{0,29}$")]
 
@@ -62,10 +66,22 @@ AreaCode = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_-]{0,29}$")]
 class PersonCreate(BaseModel):
     """A person as written on the 相談受付・申込票; only the name is required."""
 
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
-        "name": "小金井 花子", "name_kana": "こがねい はなこ", "birth_date": "1944-05-02", "sex": "female",
-        "address": "東京都小金井市本町6-6-3", "phone": "042-387-0000", "area": "higashi",
-    }]})
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "name": "小金井 花子",
+                    "name_kana": "こがねい はなこ",
+                    "birth_date": "1944-05-02",
+                    "sex": "female",
+                    "address": "東京都小金井市本町6-6-3",
+                    "phone": "042-387-0000",
+                    "area": "higashi",
+                }
+            ]
+        },
+    )
 
     name: PersonName
     name_kana: Kana | None = Field(default=None, description="Hiragana or katakana; stored in katakana.")

@@ -37,8 +37,9 @@ def new_person(data: PersonCreate) -> Person:
     return person
 
 
-async def read(session: AsyncSession, principal: Principal, person_id: uuid.UUID,
-               *, for_update: bool = False) -> Person:
+async def read(
+    session: AsyncSession, principal: Principal, person_id: uuid.UUID, *, for_update: bool = False
+) -> Person:
     """One person, for staff who may read persons; anything else is not found."""
     person = await repository.get(session, person_id, for_update=for_update)
     if person is None or not access.can_read_person(principal):
@@ -46,8 +47,13 @@ async def read(session: AsyncSession, principal: Principal, person_id: uuid.UUID
     return person
 
 
-async def correct(session: AsyncSession, principal: Principal, person_id: uuid.UUID,
-                  data: PersonUpdate, if_match: str | None) -> Person:
+async def correct(
+    session: AsyncSession,
+    principal: Principal,
+    person_id: uuid.UUID,
+    data: PersonUpdate,
+    if_match: str | None,
+) -> Person:
     """Correct a person's identifying details, if the caller saw the current version."""
     person = await read(session, principal, person_id, for_update=True)
     access.ensure_may_write_persons(principal)
@@ -63,19 +69,28 @@ async def correct(session: AsyncSession, principal: Principal, person_id: uuid.U
     return person
 
 
-async def search(session: AsyncSession, principal: Principal, *, q: str | None, birth_date: date | None,
-                 phone: str | None, limit: int) -> tuple[list[PersonMatch], int]:
+async def search(
+    session: AsyncSession,
+    principal: Principal,
+    *,
+    q: str | None,
+    birth_date: date | None,
+    phone: str | None,
+    limit: int,
+) -> tuple[list[PersonMatch], int]:
     """Candidates for linking: by name, kana, birth date, phone or address, each saying why it matched."""
     access.ensure_may_search_persons(principal)
     query = rules.parse_query(q, birth_date=birth_date, phone=phone, today=rules.today())
     if query.empty:
-        raise ValidationFailed("氏名・フリガナ・生年月日・電話番号・住所のいずれかで検索してください。",
-                               errors=[{"loc": ["query", "q"], "msg": "a search term is required",
-                                        "type": "missing"}])
+        raise ValidationFailed(
+            "氏名・フリガナ・生年月日・電話番号・住所のいずれかで検索してください。",
+            errors=[{"loc": ["query", "q"], "msg": "a search term is required", "type": "missing"}],
+        )
     hits, total = await repository.search(session, query, limit=limit)
     memberships = await households.households_of(session, (hit.person.id for hit in hits))
-    cases = await households.cases_of(session, {h for ids in memberships.values() for h in ids},
-                                      access.visible(principal))
+    cases = await households.cases_of(
+        session, {h for ids in memberships.values() for h in ids}, access.visible(principal)
+    )
     return [
         PersonMatch(
             person=PersonRead.model_validate(hit.person),

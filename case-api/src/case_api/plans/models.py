@@ -15,8 +15,12 @@ class SupportPlan(SQLModel, table=True):
     __table_args__ = (
         UniqueConstraint("case_id", "version", name="uq_support_plan_case_id_version"),
         # At most one current version per case, whatever two editors do at once.
-        Index("uq_support_plan_case_id_current", "case_id", unique=True,
-              postgresql_where=sql("status = 'current'")),
+        Index(
+            "uq_support_plan_case_id_current",
+            "case_id",
+            unique=True,
+            postgresql_where=sql("status = 'current'"),
+        ),
         CheckConstraint("status IN ('current', 'superseded')", name="status"),
         CheckConstraint("version >= 1", name="version_positive"),
     )

@@ -10,8 +10,9 @@ from case_api.cases.models import Case
 from case_api.plans.models import PlanAction, SupportPlan
 
 
-async def current(session: AsyncSession, case_id: uuid.UUID, *,
-                  for_update: bool = False) -> SupportPlan | None:
+async def current(
+    session: AsyncSession, case_id: uuid.UUID, *, for_update: bool = False
+) -> SupportPlan | None:
     """The current version of the case's plan; locked when the caller is about to change it."""
     query = select(SupportPlan).where(SupportPlan.case_id == case_id, SupportPlan.status == "current")
     if for_update:
@@ -21,9 +22,11 @@ async def current(session: AsyncSession, case_id: uuid.UUID, *,
 
 
 async def version(session: AsyncSession, case_id: uuid.UUID, number: int) -> SupportPlan | None:
-    return (await session.execute(
-        select(SupportPlan).where(SupportPlan.case_id == case_id, SupportPlan.version == number)
-    )).scalar_one_or_none()
+    return (
+        await session.execute(
+            select(SupportPlan).where(SupportPlan.case_id == case_id, SupportPlan.version == number)
+        )
+    ).scalar_one_or_none()
 
 
 async def versions(session: AsyncSession, case_id: uuid.UUID) -> list[SupportPlan]:
@@ -35,9 +38,12 @@ async def versions(session: AsyncSession, case_id: uuid.UUID) -> list[SupportPla
 
 
 async def latest_version_number(session: AsyncSession, case_id: uuid.UUID) -> int:
-    return int(await session.scalar(
-        select(func.coalesce(func.max(SupportPlan.version), 0)).where(SupportPlan.case_id == case_id)
-    ) or 0)
+    return int(
+        await session.scalar(
+            select(func.coalesce(func.max(SupportPlan.version), 0)).where(SupportPlan.case_id == case_id)
+        )
+        or 0
+    )
 
 
 async def actions(session: AsyncSession, plan_id: uuid.UUID) -> list[PlanAction]:
@@ -48,33 +54,52 @@ async def actions(session: AsyncSession, plan_id: uuid.UUID) -> list[PlanAction]
     return list(rows.scalars().all())
 
 
-async def action_of_case(session: AsyncSession, case_id: uuid.UUID,
-                         action_id: uuid.UUID) -> tuple[PlanAction, SupportPlan] | None:
+async def action_of_case(
+    session: AsyncSession, case_id: uuid.UUID, action_id: uuid.UUID
+) -> tuple[PlanAction, SupportPlan] | None:
     """An action of any version of the case's plan, with that version."""
-    row = (await session.execute(
-        select(PlanAction, SupportPlan).join(SupportPlan, SupportPlan.id == PlanAction.plan_id)
-        .where(PlanAction.id == action_id, SupportPlan.case_id == case_id)
-    )).first()
+    row = (
+        await session.execute(
+            select(PlanAction, SupportPlan)
+            .join(SupportPlan, SupportPlan.id == PlanAction.plan_id)
+            .where(PlanAction.id == action_id, SupportPlan.case_id == case_id)
+        )
+    ).first()
     return (row[0], row[1]) if row else None
 
 
 async def source_ref_delivered(session: AsyncSession, case_id: uuid.UUID, source_ref: str) -> bool:
     """Whether actions with this source (a meeting decision) already reached any version of the plan."""
-    return bool(await session.scalar(select(exists().where(
-        PlanAction.plan_id == SupportPlan.id, SupportPlan.case_id == case_id,
-        PlanAction.source_ref == source_ref,
-    ))))
+    return bool(
+        await session.scalar(
+            select(
+                exists().where(
+                    PlanAction.plan_id == SupportPlan.id,
+                    SupportPlan.case_id == case_id,
+                    PlanAction.source_ref == source_ref,
+                )
+            )
+        )
+    )
 
 
 async def next_position(session: AsyncSession, plan_id: uuid.UUID) -> int:
-    return int(await session.scalar(
-        select(func.coalesce(func.max(PlanAction.position) + 1, 0)).where(PlanAction.plan_id == plan_id)
-    ) or 0)
+    return int(
+        await session.scalar(
+            select(func.coalesce(func.max(PlanAction.position) + 1, 0)).where(PlanAction.plan_id == plan_id)
+        )
+        or 0
+    )
 
 
 async def due_actions(
-    session: AsyncSession, where: ColumnElement[bool], *, due_before: date | None, owner: str | None,
-    status: str, limit: int,
+    session: AsyncSession,
+    where: ColumnElement[bool],
+    *,
+    due_before: date | None,
+    owner: str | None,
+    status: str,
+    limit: int,
 ) -> list[tuple[PlanAction, SupportPlan, Case]]:
     """Actions of current plans on the cases `where` admits, earliest due first (undated last)."""
     conditions = [where, SupportPlan.status == "current", PlanAction.status == status]

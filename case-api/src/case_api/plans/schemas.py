@@ -88,8 +88,11 @@ class _Owned(BaseModel):
 
     text: ActionText
     owner_kind: OwnerKind
-    owner: str = Field(min_length=1, max_length=100,
-                       description="A staff username, or an agency id when owner_kind is agency.")
+    owner: str = Field(
+        min_length=1,
+        max_length=100,
+        description="A staff username, or an agency id when owner_kind is agency.",
+    )
     due_date: date | None = None
 
     @field_validator("owner")
@@ -111,15 +114,31 @@ class PlanActionInput(_Owned):
 class PlanWrite(BaseModel):
     """The whole plan: the first PUT makes version 1, every later one a new version (再プラン)."""
 
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
-        "goals": [{"text": "長男が週1回、CSWと話せる関係をつくる"}],
-        "review_date": "2027-02-28", "note": "支援会議（12月）の決定による",
-        "actions": [
-            {"text": "隔週で自宅訪問", "owner_kind": "staff", "owner": "csw-higashi",
-             "due_date": "2026-12-15"},
-            {"text": "母の介護保険サービス調整", "owner_kind": "agency", "owner": "houkatsu-higashi"},
-        ],
-    }]})
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "goals": [{"text": "長男が週1回、CSWと話せる関係をつくる"}],
+                    "review_date": "2027-02-28",
+                    "note": "支援会議（12月）の決定による",
+                    "actions": [
+                        {
+                            "text": "隔週で自宅訪問",
+                            "owner_kind": "staff",
+                            "owner": "csw-higashi",
+                            "due_date": "2026-12-15",
+                        },
+                        {
+                            "text": "母の介護保険サービス調整",
+                            "owner_kind": "agency",
+                            "owner": "houkatsu-higashi",
+                        },
+                    ],
+                }
+            ]
+        },
+    )
 
     goals: list[Goal] = Field(default_factory=list, max_length=20)
     review_date: date | None = Field(default=None, description="見直し予定日.")
@@ -141,11 +160,25 @@ class NewAction(_Owned):
 class ActionsAppend(BaseModel):
     """Actions from a meeting decision; `source_ref` (the decision's id) makes a redelivery a no-op."""
 
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
-        "actions": [{"text": "隔週で自宅訪問", "owner_kind": "staff", "owner": "csw-higashi",
-                     "due_date": "2026-12-15"}],
-        "source": "meeting", "source_ref": "decision:7f1c2b",
-    }]})
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "actions": [
+                        {
+                            "text": "隔週で自宅訪問",
+                            "owner_kind": "staff",
+                            "owner": "csw-higashi",
+                            "due_date": "2026-12-15",
+                        }
+                    ],
+                    "source": "meeting",
+                    "source_ref": "decision:7f1c2b",
+                }
+            ]
+        },
+    )
 
     actions: list[NewAction] = Field(min_length=1, max_length=50)
     source: Literal["meeting"]

@@ -66,9 +66,17 @@ class PlanView:
     def read(self) -> PlanRead:
         p = self.plan
         return PlanRead(
-            id=p.id, case_id=p.case_id, version=p.version, status=p.status, review_date=p.review_date,
-            created_by=p.created_by, created_at=p.created_at, goals=[Goal(**g) for g in p.goals],
-            note=p.note, revision=p.revision, etag=self.etag,
+            id=p.id,
+            case_id=p.case_id,
+            version=p.version,
+            status=p.status,
+            review_date=p.review_date,
+            created_by=p.created_by,
+            created_at=p.created_at,
+            goals=[Goal(**g) for g in p.goals],
+            note=p.note,
+            revision=p.revision,
+            etag=self.etag,
             actions=[PlanActionRead.model_validate(a) for a in self.actions],
         )
 
@@ -110,8 +118,9 @@ async def list_versions(session: AsyncSession, principal: Principal, case_id: uu
     return await repository.versions(session, case.id)
 
 
-async def read_version(session: AsyncSession, principal: Principal, case_id: uuid.UUID,
-                       number: int) -> PlanView:
+async def read_version(
+    session: AsyncSession, principal: Principal, case_id: uuid.UUID, number: int
+) -> PlanView:
     """One version of the case's plan, current or superseded."""
     case = await _visible_case(session, principal, case_id)
     plan = await repository.version(session, case.id, number)
@@ -120,8 +129,9 @@ async def read_version(session: AsyncSession, principal: Principal, case_id: uui
     return await _view(session, plan)
 
 
-async def write_plan(session: AsyncSession, principal: Principal, case_id: uuid.UUID, data: PlanWrite,
-                     if_match: str | None) -> tuple[PlanView, bool]:
+async def write_plan(
+    session: AsyncSession, principal: Principal, case_id: uuid.UUID, data: PlanWrite, if_match: str | None
+) -> tuple[PlanView, bool]:
     """Write the whole plan: version 1 first, then each write a new version (再プラン), the old kept.
 
     Returns the new version and whether it is the case's first plan.
@@ -138,35 +148,64 @@ async def write_plan(session: AsyncSession, principal: Principal, case_id: uuid.
         carried = {a.id: a for a in await repository.actions(session, previous.id)}
     unknown = [i for i, a in enumerate(data.actions) if a.id is not None and a.id not in carried]
     if unknown:
-        raise ValidationFailed(errors=[{"loc": ["body", "actions", i, "id"], "type": "value_error",
-                                        "msg": "not an action of the current plan"} for i in unknown])
+        raise ValidationFailed(
+            errors=[
+                {
+                    "loc": ["body", "actions", i, "id"],
+                    "type": "value_error",
+                    "msg": "not an action of the current plan",
+                }
+                for i in unknown
+            ]
+        )
     if previous is not None:
         # Superseded first: the partial unique index admits one current version per case.
         previous.status = "superseded"
         await session.flush()
-    plan = SupportPlan(case_id=case.id, version=await repository.latest_version_number(session, case.id) + 1,
-                       goals=[g.model_dump() for g in data.goals], review_date=data.review_date,
-                       note=data.note, created_by=principal.username)
+    plan = SupportPlan(
+        case_id=case.id,
+        version=await repository.latest_version_number(session, case.id) + 1,
+        goals=[g.model_dump() for g in data.goals],
+        review_date=data.review_date,
+        note=data.note,
+        created_by=principal.username,
+    )
     # An editor who lost the race to write the first plan is told, like any stale editor, to reload.
     await _create_version(session, plan, PreconditionFailed)
     now = datetime.now(UTC)
     for position, given in enumerate(data.actions):
         old = carried.get(given.id) if given.id else None
         # A carried action keeps where it came from (a meeting decision) and when it was done.
-        repository.add(session, PlanAction(
-            plan_id=plan.id, position=position, text=given.text, owner_kind=given.owner_kind,
-            owner=given.owner, due_date=given.due_date, status=given.status,
-            done_at=rules.done_at(given.status, old.status if old else "open",
-                                  old.done_at if old else None, now),
-            source=old.source if old else ActionSource.staff,
-            source_ref=old.source_ref if old else None, source_item=old.source_item if old else None,
-        ))
+        repository.add(
+            session,
+            PlanAction(
+                plan_id=plan.id,
+                position=position,
+                text=given.text,
+                owner_kind=given.owner_kind,
+                owner=given.owner,
+                due_date=given.due_date,
+                status=given.status,
+                done_at=rules.done_at(
+                    given.status, old.status if old else "open", old.done_at if old else None, now
+                ),
+                source=old.source if old else ActionSource.staff,
+                source_ref=old.source_ref if old else None,
+                source_item=old.source_item if old else None,
+            ),
+        )
     await session.flush()
     return await _view(session, plan), previous is None
 
 
-async def set_action_status(session: AsyncSession, principal: Principal, case_id: uuid.UUID,
-                            action_id: uuid.UUID, data: ActionStatusUpdate, if_match: str | None) -> PlanView:
+async def set_action_status(
+    session: AsyncSession,
+    principal: Principal,
+    case_id: uuid.UUID,
+    action_id: uuid.UUID,
+    data: ActionStatusUpdate,
+    if_match: str | None,
+) -> PlanView:
     """Mark an action of the current plan done, dropped or open; the plan's ETag changes, its version not."""
     case = await _visible_case(session, principal, case_id)
     access.ensure_may_write(principal, case)
@@ -186,8 +225,9 @@ async def set_action_status(session: AsyncSession, principal: Principal, case_id
     return await _view(session, plan)
 
 
-async def append_actions(session: AsyncSession, principal: Principal, case_id: uuid.UUID,
-                         data: ActionsAppend) -> tuple[PlanView, bool]:
+async def append_actions(
+    session: AsyncSession, principal: Principal, case_id: uuid.UUID, data: ActionsAppend
+) -> tuple[PlanView, bool]:
     """Add a meeting decision's actions to the current plan (version 1 if none); once per source_ref.
 
     Returns the plan and whether anything was added.
@@ -206,11 +246,21 @@ async def append_actions(session: AsyncSession, principal: Principal, case_id: u
         plan.revision += 1
         position = await repository.next_position(session, plan.id)
     for item, given in enumerate(data.actions):
-        repository.add(session, PlanAction(
-            plan_id=plan.id, position=position + item, text=given.text, owner_kind=given.owner_kind,
-            owner=given.owner, due_date=given.due_date, status=ActionStatus.open,
-            source=ActionSource.meeting, source_ref=data.source_ref, source_item=item,
-        ))
+        repository.add(
+            session,
+            PlanAction(
+                plan_id=plan.id,
+                position=position + item,
+                text=given.text,
+                owner_kind=given.owner_kind,
+                owner=given.owner,
+                due_date=given.due_date,
+                status=ActionStatus.open,
+                source=ActionSource.meeting,
+                source_ref=data.source_ref,
+                source_item=item,
+            ),
+        )
     try:
         async with session.begin_nested():
             await session.flush()
@@ -221,11 +271,31 @@ async def append_actions(session: AsyncSession, principal: Principal, case_id: u
     return await _view(session, plan), True
 
 
-async def due_actions(session: AsyncSession, principal: Principal, *, due_before: date | None,
-                      owner: str | None, status: ActionStatus, limit: int) -> list[DueAction]:
+async def due_actions(
+    session: AsyncSession,
+    principal: Principal,
+    *,
+    due_before: date | None,
+    owner: str | None,
+    status: ActionStatus,
+    limit: int,
+) -> list[DueAction]:
     """Actions of the current plans of every case the caller may see (the "my work" home)."""
     # visible_part, not visible: an agency member sees a plan only where consent opens it.
-    rows = await repository.due_actions(session, access.visible_part(principal, "plan"),
-                                        due_before=due_before, owner=owner, status=status, limit=limit)
-    return [DueAction(**PlanActionRead.model_validate(action).model_dump(), case_id=case.id,
-                      case_title=case.title, plan_version=plan.version) for action, plan, case in rows]
+    rows = await repository.due_actions(
+        session,
+        access.visible_part(principal, "plan"),
+        due_before=due_before,
+        owner=owner,
+        status=status,
+        limit=limit,
+    )
+    return [
+        DueAction(
+            **PlanActionRead.model_validate(action).model_dump(),
+            case_id=case.id,
+            case_title=case.title,
+            plan_version=plan.version,
+        )
+        for action, plan, case in rows
+    ]

@@ -22,8 +22,11 @@ class SupportRecord(SQLModel, table=True):
         UniqueConstraint("amends_id", name="uq_support_record_amends_id"),
         CheckConstraint("minutes_spent BETWEEN 0 AND 1440", name="minutes_spent"),
         CheckConstraint("char_length(text) BETWEEN 1 AND 10000", name="text_length"),
-        CheckConstraint("kind IN ('visit', 'call', 'office', 'accompaniment', 'safety_check', "
-                        "'meeting', 'email', 'other')", name="kind"),
+        CheckConstraint(
+            "kind IN ('visit', 'call', 'office', 'accompaniment', 'safety_check', "
+            "'meeting', 'email', 'other')",
+            name="kind",
+        ),
         CheckConstraint("source IN ('staff', 'meeting', 'intake')", name="source"),
         CheckConstraint("(amends_id IS NULL) = (amendment_reason IS NULL)", name="amendment_has_reason"),
     )

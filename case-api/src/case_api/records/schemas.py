@@ -62,10 +62,19 @@ Minutes = Annotated[int, Field(ge=0, le=1440, description="Individual support ti
 class RecordCreate(BaseModel):
     """A timeline entry as written by staff; the author and the time of writing are set by the server."""
 
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
-        "kind": "visit", "occurred_at": "2026-11-26T10:00:00+09:00", "minutes_spent": 60,
-        "text": "自宅訪問。母と面談。長男は自室から出てこず、声かけのみ。",
-    }]})
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "kind": "visit",
+                    "occurred_at": "2026-11-26T10:00:00+09:00",
+                    "minutes_spent": 60,
+                    "text": "自宅訪問。母と面談。長男は自室から出てこず、声かけのみ。",
+                }
+            ]
+        },
+    )
 
     kind: RecordKind
     occurred_at: AwareDatetime
@@ -101,9 +110,17 @@ class RecordUpdate(BaseModel):
 class AmendmentCreate(BaseModel):
     """A correction (訂正記録): a new record that amends another; the original stays as it was."""
 
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
-        "text": "訪問日時の誤り。正しくは11月25日15時。", "reason": "日付の記入誤り",
-    }]})
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "text": "訪問日時の誤り。正しくは11月25日15時。",
+                    "reason": "日付の記入誤り",
+                }
+            ]
+        },
+    )
 
     text: RecordText
     reason: ReasonText

@@ -54,24 +54,47 @@ class Entry:
     def read(self) -> RecordRead:
         r = self.record
         return RecordRead(
-            id=r.id, case_id=r.case_id, kind=RecordKind(r.kind), occurred_at=r.occurred_at,
-            minutes_spent=r.minutes_spent, author=r.author, text=r.text, source=RecordSource(r.source),
-            created_at=r.created_at, edited_at=r.edited_at, editable_until=rules.editable_until(r.created_at),
-            version=r.version, amends_id=r.amends_id, amendment_reason=r.amendment_reason,
-            amended_by_id=self.amended_by_id, superseded=self.amended_by_id is not None,
+            id=r.id,
+            case_id=r.case_id,
+            kind=RecordKind(r.kind),
+            occurred_at=r.occurred_at,
+            minutes_spent=r.minutes_spent,
+            author=r.author,
+            text=r.text,
+            source=RecordSource(r.source),
+            created_at=r.created_at,
+            edited_at=r.edited_at,
+            editable_until=rules.editable_until(r.created_at),
+            version=r.version,
+            amends_id=r.amends_id,
+            amendment_reason=r.amendment_reason,
+            amended_by_id=self.amended_by_id,
+            superseded=self.amended_by_id is not None,
         )
 
 
 def _check_occurred_at(occurred_at: datetime) -> None:
     if not rules.occurred_at_plausible(occurred_at, datetime.now(UTC)):
-        raise ValidationFailed(errors=[{
-            "loc": ["body", "occurred_at"], "type": "value_error",
-            "msg": "must not be in the future nor before 1950",
-        }])
+        raise ValidationFailed(
+            errors=[
+                {
+                    "loc": ["body", "occurred_at"],
+                    "type": "value_error",
+                    "msg": "must not be in the future nor before 1950",
+                }
+            ]
+        )
 
 
-async def list_records(session: AsyncSession, principal: Principal, case_id: uuid.UUID, *,
-                       kind: RecordKind | None, limit: int, offset: int) -> tuple[list[Entry], int]:
+async def list_records(
+    session: AsyncSession,
+    principal: Principal,
+    case_id: uuid.UUID,
+    *,
+    kind: RecordKind | None,
+    limit: int,
+    offset: int,
+) -> tuple[list[Entry], int]:
     """The case's timeline newest first, originals and amendments alike."""
     case = await cases.read(session, principal, case_id)
     access.ensure_part_visible(principal, case, "records")
@@ -79,8 +102,9 @@ async def list_records(session: AsyncSession, principal: Principal, case_id: uui
     return [Entry(record, amended_by) for record, amended_by in rows], total
 
 
-async def read_record(session: AsyncSession, principal: Principal, case_id: uuid.UUID,
-                      record_id: uuid.UUID) -> Entry:
+async def read_record(
+    session: AsyncSession, principal: Principal, case_id: uuid.UUID, record_id: uuid.UUID
+) -> Entry:
     """One record of a case the caller may see."""
     case = await cases.read(session, principal, case_id)
     access.ensure_part_visible(principal, case, "records")
@@ -90,25 +114,38 @@ async def read_record(session: AsyncSession, principal: Principal, case_id: uuid
     return Entry(*found)
 
 
-async def write_record(session: AsyncSession, principal: Principal, case_id: uuid.UUID,
-                       data: RecordCreate) -> Entry:
+async def write_record(
+    session: AsyncSession, principal: Principal, case_id: uuid.UUID, data: RecordCreate
+) -> Entry:
     """Add a record written by the caller; created_at is the server's clock."""
     case = await cases.read(session, principal, case_id)
     access.ensure_part_visible(principal, case, "records")
     access.ensure_may_write(principal, case)
     _check_occurred_at(data.occurred_at)
     service_client = principal.username if access.is_own_service(principal) else None
-    record = SupportRecord(case_id=case.id, kind=data.kind, occurred_at=data.occurred_at,
-                           minutes_spent=data.minutes_spent, author=principal.username, text=data.text,
-                           source=rules.source_of(service_client))
+    record = SupportRecord(
+        case_id=case.id,
+        kind=data.kind,
+        occurred_at=data.occurred_at,
+        minutes_spent=data.minutes_spent,
+        author=principal.username,
+        text=data.text,
+        source=rules.source_of(service_client),
+    )
     repository.add(session, record)
     await session.flush()
     await session.refresh(record)
     return Entry(record, None)
 
 
-async def edit_record(session: AsyncSession, principal: Principal, case_id: uuid.UUID,
-                      record_id: uuid.UUID, data: RecordUpdate, if_match: str | None) -> Entry:
+async def edit_record(
+    session: AsyncSession,
+    principal: Principal,
+    case_id: uuid.UUID,
+    record_id: uuid.UUID,
+    data: RecordUpdate,
+    if_match: str | None,
+) -> Entry:
     """Change a record in place: its author only, within 24 hours, not once amended, with If-Match."""
     case = await cases.read(session, principal, case_id)
     access.ensure_part_visible(principal, case, "records")
@@ -135,8 +172,13 @@ async def edit_record(session: AsyncSession, principal: Principal, case_id: uuid
     return entry
 
 
-async def amend_record(session: AsyncSession, principal: Principal, case_id: uuid.UUID,
-                       record_id: uuid.UUID, data: AmendmentCreate) -> Entry:
+async def amend_record(
+    session: AsyncSession,
+    principal: Principal,
+    case_id: uuid.UUID,
+    record_id: uuid.UUID,
+    data: AmendmentCreate,
+) -> Entry:
     """Correct a record at any time by adding an amendment; the original stays, marked as amended."""
     case = await cases.read(session, principal, case_id)
     access.ensure_part_visible(principal, case, "records")
@@ -149,10 +191,17 @@ async def amend_record(session: AsyncSession, principal: Principal, case_id: uui
         raise RecordAmended(amended_by_id=str(amended_by))
     # Same kind and time as the original so that it sits beside it on the timeline; 0 minutes,
     # because writing a correction is not support time and the original's time already counts.
-    amendment = SupportRecord(case_id=case.id, kind=original.kind, occurred_at=original.occurred_at,
-                              minutes_spent=0, author=principal.username, text=data.text,
-                              source=RecordSource.staff, amends_id=original.id,
-                              amendment_reason=data.reason)
+    amendment = SupportRecord(
+        case_id=case.id,
+        kind=original.kind,
+        occurred_at=original.occurred_at,
+        minutes_spent=0,
+        author=principal.username,
+        text=data.text,
+        source=RecordSource.staff,
+        amends_id=original.id,
+        amendment_reason=data.reason,
+    )
     repository.add(session, amendment)
     await session.flush()
     await session.refresh(amendment)

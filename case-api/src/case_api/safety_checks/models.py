@@ -23,7 +23,8 @@ class SafetyCheck(SQLModel, table=True):
     id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
     # None while intake has no case yet (the check comes first; the case may follow).
     case_id: uuid.UUID | None = Field(
-        default=None, sa_column=Column(Uuid, ForeignKey("support_case.id"), nullable=True))
+        default=None, sa_column=Column(Uuid, ForeignKey("support_case.id"), nullable=True)
+    )
     # The consultation in intake-api it came from (another service: no foreign key).
     consultation_id: uuid.UUID | None = None
     area: str = Field(max_length=30)
@@ -43,8 +44,9 @@ class SafetyCheck(SQLModel, table=True):
         sa_column=Column(DateTime(timezone=True), nullable=False, server_default=func.now())
     )
     updated_at: datetime = Field(
-        sa_column=Column(DateTime(timezone=True), nullable=False, server_default=func.now(),
-                         onupdate=func.now())
+        sa_column=Column(
+            DateTime(timezone=True), nullable=False, server_default=func.now(), onupdate=func.now()
+        )
     )
     # The sender's key (intake's outbox key): a retry finds this row instead of adding one.
     source_key: str | None = Field(default=None, max_length=255, unique=True)

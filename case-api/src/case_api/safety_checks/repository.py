@@ -13,8 +13,7 @@ from case_api.cases.models import Case
 from case_api.safety_checks.models import SafetyCheck
 
 
-def visible_where(*, area: str | None, username: str,
-                  cases: ColumnElement[bool]) -> ColumnElement[bool]:
+def visible_where(*, area: str | None, username: str, cases: ColumnElement[bool]) -> ColumnElement[bool]:
     """Checks of the caller's area, assigned to them, or on a case they may see (`cases` on Case)."""
     conditions: list[ColumnElement[bool]] = [
         SafetyCheck.assigned_to == username,
@@ -25,8 +24,9 @@ def visible_where(*, area: str | None, username: str,
     return or_(*conditions)
 
 
-async def get(session: AsyncSession, check_id: uuid.UUID, where: ColumnElement[bool], *,
-              lock: bool = False) -> SafetyCheck | None:
+async def get(
+    session: AsyncSession, check_id: uuid.UUID, where: ColumnElement[bool], *, lock: bool = False
+) -> SafetyCheck | None:
     """One check, if `where` admits it; `lock` when the caller is about to change it."""
     query = select(SafetyCheck).where(SafetyCheck.id == check_id, where)
     if lock:
@@ -42,7 +42,8 @@ async def by_source_key(session: AsyncSession, source_key: str) -> SafetyCheck |
 async def insert_once(session: AsyncSession, values: dict[str, Any]) -> uuid.UUID | None:
     """Insert a check; None when one with the same source_key exists (even one committed meanwhile)."""
     inserted = await session.execute(
-        insert(SafetyCheck).values(**values)
+        insert(SafetyCheck)
+        .values(**values)
         .on_conflict_do_nothing(index_elements=["source_key"])
         .returning(SafetyCheck.id)
     )
@@ -65,9 +66,17 @@ def _status_condition(status: str | None, now: datetime) -> list[ColumnElement[b
     return []
 
 
-async def page(session: AsyncSession, where: ColumnElement[bool], *, status: str | None, area: str | None,
-               case_id: uuid.UUID | None, now: datetime, limit: int,
-               offset: int) -> tuple[list[SafetyCheck], int]:
+async def page(
+    session: AsyncSession,
+    where: ColumnElement[bool],
+    *,
+    status: str | None,
+    area: str | None,
+    case_id: uuid.UUID | None,
+    now: datetime,
+    limit: int,
+    offset: int,
+) -> tuple[list[SafetyCheck], int]:
     """Open checks first by due time, then done ones, most recently closed first."""
     conditions = [where, *_status_condition(status, now)]
     if area:
@@ -75,11 +84,16 @@ async def page(session: AsyncSession, where: ColumnElement[bool], *, status: str
     if case_id is not None:
         conditions.append(SafetyCheck.case_id == case_id)
     rows = await session.execute(
-        select(SafetyCheck).where(*conditions)
-        .order_by(case((SafetyCheck.status == "open", 0), else_=1),
-                  case((SafetyCheck.status == "open", SafetyCheck.due_at)),
-                  col(SafetyCheck.done_at).desc().nulls_last(), SafetyCheck.id)
-        .limit(limit).offset(offset)
+        select(SafetyCheck)
+        .where(*conditions)
+        .order_by(
+            case((SafetyCheck.status == "open", 0), else_=1),
+            case((SafetyCheck.status == "open", SafetyCheck.due_at)),
+            col(SafetyCheck.done_at).desc().nulls_last(),
+            SafetyCheck.id,
+        )
+        .limit(limit)
+        .offset(offset)
     )
     total = await session.scalar(select(func.count()).select_from(SafetyCheck).where(*conditions))
     return list(rows.scalars().all()), int(total or 0)

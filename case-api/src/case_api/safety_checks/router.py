@@ -56,14 +56,21 @@ async def list_safety_checks(
     offset: Offset = 0,
 ) -> SafetyCheckPage:
     """Every safety check the caller may see, open ones by due time first; overdue ones are flagged."""
-    views, total = await service.list_visible(session, principal, status=check_status, area=area,
-                                              limit=limit, offset=offset)
+    views, total = await service.list_visible(
+        session, principal, status=check_status, area=area, limit=limit, offset=offset
+    )
     return _page(views, total)
 
 
-@router.post("/api/v1/safety-checks", response_model=SafetyCheckRead, status_code=status.HTTP_201_CREATED,
-             responses={200: {"description": "A check with this source_key exists: that one is returned."},
-                        **CONFLICT})
+@router.post(
+    "/api/v1/safety-checks",
+    response_model=SafetyCheckRead,
+    status_code=status.HTTP_201_CREATED,
+    responses={
+        200: {"description": "A check with this source_key exists: that one is returned."},
+        **CONFLICT,
+    },
+)
 async def raise_safety_check(
     data: SafetyCheckCreate,
     request: Request,
@@ -73,8 +80,9 @@ async def raise_safety_check(
     idempotency_key: Annotated[str | None, Header(alias="Idempotency-Key", max_length=255)] = None,
 ) -> SafetyCheckRead:
     """Raise a safety check (staff; systems with safety-checks:write or service); due by office hours."""
-    view, created = await service.raise_check(session, principal, data, settings=request.app.state.settings,
-                                              idempotency_key=idempotency_key)
+    view, created = await service.raise_check(
+        session, principal, data, settings=request.app.state.settings, idempotency_key=idempotency_key
+    )
     if not created:
         response.status_code = status.HTTP_200_OK
     return _one(response, view)
@@ -88,8 +96,11 @@ async def get_safety_check(
     return _one(response, await service.read(session, principal, check_id))
 
 
-@router.patch("/api/v1/safety-checks/{check_id}", response_model=SafetyCheckRead,
-              responses={**CONFLICT, **PRECONDITIONS})
+@router.patch(
+    "/api/v1/safety-checks/{check_id}",
+    response_model=SafetyCheckRead,
+    responses={**CONFLICT, **PRECONDITIONS},
+)
 async def update_safety_check(
     check_id: uuid.UUID,
     data: SafetyCheckUpdate,
@@ -102,8 +113,11 @@ async def update_safety_check(
     return _one(response, await service.update(session, principal, check_id, data, if_match))
 
 
-@router.post("/api/v1/safety-checks/{check_id}/outcome", response_model=SafetyCheckRead,
-             responses={**CONFLICT, **PRECONDITIONS})
+@router.post(
+    "/api/v1/safety-checks/{check_id}/outcome",
+    response_model=SafetyCheckRead,
+    responses={**CONFLICT, **PRECONDITIONS},
+)
 async def record_safety_check_outcome(
     check_id: uuid.UUID,
     data: OutcomeCreate,
@@ -126,6 +140,7 @@ async def list_case_safety_checks(
     offset: Offset = 0,
 ) -> SafetyCheckPage:
     """The safety checks of one case."""
-    views, total = await service.list_of_case(session, principal, case_id, status=check_status,
-                                              limit=limit, offset=offset)
+    views, total = await service.list_of_case(
+        session, principal, case_id, status=check_status, limit=limit, offset=offset
+    )
     return _page(views, total)

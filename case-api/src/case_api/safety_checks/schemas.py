@@ -61,22 +61,32 @@ SourceKey = Annotated[str, StringConstraints(min_length=1, max_length=255, patte
 class SafetyCheckCreate(BaseModel):
     """A safety check as raised by staff or by intake; the reason needs no names."""
 
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
-        "area": "higashi", "reason": "メールに希死念慮をうかがわせる記述",
-        "received_at": "2026-12-01T10:10:00+09:00",
-        "source_key": "intake-outbox-3f1c",
-    }]})
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "area": "higashi",
+                    "reason": "メールに希死念慮をうかがわせる記述",
+                    "received_at": "2026-12-01T10:10:00+09:00",
+                    "source_key": "intake-outbox-3f1c",
+                }
+            ]
+        },
+    )
 
     case_id: uuid.UUID | None = None
     consultation_id: uuid.UUID | None = Field(default=None, description="The consultation in intake-api.")
     area: AreaCode | None = Field(default=None, description="Required without case_id; else the case's.")
     reason: Reason
     received_at: AwareDatetime | None = Field(
-        default=None, description="When the concern arrived; sets the default due time. Defaults to now.")
+        default=None, description="When the concern arrived; sets the default due time. Defaults to now."
+    )
     due_at: AwareDatetime | None = Field(default=None, description="Overrides the office-hours rule.")
     assigned_to: Username | None = None
     source_key: SourceKey | None = Field(
-        default=None, description="The sender's own key: a repeat answers 200 with the same check.")
+        default=None, description="The sender's own key: a repeat answers 200 with the same check."
+    )
 
     @model_validator(mode="after")
     def _area_or_case(self) -> "SafetyCheckCreate":
@@ -105,17 +115,27 @@ class SafetyCheckUpdate(BaseModel):
 class OutcomeCreate(BaseModel):
     """The outcome that closes a check; `other` needs a note."""
 
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
-        "outcome": "safe", "outcome_note": "訪問し本人と面会。次回は3日後に電話。",
-        "checked_at": "2026-12-01T15:30:00+09:00",
-    }]})
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "outcome": "safe",
+                    "outcome_note": "訪問し本人と面会。次回は3日後に電話。",
+                    "checked_at": "2026-12-01T15:30:00+09:00",
+                }
+            ]
+        },
+    )
 
     outcome: SafetyOutcome
     outcome_note: Note | None = None
-    checked_at: AwareDatetime | None = Field(default=None,
-                                             description="When it was checked; defaults to now.")
-    minutes_spent: int = Field(default=0, ge=0, le=1440,
-                               description="Time the check took; counts as individual support time.")
+    checked_at: AwareDatetime | None = Field(
+        default=None, description="When it was checked; defaults to now."
+    )
+    minutes_spent: int = Field(
+        default=0, ge=0, le=1440, description="Time the check took; counts as individual support time."
+    )
 
     @model_validator(mode="after")
     def _other_needs_note(self) -> "OutcomeCreate":

@@ -44,9 +44,12 @@ class SourceKeyTaken(Conflict):
 def office_hours(settings: Settings) -> rules.OfficeHours:
     """The office hours the settings describe."""
     return rules.OfficeHours(
-        tz=ZoneInfo(settings.office_timezone), opens=settings.office_opens, closes=settings.office_closes,
+        tz=ZoneInfo(settings.office_timezone),
+        opens=settings.office_opens,
+        closes=settings.office_closes,
         same_day_within=timedelta(minutes=settings.safety_check_same_day_minutes),
-        next_day_at=settings.safety_check_next_day_at, holidays=frozenset(settings.office_holidays),
+        next_day_at=settings.safety_check_next_day_at,
+        holidays=frozenset(settings.office_holidays),
     )
 
 
@@ -68,8 +71,14 @@ async def _with_flags(session: AsyncSession, checks: list[SafetyCheck], now: dat
     return [(c, rules.is_overdue(c.status, c.due_at, now)) for c in checks]
 
 
-async def raise_check(session: AsyncSession, principal: Principal, data: SafetyCheckCreate, *,
-                      settings: Settings, idempotency_key: str | None) -> tuple[CheckView, bool]:
+async def raise_check(
+    session: AsyncSession,
+    principal: Principal,
+    data: SafetyCheckCreate,
+    *,
+    settings: Settings,
+    idempotency_key: str | None,
+) -> tuple[CheckView, bool]:
     """Raise a check due by the office-hours rule; a repeated source_key returns the first (created=False)."""
     access.ensure_may_raise_safety_check(principal)
     now = datetime.now(UTC)
@@ -91,12 +100,22 @@ async def raise_check(session: AsyncSession, principal: Principal, data: SafetyC
         if existing is not None:
             return await _repeat(session, principal, existing, now), False
     due_at = data.due_at or rules.default_due(data.received_at or now, office_hours(settings))
-    new_id = await repository.insert_once(session, {
-        "id": uuid.uuid4(), "case_id": data.case_id, "consultation_id": data.consultation_id, "area": area,
-        "reason": data.reason, "due_at": due_at, "assigned_to": data.assigned_to,
-        "status": SafetyCheckStatus.open.value, "created_by": principal.username, "source_key": source_key,
-        "version": 1,
-    })
+    new_id = await repository.insert_once(
+        session,
+        {
+            "id": uuid.uuid4(),
+            "case_id": data.case_id,
+            "consultation_id": data.consultation_id,
+            "area": area,
+            "reason": data.reason,
+            "due_at": due_at,
+            "assigned_to": data.assigned_to,
+            "status": SafetyCheckStatus.open.value,
+            "created_by": principal.username,
+            "source_key": source_key,
+            "version": 1,
+        },
+    )
     if new_id is None:  # the same key was committed meanwhile by a concurrent retry
         assert source_key is not None
         existing = await repository.by_source_key(session, source_key)
@@ -106,33 +125,57 @@ async def raise_check(session: AsyncSession, principal: Principal, data: SafetyC
     return (await _with_flags(session, [check], now))[0], True
 
 
-async def _repeat(session: AsyncSession, principal: Principal, existing: SafetyCheck,
-                  now: datetime) -> CheckView:
+async def _repeat(
+    session: AsyncSession, principal: Principal, existing: SafetyCheck, now: datetime
+) -> CheckView:
     # A key is the sender's own: another caller's key must not reveal that sender's check.
     if existing.created_by != principal.username:
         raise SourceKeyTaken()
     return (await _with_flags(session, [existing], now))[0]
 
 
-async def list_visible(session: AsyncSession, principal: Principal, *, status: StatusFilter | None,
-                       area: str | None, limit: int, offset: int) -> tuple[list[CheckView], int]:
+async def list_visible(
+    session: AsyncSession,
+    principal: Principal,
+    *,
+    status: StatusFilter | None,
+    area: str | None,
+    limit: int,
+    offset: int,
+) -> tuple[list[CheckView], int]:
     """Every check the caller may see (open ones by due time first); overdue ones escalate."""
     access.ensure_may_list_safety_checks(principal)
     now = datetime.now(UTC)
-    checks, total = await repository.page(session, access.safety_checks_visible(principal), status=status,
-                                          area=area, case_id=None, now=now, limit=limit, offset=offset)
+    checks, total = await repository.page(
+        session,
+        access.safety_checks_visible(principal),
+        status=status,
+        area=area,
+        case_id=None,
+        now=now,
+        limit=limit,
+        offset=offset,
+    )
     return await _with_flags(session, checks, now), total
 
 
-async def list_of_case(session: AsyncSession, principal: Principal, case_id: uuid.UUID, *,
-                       status: StatusFilter | None, limit: int, offset: int) -> tuple[list[CheckView], int]:
+async def list_of_case(
+    session: AsyncSession,
+    principal: Principal,
+    case_id: uuid.UUID,
+    *,
+    status: StatusFilter | None,
+    limit: int,
+    offset: int,
+) -> tuple[list[CheckView], int]:
     """The checks of one case the caller may see."""
     case = await cases.read(session, principal, case_id)
     access.ensure_part_visible(principal, case, "safety_checks")
     now = datetime.now(UTC)
     # Seeing the case (and this part of it) is seeing all of its checks.
-    checks, total = await repository.page(session, true(), status=status, area=None, case_id=case.id,
-                                          now=now, limit=limit, offset=offset)
+    checks, total = await repository.page(
+        session, true(), status=status, area=None, case_id=case.id, now=now, limit=limit, offset=offset
+    )
     return await _with_flags(session, checks, now), total
 
 
@@ -144,8 +187,13 @@ async def read(session: AsyncSession, principal: Principal, check_id: uuid.UUID)
     return (await _with_flags(session, [check], datetime.now(UTC)))[0]
 
 
-async def update(session: AsyncSession, principal: Principal, check_id: uuid.UUID, data: SafetyCheckUpdate,
-                 if_match: str | None) -> CheckView:
+async def update(
+    session: AsyncSession,
+    principal: Principal,
+    check_id: uuid.UUID,
+    data: SafetyCheckUpdate,
+    if_match: str | None,
+) -> CheckView:
     """Reassign, move or link an open check: supervisors, or the CSW of its area; needs If-Match."""
     check = await repository.get(session, check_id, access.safety_checks_visible(principal), lock=True)
     if check is None:
@@ -168,8 +216,13 @@ async def update(session: AsyncSession, principal: Principal, check_id: uuid.UUI
     return (await _with_flags(session, [check], now))[0]
 
 
-async def record_outcome(session: AsyncSession, principal: Principal, check_id: uuid.UUID,
-                         data: OutcomeCreate, if_match: str | None) -> CheckView:
+async def record_outcome(
+    session: AsyncSession,
+    principal: Principal,
+    check_id: uuid.UUID,
+    data: OutcomeCreate,
+    if_match: str | None,
+) -> CheckView:
     """Close a check with its outcome (required); the case's timeline gets a safety_check record."""
     access.ensure_may_record_safety_check_outcome(principal)
     check = await repository.get(session, check_id, access.safety_checks_visible(principal), lock=True)
@@ -198,16 +251,25 @@ async def record_outcome(session: AsyncSession, principal: Principal, check_id: 
     return check, False
 
 
-async def _record_on_timeline(session: AsyncSession, principal: Principal, check: SafetyCheck,
-                              data: OutcomeCreate, checked_at: datetime) -> None:
+async def _record_on_timeline(
+    session: AsyncSession, principal: Principal, check: SafetyCheck, data: OutcomeCreate, checked_at: datetime
+) -> None:
     """Write the outcome into the case's support timeline (支援経過) as the caller's record."""
     text = f"安否確認：{OUTCOME_LABELS[data.outcome]}"
     if data.outcome_note:
         text += f"\n{data.outcome_note}"
     try:
-        await records.write_record(session, principal, check.case_id, RecordCreate(
-            kind=RecordKind.safety_check, occurred_at=checked_at, minutes_spent=data.minutes_spent,
-            text=text))
+        await records.write_record(
+            session,
+            principal,
+            check.case_id,
+            RecordCreate(
+                kind=RecordKind.safety_check,
+                occurred_at=checked_at,
+                minutes_spent=data.minutes_spent,
+                text=text,
+            ),
+        )
     except (NotFound, Forbidden):
         # Assigned to a CSW who cannot open the case: the outcome stays on the check itself
         # (shown in the case's safety checks); closing an urgent check must not fail for it.

@@ -11,11 +11,22 @@ class CaseShare(SQLModel, table=True):
     __tablename__ = "case_share"
     __table_args__ = (
         # One active grant per grantee; revoked ones stay as the record of who could see what.
-        Index("uq_case_share_active", "case_id", "grantee_kind", "grantee", unique=True,
-              postgresql_where=text("revoked_at IS NULL")),
+        Index(
+            "uq_case_share_active",
+            "case_id",
+            "grantee_kind",
+            "grantee",
+            unique=True,
+            postgresql_where=text("revoked_at IS NULL"),
+        ),
         # Lists ask "which cases are shared with me": grantee first.
-        Index("ix_case_share_grantee", "grantee_kind", "grantee", "case_id",
-              postgresql_where=text("revoked_at IS NULL")),
+        Index(
+            "ix_case_share_grantee",
+            "grantee_kind",
+            "grantee",
+            "case_id",
+            postgresql_where=text("revoked_at IS NULL"),
+        ),
         CheckConstraint("grantee_kind IN ('user', 'agency')", name="grantee_kind"),
         CheckConstraint("(revoked_at IS NULL) = (revoked_by IS NULL)", name="revoked_with_who"),
     )

@@ -23,17 +23,28 @@ async def list_shares(case_id: uuid.UUID, session: SessionDep, principal: Curren
     return await service.list_shares(session, principal, case_id)
 
 
-@router.post("", response_model=ShareRead, status_code=status.HTTP_201_CREATED,
-             responses=problem("The grantee already has an active share."))
-async def grant_share(case_id: uuid.UUID, data: ShareCreate, session: SessionDep,
-                      principal: CurrentPrincipal) -> ShareRead:
+@router.post(
+    "",
+    response_model=ShareRead,
+    status_code=status.HTTP_201_CREATED,
+    responses=problem("The grantee already has an active share."),
+)
+async def grant_share(
+    case_id: uuid.UUID, data: ShareCreate, session: SessionDep, principal: CurrentPrincipal
+) -> ShareRead:
     """Share the case with a user (full view) or an agency (summary, parts per consent scope)."""
     return await service.grant(session, principal, case_id, data)
 
 
-@router.post("/{share_id}/revoke", response_model=ShareRead,
-             responses=problem("The share was already revoked."))
-async def revoke_share(case_id: uuid.UUID, share_id: uuid.UUID, session: SessionDep,
-                       principal: CurrentPrincipal, data: ShareRevoke | None = None) -> ShareRead:
+@router.post(
+    "/{share_id}/revoke", response_model=ShareRead, responses=problem("The share was already revoked.")
+)
+async def revoke_share(
+    case_id: uuid.UUID,
+    share_id: uuid.UUID,
+    session: SessionDep,
+    principal: CurrentPrincipal,
+    data: ShareRevoke | None = None,
+) -> ShareRead:
     """End a share (its grantee no longer sees the case)."""
     return await service.revoke(session, principal, case_id, share_id, data or ShareRevoke())

@@ -28,10 +28,18 @@ class GranteeKind(StrEnum):
 class ShareCreate(BaseModel):
     """Share a case with one user (full view) or with an agency (summary, parts per consent)."""
 
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
-        "grantee_kind": "agency", "grantee": "houkatsu-higashi",
-        "reason": "母の介護について役割分担するため。",
-    }]})
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "grantee_kind": "agency",
+                    "grantee": "houkatsu-higashi",
+                    "reason": "母の介護について役割分担するため。",
+                }
+            ]
+        },
+    )
 
     grantee_kind: GranteeKind
     grantee: str = Field(max_length=100, description="A username, or an agency id.")

@@ -40,15 +40,22 @@ async def list_shares(session: AsyncSession, principal: Principal, case_id: uuid
     return ShareList(items=[_read(s) for s in await repository.for_case(session, case.id)])
 
 
-async def grant(session: AsyncSession, principal: Principal, case_id: uuid.UUID,
-                data: ShareCreate) -> ShareRead:
+async def grant(
+    session: AsyncSession, principal: Principal, case_id: uuid.UUID, data: ShareCreate
+) -> ShareRead:
     """Share the case with a user or an agency (supervisors, admins, the lead, same-area CSWs)."""
     case = await cases.for_management(session, principal, case_id, None)
     # The case row is locked, so two grants to the same grantee cannot both pass this check.
     if await repository.active(session, case.id, data.grantee_kind, data.grantee) is not None:
         raise AlreadyShared()
-    share = CaseShare(case_id=case.id, grantee_kind=data.grantee_kind, grantee=data.grantee,
-                      granted_by=principal.username, granted_at=datetime.now(UTC), reason=data.reason)
+    share = CaseShare(
+        case_id=case.id,
+        grantee_kind=data.grantee_kind,
+        grantee=data.grantee,
+        granted_by=principal.username,
+        granted_at=datetime.now(UTC),
+        reason=data.reason,
+    )
     repository.add(session, share)
     await session.flush()
     cases.record_event(session, case, principal, EventKind.share_granted, None, _facts(share), data.reason)
@@ -56,8 +63,9 @@ async def grant(session: AsyncSession, principal: Principal, case_id: uuid.UUID,
     return _read(share)
 
 
-async def revoke(session: AsyncSession, principal: Principal, case_id: uuid.UUID, share_id: uuid.UUID,
-                 data: ShareRevoke) -> ShareRead:
+async def revoke(
+    session: AsyncSession, principal: Principal, case_id: uuid.UUID, share_id: uuid.UUID, data: ShareRevoke
+) -> ShareRead:
     """End a share; the grant stays listed as revoked, and the change is in the history."""
     case = await cases.for_management(session, principal, case_id, None)
     share = await repository.get_for_update(session, case.id, share_id)

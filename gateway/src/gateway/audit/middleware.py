@@ -30,8 +30,9 @@ async def _verified_principal(scope: Scope) -> Principal | None:
     settings = app.state.settings
     try:
         keys = await app.state.jwks.keys_for(unverified_kid(token.strip()))
-        return verify_token(token.strip(), keys, issuer=settings.token_issuer,
-                            audience=settings.token_audience)
+        return verify_token(
+            token.strip(), keys, issuer=settings.token_issuer, audience=settings.token_audience
+        )
     except InvalidToken:
         return None
 
@@ -41,8 +42,14 @@ async def _write(scope: Scope, principal: Principal, status: int) -> bool:
     sessionmaker = scope["app"].state.sessionmaker
     try:
         async with sessionmaker() as session, session.begin():
-            await service.record(session, principal, request_id=scope.get("state", {}).get("request_id", "-"),
-                                 method=scope["method"], path=scope["path"], status=status)
+            await service.record(
+                session,
+                principal,
+                request_id=scope.get("state", {}).get("request_id", "-"),
+                method=scope["method"],
+                path=scope["path"],
+                status=status,
+            )
     except Exception as exc:  # any failure means no trace: the caller must not get the answer
         # Type only: the exception text may quote the row, and the path may hold ids.
         logger.error("audit event not written", extra={"error_type": type(exc).__name__})
@@ -52,11 +59,19 @@ async def _write(scope: Scope, principal: Principal, status: int) -> bool:
 
 async def _send_unavailable(send: Send) -> None:
     problem = AuditUnavailable()
-    body = json.dumps({"type": problem.type, "title": problem.title, "status": problem.status},
-                      ensure_ascii=False).encode()
-    await send({"type": "http.response.start", "status": problem.status,
-                "headers": [(b"content-type", PROBLEM_MEDIA_TYPE.encode()),
-                            (b"content-length", str(len(body)).encode())]})
+    body = json.dumps(
+        {"type": problem.type, "title": problem.title, "status": problem.status}, ensure_ascii=False
+    ).encode()
+    await send(
+        {
+            "type": "http.response.start",
+            "status": problem.status,
+            "headers": [
+                (b"content-type", PROBLEM_MEDIA_TYPE.encode()),
+                (b"content-length", str(len(body)).encode()),
+            ],
+        }
+    )
     await send({"type": "http.response.body", "body": body})
 
 

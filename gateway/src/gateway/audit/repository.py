@@ -36,13 +36,16 @@ def add(session: AsyncSession, event: AuditEvent) -> None:
     session.add(event)
 
 
-async def page(session: AsyncSession, where: AuditFilter, *, limit: int,
-               offset: int) -> tuple[list[AuditEvent], int]:
+async def page(
+    session: AsyncSession, where: AuditFilter, *, limit: int, offset: int
+) -> tuple[list[AuditEvent], int]:
     conditions = where.conditions()
     rows = await session.execute(
-        select(AuditEvent).where(*conditions)
+        select(AuditEvent)
+        .where(*conditions)
         .order_by(AuditEvent.occurred_at.desc(), AuditEvent.id.desc())  # type: ignore[union-attr]
-        .limit(limit).offset(offset)
+        .limit(limit)
+        .offset(offset)
     )
     total = await session.scalar(select(func.count()).select_from(AuditEvent).where(*conditions))
     return list(rows.scalars().all()), int(total or 0)

@@ -11,9 +11,16 @@ from tsunagu_services.db import SessionDep
 from tsunagu_services.openapi import PROBLEM_RESPONSES, Problem
 
 router = APIRouter(
-    prefix="/api/v1/audit-events", tags=["audit"],
-    responses={**PROBLEM_RESPONSES, 403: {"description": "Not a supervisor or administrator.",
-                                          "model": Problem, "content": {"application/problem+json": {}}}},
+    prefix="/api/v1/audit-events",
+    tags=["audit"],
+    responses={
+        **PROBLEM_RESPONSES,
+        403: {
+            "description": "Not a supervisor or administrator.",
+            "model": Problem,
+            "content": {"application/problem+json": {}},
+        },
+    },
 )
 
 AuditReader = Annotated[Principal, Depends(require_roles("supervisor", "admin"))]
@@ -32,7 +39,8 @@ async def list_audit_events(
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> AuditEventPage:
     """The audit trail, newest first (supervisors and administrators)."""
-    where = AuditFilter(actor=actor, resource_type=resource_type, resource_id=resource_id, since=since,
-                        until=until)
+    where = AuditFilter(
+        actor=actor, resource_type=resource_type, resource_id=resource_id, since=since, until=until
+    )
     items, total = await service.search(session, where, limit=limit, offset=offset)
     return AuditEventPage(items=[AuditEventRead.model_validate(e) for e in items], total=total)

@@ -10,7 +10,7 @@ def resource_of(path: str) -> tuple[str | None, str | None]:
     if not path.startswith(API_PREFIX):
         return None, None
     # Empty segments are skipped the same way the proxy skips them, so `//public` is still public.
-    segments = [s for s in path[len(API_PREFIX):].split("/") if s]
+    segments = [s for s in path[len(API_PREFIX) :].split("/") if s]
     resource_type = segments[0] if segments else None
     resource_id = segments[1] if len(segments) > 1 else None
     return resource_type, resource_id

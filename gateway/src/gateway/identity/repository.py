@@ -23,22 +23,23 @@ async def areas(session: AsyncSession) -> list[Area]:
 
 async def upsert_area(session: AsyncSession, code: str, name: str, sort_order: int) -> None:
     statement = insert(Area).values(code=code, name=name, sort_order=sort_order)
-    await session.execute(statement.on_conflict_do_update(
-        index_elements=[Area.code], set_={"name": name, "sort_order": sort_order}))
+    await session.execute(
+        statement.on_conflict_do_update(
+            index_elements=[Area.code], set_={"name": name, "sort_order": sort_order}
+        )
+    )
 
 
 async def upsert_user(session: AsyncSession, values: dict[str, object]) -> None:
     statement = insert(StaffUser).values(**values)
     changed = {k: v for k, v in values.items() if k not in ("id", "username")}
-    await session.execute(statement.on_conflict_do_update(index_elements=[StaffUser.username],
-                                                          set_=changed))
+    await session.execute(statement.on_conflict_do_update(index_elements=[StaffUser.username], set_=changed))
 
 
 async def upsert_client(session: AsyncSession, values: dict[str, object]) -> None:
     statement = insert(ApiClient).values(**values)
     changed = {k: v for k, v in values.items() if k != "client_id"}
-    await session.execute(statement.on_conflict_do_update(index_elements=[ApiClient.client_id],
-                                                          set_=changed))
+    await session.execute(statement.on_conflict_do_update(index_elements=[ApiClient.client_id], set_=changed))
 
 
 async def display_names(session: AsyncSession, usernames: list[str]) -> dict[str, str]:
@@ -46,5 +47,6 @@ async def display_names(session: AsyncSession, usernames: list[str]) -> dict[str
     if not usernames:
         return {}
     rows = await session.execute(
-        select(StaffUser.username, StaffUser.display_name).where(StaffUser.username.in_(usernames)))
+        select(StaffUser.username, StaffUser.display_name).where(StaffUser.username.in_(usernames))
+    )
     return {username: name for username, name in rows.all()}

@@ -31,15 +31,26 @@ async def authenticate_client(session: AsyncSession, client_id: str, secret: str
 
 def user_principal(user: StaffUser) -> Principal:
     """The identity a staff user's token carries."""
-    return Principal(sub=str(user.id), username=user.username, role=user.role,
-                     display_name=user.display_name, area=user.area, agency_id=user.agency_id)
+    return Principal(
+        sub=str(user.id),
+        username=user.username,
+        role=user.role,
+        display_name=user.display_name,
+        area=user.area,
+        agency_id=user.agency_id,
+    )
 
 
 def client_principal(client: ApiClient, scopes: frozenset[str]) -> Principal:
     """The identity a client's token carries: role `system`, with the granted scopes."""
     # Services and external systems are both "system" to the services; scopes tell them apart.
-    return Principal(sub=client.client_id, username=client.client_id, role="system",
-                     display_name=client.display_name, scopes=scopes)
+    return Principal(
+        sub=client.client_id,
+        username=client.client_id,
+        role="system",
+        display_name=client.display_name,
+        scopes=scopes,
+    )
 
 
 async def list_areas(session: AsyncSession) -> list[Area]:

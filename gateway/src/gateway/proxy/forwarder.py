@@ -13,23 +13,48 @@ from tsunagu_services.problems import BadGateway, GatewayTimeout
 logger = logging.getLogger("tsunagu.proxy")
 
 # RFC 9110 §7.6.1 hop-by-hop headers, plus those httpx or uvicorn recompute themselves.
-HOP_BY_HOP = frozenset({
-    "connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "proxy-connection", "te",
-    "trailer", "transfer-encoding", "upgrade", "host", "content-length",
-})
+HOP_BY_HOP = frozenset(
+    {
+        "connection",
+        "keep-alive",
+        "proxy-authenticate",
+        "proxy-authorization",
+        "proxy-connection",
+        "te",
+        "trailer",
+        "transfer-encoding",
+        "upgrade",
+        "host",
+        "content-length",
+    }
+)
 # Services never learn the client's address: anonymous reporters must stay anonymous,
 # and nothing behind the gateway should make decisions on a header anyone can forge.
-CLIENT_ADDRESS = frozenset({"x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-port",
-                            "forwarded", "x-real-ip", "true-client-ip", "cf-connecting-ip",
-                            "x-client-ip"})
+CLIENT_ADDRESS = frozenset(
+    {
+        "x-forwarded-for",
+        "x-forwarded-host",
+        "x-forwarded-proto",
+        "x-forwarded-port",
+        "forwarded",
+        "x-real-ip",
+        "true-client-ip",
+        "cf-connecting-ip",
+        "x-client-ip",
+    }
+)
 # The gateway's own server adds these to its answer.
 RESPONSE_OWN = frozenset({"date", "server", REQUEST_ID_HEADER})
 
 
 def _connection_tokens(headers: list[tuple[bytes, bytes]]) -> set[str]:
     """Headers the sender marked hop-by-hop in its Connection header."""
-    return {token.strip().lower() for name, value in headers if name.lower() == b"connection"
-            for token in value.decode("latin-1").split(",")}
+    return {
+        token.strip().lower()
+        for name, value in headers
+        if name.lower() == b"connection"
+        for token in value.decode("latin-1").split(",")
+    }
 
 
 def request_headers(raw: list[tuple[bytes, bytes]], request_id: str) -> list[tuple[bytes, bytes]]:
@@ -53,7 +78,8 @@ async def forward(client: httpx.AsyncClient, request: Request, base_url: str) ->
     url = base_url.rstrip("/") + path + (f"?{query}" if query else "")
     has_body = "content-length" in request.headers or "transfer-encoding" in request.headers
     upstream_request = client.build_request(
-        request.method, url,
+        request.method,
+        url,
         headers=request_headers(request.scope["headers"], request.state.request_id),
         content=request.stream() if has_body else None,
     )
@@ -73,8 +99,9 @@ async def forward(client: httpx.AsyncClient, request: Request, base_url: str) ->
                 yield chunk
         except httpx.TransportError as exc:
             # Too late for a problem answer: the status is sent; the client sees a cut-off body.
-            logger.warning("upstream stream broken", extra={"upstream": base_url,
-                                                            "error_type": type(exc).__name__})
+            logger.warning(
+                "upstream stream broken", extra={"upstream": base_url, "error_type": type(exc).__name__}
+            )
         finally:
             await upstream.aclose()
 

@@ -38,8 +38,15 @@ class PublicRateLimiter:
 
     MAX_TRACKED = 50_000
 
-    def __init__(self, *, submissions: int = 10, submission_window: float = 600.0,
-                 reads: int = 60, read_window: float = 60.0, everyone_per_minute: int = 600) -> None:
+    def __init__(
+        self,
+        *,
+        submissions: int = 10,
+        submission_window: float = 600.0,
+        reads: int = 60,
+        read_window: float = 60.0,
+        everyone_per_minute: int = 600,
+    ) -> None:
         self._salt = secrets.token_bytes(16)
         self._submissions = Window(submissions, submission_window)
         self._reads = Window(reads, read_window)

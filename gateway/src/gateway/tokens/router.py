@@ -20,8 +20,13 @@ Secret = Annotated[str, Form(max_length=1024)]
 @router.post(
     "/api/v1/auth/token",
     response_model=TokenResponse,
-    responses={400: {"description": "Wrong credentials, unsupported grant type or scope.",
-                     "model": Problem, "content": {"application/problem+json": {}}}},
+    responses={
+        400: {
+            "description": "Wrong credentials, unsupported grant type or scope.",
+            "model": Problem,
+            "content": {"application/problem+json": {}},
+        }
+    },
 )
 async def issue_token(
     session: SessionDep,
@@ -42,17 +47,22 @@ async def issue_token(
     if grant_type == "password":
         return await service.password_grant(session, settings, key, username, password)
     if grant_type == "client_credentials":
-        return await service.client_credentials_grant(session, settings, key, client_id, client_secret,
-                                                      scope)
+        return await service.client_credentials_grant(session, settings, key, client_id, client_secret, scope)
     raise UnsupportedGrantType()
 
 
 @router.get("/api/v1/auth/me", response_model=CurrentUser)
 async def read_me(principal: CurrentPrincipal) -> CurrentUser:
     """Who the token belongs to: role, area, agency and scopes."""
-    return CurrentUser(id=principal.sub, username=principal.username,
-                       display_name=principal.display_name, role=principal.role, area=principal.area,
-                       agency_id=principal.agency_id, scopes=sorted(principal.scopes))
+    return CurrentUser(
+        id=principal.sub,
+        username=principal.username,
+        display_name=principal.display_name,
+        role=principal.role,
+        area=principal.area,
+        agency_id=principal.agency_id,
+        scopes=sorted(principal.scopes),
+    )
 
 
 @router.get("/.well-known/jwks.json", response_model=Jwks, tags=["keys"])

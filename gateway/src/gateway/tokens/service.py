@@ -19,13 +19,19 @@ async def _slow_down(settings: Settings) -> None:
 
 
 def _token(settings: Settings, key: SigningKey, principal: Principal, ttl: int) -> TokenResponse:
-    access_token = issue_token(key, issuer=settings.token_issuer, audience=settings.token_audience,
-                               principal=principal, ttl_seconds=ttl)
+    access_token = issue_token(
+        key,
+        issuer=settings.token_issuer,
+        audience=settings.token_audience,
+        principal=principal,
+        ttl_seconds=ttl,
+    )
     return TokenResponse(access_token=access_token, expires_in=ttl)
 
 
-async def password_grant(session: AsyncSession, settings: Settings, key: SigningKey,
-                         username: str, password: str) -> TokenResponse:
+async def password_grant(
+    session: AsyncSession, settings: Settings, key: SigningKey, username: str, password: str
+) -> TokenResponse:
     """A staff user's token; a wrong password and an unknown user fail alike, and slowly."""
     user = await identity.authenticate_user(session, username, password)
     if user is None:
@@ -34,8 +40,9 @@ async def password_grant(session: AsyncSession, settings: Settings, key: Signing
     return _token(settings, key, identity.user_principal(user), settings.access_token_ttl_seconds)
 
 
-async def client_credentials_grant(session: AsyncSession, settings: Settings, key: SigningKey,
-                                   client_id: str, client_secret: str, scope: str) -> TokenResponse:
+async def client_credentials_grant(
+    session: AsyncSession, settings: Settings, key: SigningKey, client_id: str, client_secret: str, scope: str
+) -> TokenResponse:
     """A client's token with the requested scopes (all it holds when none are asked for)."""
     client = await identity.authenticate_client(session, client_id, client_secret)
     if client is None:

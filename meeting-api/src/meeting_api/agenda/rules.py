@@ -40,14 +40,16 @@ def check_body(body_type: str, consent_status: str) -> BodyNotAllowed | None:
         return BodyNotAllowed(
             f"{body_label(body_type)}では個別のケースを扱いません。",
             f"このケース（{consent}）は{_names(allowed_bodies(consent_status))}の議題にしてください。",
-            allowed_bodies(consent_status))
+            allowed_bodies(consent_status),
+        )
     if body_type in allowed_bodies(consent_status):
         return None
     return BodyNotAllowed(
         BodyNotAllowed.title,
         f"このケースは{consent}のため、{body_label(body_type)}では扱えません。支援会議の議題にしてください。"
         "本人同意が得られたら重層的支援会議へ移せます。",
-        WITHOUT_CONSENT)
+        WITHOUT_CONSENT,
+    )
 
 
 def _names(bodies: frozenset[BodyType]) -> str:

@@ -10,9 +10,17 @@ from meeting_api.vocabulary import Note, body_label
 class AgendaItemCreate(BaseModel):
     """Put a case on the agenda; case-api says whether the caller may see it and what its consent is."""
 
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
-        "case_id": "6a1e0c52-0000-4000-8000-000000000001", "note": "長男との接触方法と役割分担を検討",
-    }]})
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "case_id": "6a1e0c52-0000-4000-8000-000000000001",
+                    "note": "長男との接触方法と役割分担を検討",
+                }
+            ]
+        },
+    )
 
     case_id: uuid.UUID
     note: Note | None = None
@@ -43,14 +51,23 @@ class AgendaItemRead(BaseModel):
     @classmethod
     def of(cls, item: Any) -> "AgendaItemRead":
         return cls(
-            id=item.id, meeting_id=item.meeting_id, position=item.position, case_id=item.case_id,
-            case_title=item.case_title, note=item.note, consent_status=item.consent_status,
+            id=item.id,
+            meeting_id=item.meeting_id,
+            position=item.position,
+            case_id=item.case_id,
+            case_title=item.case_title,
+            note=item.note,
+            consent_status=item.consent_status,
             recommendation=RecommendationRead(
                 body=item.recommended_body,
                 body_label=body_label(item.recommended_body) if item.recommended_body else None,
-                reason=item.recommendation_reason, effective_body=item.effective_body,
-                effective_body_label=body_label(item.effective_body) if item.effective_body else None),
-            added_by=item.added_by, added_at=item.added_at)
+                reason=item.recommendation_reason,
+                effective_body=item.effective_body,
+                effective_body_label=body_label(item.effective_body) if item.effective_body else None,
+            ),
+            added_by=item.added_by,
+            added_at=item.added_at,
+        )
 
 
 class MaterialRead(BaseModel):

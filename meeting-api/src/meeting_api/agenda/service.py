@@ -42,14 +42,25 @@ def _material(facts: CaseFacts, principal: Principal, now: datetime) -> dict[str
     case = facts.summary
     advice = facts.recommendation
     return {
-        "captured_at": now.isoformat(), "captured_by": principal.username,
-        "case": {"id": str(case.id), "title": case.title, "area": case.area, "status": case.status,
-                 "lead_username": case.lead_username, "risk_flags": list(case.risk_flags)},
+        "captured_at": now.isoformat(),
+        "captured_by": principal.username,
+        "case": {
+            "id": str(case.id),
+            "title": case.title,
+            "area": case.area,
+            "status": case.status,
+            "lead_username": case.lead_username,
+            "risk_flags": list(case.risk_flags),
+        },
         "consent_status": facts.consent_status,
-        "recommendation": None if advice is None else {
-            "recommended": {"body": advice.recommended.body,
-                            "body_label": body_label(advice.recommended.body),
-                            "reason": advice.recommended.reason},
+        "recommendation": None
+        if advice is None
+        else {
+            "recommended": {
+                "body": advice.recommended.body,
+                "body_label": body_label(advice.recommended.body),
+                "reason": advice.recommended.reason,
+            },
             "override": None if advice.override is None else advice.override.model_dump(mode="json"),
             "effective_body": advice.effective_body,
             "effective_body_label": body_label(advice.effective_body),
@@ -57,8 +68,14 @@ def _material(facts: CaseFacts, principal: Principal, now: datetime) -> dict[str
     }
 
 
-async def add(session: AsyncSession, principal: Principal, case_api: CaseApi, meeting_id: uuid.UUID,
-              case_id: uuid.UUID, note: str | None) -> AgendaItem:
+async def add(
+    session: AsyncSession,
+    principal: Principal,
+    case_api: CaseApi,
+    meeting_id: uuid.UUID,
+    case_id: uuid.UUID,
+    note: str | None,
+) -> AgendaItem:
     """Put a case on a meeting's agenda if the caller may see it and the law lets it go to this body.
 
     The case summary is kept as the item's material: for a 支援会議, its members alone read it.
@@ -79,12 +96,17 @@ async def add(session: AsyncSession, principal: Principal, case_api: CaseApi, me
     now = datetime.now(UTC)
     advice = facts.recommendation
     item = AgendaItem(
-        meeting_id=meeting.id, position=await repository.next_position(session, meeting.id), case_id=case_id,
-        case_title=facts.summary.title[:200], note=note, consent_status=facts.consent_status,
+        meeting_id=meeting.id,
+        position=await repository.next_position(session, meeting.id),
+        case_id=case_id,
+        case_title=facts.summary.title[:200],
+        note=note,
+        consent_status=facts.consent_status,
         recommended_body=advice.recommended.body if advice else None,
         recommendation_reason=advice.recommended.reason if advice else None,
         effective_body=advice.effective_body if advice else facts.summary.effective_body,
-        material=_material(facts, principal, now), added_by=principal.username,
+        material=_material(facts, principal, now),
+        added_by=principal.username,
     )
     repository.add(session, item)
     try:
@@ -92,8 +114,13 @@ async def add(session: AsyncSession, principal: Principal, case_api: CaseApi, me
             await session.flush()
     except IntegrityError:
         raise AgendaDuplicate() from None
-    meetings.record_event(session, meeting, principal.username, "agenda_added",
-                          after={"agenda_item_id": str(item.id), "case_id": str(case_id)})
+    meetings.record_event(
+        session,
+        meeting,
+        principal.username,
+        "agenda_added",
+        after={"agenda_item_id": str(item.id), "case_id": str(case_id)},
+    )
     await session.flush()
     await session.refresh(item)
     return item
@@ -105,8 +132,9 @@ async def list_items(session: AsyncSession, principal: Principal, meeting_id: uu
     return await repository.items(session, visible.meeting.id)
 
 
-async def material(session: AsyncSession, principal: Principal, meeting_id: uuid.UUID,
-                   item_id: uuid.UUID) -> AgendaItem:
+async def material(
+    session: AsyncSession, principal: Principal, meeting_id: uuid.UUID, item_id: uuid.UUID
+) -> AgendaItem:
     """An agenda item's material, to those who may see the meeting (支援会議: its confirmed members)."""
     visible = await meetings.load_visible(session, principal, meeting_id)
     item = await repository.get(session, visible.meeting.id, item_id)
@@ -115,8 +143,9 @@ async def material(session: AsyncSession, principal: Principal, meeting_id: uuid
     return item
 
 
-async def remove(session: AsyncSession, principal: Principal, meeting_id: uuid.UUID,
-                 item_id: uuid.UUID) -> None:
+async def remove(
+    session: AsyncSession, principal: Principal, meeting_id: uuid.UUID, item_id: uuid.UUID
+) -> None:
     """Take a case off the agenda before the minutes are final (who runs the meeting, or who added it)."""
     visible = await meetings.load_visible(session, principal, meeting_id, for_update=True)
     item = await repository.get(session, visible.meeting.id, item_id)
@@ -128,6 +157,11 @@ async def remove(session: AsyncSession, principal: Principal, meeting_id: uuid.U
     if minutes is not None and any(i.get("agenda_item_id") == str(item.id) for i in minutes.items):
         raise AgendaItemInMinutes()
     await repository.delete(session, item)
-    meetings.record_event(session, visible.meeting, principal.username, "agenda_removed",
-                          before={"agenda_item_id": str(item.id), "case_id": str(item.case_id)})
+    meetings.record_event(
+        session,
+        visible.meeting,
+        principal.username,
+        "agenda_removed",
+        before={"agenda_item_id": str(item.id), "case_id": str(item.case_id)},
+    )
     await session.flush()

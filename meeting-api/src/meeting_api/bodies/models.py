@@ -6,8 +6,18 @@ from sqlmodel import Field, SQLModel
 
 # Mirrors of the StrEnums in schemas.py as CHECKs: a row written by hand still cannot hold
 # a type or role the code does not know.
-BODY_TYPES = ("shien_chousei", "juusou", "shien", "case_conference", "coordinators", "first_tier", "popup",
-              "chiiki_care", "youhogo", "jiritsu_shien")
+BODY_TYPES = (
+    "shien_chousei",
+    "juusou",
+    "shien",
+    "case_conference",
+    "coordinators",
+    "first_tier",
+    "popup",
+    "chiiki_care",
+    "youhogo",
+    "jiritsu_shien",
+)
 MEMBER_KINDS = ("staff", "agency")
 MEMBER_ROLES = ("chair", "member", "secretariat")
 
@@ -22,8 +32,10 @@ class MeetingBody(SQLModel, table=True):
     __tablename__ = "meeting_body"
     __table_args__ = (
         CheckConstraint(_in("type", BODY_TYPES), name="type"),
-        CheckConstraint("default_duration_minutes IS NULL OR default_duration_minutes BETWEEN 5 AND 1440",
-                        name="default_duration"),
+        CheckConstraint(
+            "default_duration_minutes IS NULL OR default_duration_minutes BETWEEN 5 AND 1440",
+            name="default_duration",
+        ),
     )
 
     id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
@@ -42,8 +54,9 @@ class MeetingBody(SQLModel, table=True):
         sa_column=Column(DateTime(timezone=True), nullable=False, server_default=func.now())
     )
     updated_at: datetime = Field(
-        sa_column=Column(DateTime(timezone=True), nullable=False, server_default=func.now(),
-                         onupdate=func.now())
+        sa_column=Column(
+            DateTime(timezone=True), nullable=False, server_default=func.now(), onupdate=func.now()
+        )
     )
 
 
@@ -55,16 +68,24 @@ class BodyMember(SQLModel, table=True):
 
     __tablename__ = "body_member"
     __table_args__ = (
-        Index("uq_body_member_active_username", "body_id", "username", unique=True,
-              postgresql_where=text("removed_at IS NULL AND username IS NOT NULL")),
+        Index(
+            "uq_body_member_active_username",
+            "body_id",
+            "username",
+            unique=True,
+            postgresql_where=text("removed_at IS NULL AND username IS NOT NULL"),
+        ),
         Index("ix_body_member_username", "username"),
         CheckConstraint(_in("kind", MEMBER_KINDS), name="kind"),
         CheckConstraint(_in("role", MEMBER_ROLES), name="role"),
         CheckConstraint("kind <> 'staff' OR username IS NOT NULL", name="staff_has_username"),
-        CheckConstraint("kind <> 'agency' OR (agency_id IS NOT NULL AND name IS NOT NULL)",
-                        name="agency_contact_named"),
-        CheckConstraint("(confidentiality_confirmed_at IS NULL) = (confidentiality_confirmed_by IS NULL)",
-                        name="confirmation_has_author"),
+        CheckConstraint(
+            "kind <> 'agency' OR (agency_id IS NOT NULL AND name IS NOT NULL)", name="agency_contact_named"
+        ),
+        CheckConstraint(
+            "(confidentiality_confirmed_at IS NULL) = (confidentiality_confirmed_by IS NULL)",
+            name="confirmation_has_author",
+        ),
     )
 
     id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
@@ -76,7 +97,8 @@ class BodyMember(SQLModel, table=True):
     name: str | None = Field(default=None, max_length=200)
     role: str = Field(default="member", max_length=20)
     confidentiality_confirmed_at: datetime | None = Field(
-        default=None, sa_column=Column(DateTime(timezone=True), nullable=True))
+        default=None, sa_column=Column(DateTime(timezone=True), nullable=True)
+    )
     # The member themself, or the secretariat recording a paper confirmation of a contact.
     confidentiality_confirmed_by: str | None = Field(default=None, max_length=100)
     added_by: str = Field(max_length=100)
@@ -85,4 +107,5 @@ class BodyMember(SQLModel, table=True):
     )
     removed_by: str | None = Field(default=None, max_length=100)
     removed_at: datetime | None = Field(
-        default=None, sa_column=Column(DateTime(timezone=True), nullable=True))
+        default=None, sa_column=Column(DateTime(timezone=True), nullable=True)
+    )

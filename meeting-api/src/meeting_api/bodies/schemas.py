@@ -53,16 +53,29 @@ def _local_time(value: time | None) -> time | None:
 class MemberCreate(BaseModel):
     """A member: staff by username, or an agency contact by agency id and name."""
 
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [
-        {"kind": "staff", "username": "csw-higashi", "role": "member"},
-        {"kind": "agency", "agency_id": "houkatsu-higashi", "name": "東地域包括支援センター 林",
-         "username": "agency-houkatsu-higashi", "role": "member"},
-    ]})
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {"kind": "staff", "username": "csw-higashi", "role": "member"},
+                {
+                    "kind": "agency",
+                    "agency_id": "houkatsu-higashi",
+                    "name": "東地域包括支援センター 林",
+                    "username": "agency-houkatsu-higashi",
+                    "role": "member",
+                },
+            ]
+        },
+    )
 
     kind: MemberKind
     role: MemberRole = MemberRole.member
-    username: Username | None = Field(default=None, validate_default=True,
-                                      description="Required for staff; an agency contact's login if any.")
+    username: Username | None = Field(
+        default=None,
+        validate_default=True,
+        description="Required for staff; an agency contact's login if any.",
+    )
     agency_id: AgencyId | None = Field(default=None, validate_default=True, description="Agency contacts.")
     name: Label | None = Field(default=None, validate_default=True, description="Agency contacts: who.")
 
@@ -104,7 +117,8 @@ class MemberRead(BaseModel):
     role: MemberRole
     confidentiality_confirmed_at: datetime | None = Field(description="守秘義務の確認 (支援会議).")
     confidentiality_confirmed_by: str | None = Field(
-        description="The member, or the secretariat recording a contact's written confirmation.")
+        description="The member, or the secretariat recording a contact's written confirmation."
+    )
     added_by: str
     added_at: datetime
     removed_by: str | None
@@ -114,18 +128,33 @@ class MemberRead(BaseModel):
 class BodyCreate(BaseModel):
     """A meeting body (会議体) with its default recurrence, time and place, and its first members."""
 
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
-        "name": "支援会議", "type": "shien", "area": None, "default_rrule": "FREQ=MONTHLY;BYDAY=2TU",
-        "default_start_time": "14:00", "default_duration_minutes": 90, "place": "市役所第二庁舎 801会議室",
-        "members": [{"kind": "staff", "username": "sup1", "role": "chair"},
-                    {"kind": "staff", "username": "csw-higashi"}],
-    }]})
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "name": "支援会議",
+                    "type": "shien",
+                    "area": None,
+                    "default_rrule": "FREQ=MONTHLY;BYDAY=2TU",
+                    "default_start_time": "14:00",
+                    "default_duration_minutes": 90,
+                    "place": "市役所第二庁舎 801会議室",
+                    "members": [
+                        {"kind": "staff", "username": "sup1", "role": "chair"},
+                        {"kind": "staff", "username": "csw-higashi"},
+                    ],
+                }
+            ]
+        },
+    )
 
     name: Label
     type: BodyType
     area: AreaCode | None = None
-    default_rrule: RRule | None = Field(default=None,
-                                        description='RFC 5545 RRULE, e.g. "FREQ=MONTHLY;BYDAY=2TU".')
+    default_rrule: RRule | None = Field(
+        default=None, description='RFC 5545 RRULE, e.g. "FREQ=MONTHLY;BYDAY=2TU".'
+    )
     default_start_time: time | None = Field(default=None, description="Asia/Tokyo, e.g. 14:00.")
     default_duration_minutes: Duration | None = None
     place: Label | None = None
@@ -137,9 +166,17 @@ class BodyCreate(BaseModel):
 class BodyUpdate(BaseModel):
     """Fields to change (send only those; null clears an optional one). The type never changes."""
 
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
-        "default_rrule": "FREQ=MONTHLY;BYDAY=3TU", "place": "市役所本庁舎 第1会議室",
-    }]})
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "default_rrule": "FREQ=MONTHLY;BYDAY=3TU",
+                    "place": "市役所本庁舎 第1会議室",
+                }
+            ]
+        },
+    )
 
     name: Label | None = None
     area: AreaCode | None = None

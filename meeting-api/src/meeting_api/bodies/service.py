@@ -49,8 +49,11 @@ def _now() -> datetime:
 def _membership(member: BodyMember | None) -> Membership | None:
     if member is None:
         return None
-    return Membership(member_id=member.id, role=MemberRole(member.role),
-                      confidentiality_confirmed_at=member.confidentiality_confirmed_at)
+    return Membership(
+        member_id=member.id,
+        role=MemberRole(member.role),
+        confidentiality_confirmed_at=member.confidentiality_confirmed_at,
+    )
 
 
 def _read(body: MeetingBody, mine: BodyMember | None) -> BodyRead:
@@ -59,30 +62,40 @@ def _read(body: MeetingBody, mine: BodyMember | None) -> BodyRead:
 
 async def _detail(session: AsyncSession, body: MeetingBody, mine: BodyMember | None) -> BodyDetail:
     members = await repository.members(session, body.id)
-    return BodyDetail.model_validate({**_read(body, mine).model_dump(),
-                                      "members": [MemberRead.model_validate(m) for m in members]})
+    return BodyDetail.model_validate(
+        {**_read(body, mine).model_dump(), "members": [MemberRead.model_validate(m) for m in members]}
+    )
 
 
-async def load_visible(session: AsyncSession, principal: Principal, body_id: uuid.UUID, *,
-                       for_update: bool = False) -> tuple[MeetingBody, BodyMember | None]:
+async def load_visible(
+    session: AsyncSession, principal: Principal, body_id: uuid.UUID, *, for_update: bool = False
+) -> tuple[MeetingBody, BodyMember | None]:
     """A body the caller may see and their membership of it; anything else is not found."""
     body = await repository.get(session, body_id, for_update=for_update)
     if body is None:
         raise NotFound()
-    mine = None if principal.is_system else await repository.active_membership(session, body.id,
-                                                                                principal.username)
+    mine = (
+        None
+        if principal.is_system
+        else await repository.active_membership(session, body.id, principal.username)
+    )
     if not access.can_see_body(principal, body, mine):
         raise NotFound()
     return body, mine
 
 
-async def list_visible(session: AsyncSession, principal: Principal, *, body_type: BodyType | None,
-                       include_inactive: bool) -> list[BodyRead]:
+async def list_visible(
+    session: AsyncSession, principal: Principal, *, body_type: BodyType | None, include_inactive: bool
+) -> list[BodyRead]:
     """The bodies the caller may see, by type and name, each with the caller's membership."""
-    bodies = await repository.listing(session, access.visible_bodies(principal), body_type=body_type,
-                                      include_inactive=include_inactive)
-    mine = {} if principal.is_system else await repository.memberships(
-        session, principal.username, (b.id for b in bodies))
+    bodies = await repository.listing(
+        session, access.visible_bodies(principal), body_type=body_type, include_inactive=include_inactive
+    )
+    mine = (
+        {}
+        if principal.is_system
+        else await repository.memberships(session, principal.username, (b.id for b in bodies))
+    )
     return [_read(b, mine.get(b.id)) for b in bodies]
 
 
@@ -92,10 +105,18 @@ async def read(session: AsyncSession, principal: Principal, body_id: uuid.UUID) 
     return await _detail(session, body, mine)
 
 
-async def _add_member(session: AsyncSession, principal: Principal, body: MeetingBody,
-                      data: MemberCreate) -> BodyMember:
-    member = BodyMember(body_id=body.id, kind=data.kind, username=data.username, agency_id=data.agency_id,
-                        name=data.name, role=data.role, added_by=principal.username)
+async def _add_member(
+    session: AsyncSession, principal: Principal, body: MeetingBody, data: MemberCreate
+) -> BodyMember:
+    member = BodyMember(
+        body_id=body.id,
+        kind=data.kind,
+        username=data.username,
+        agency_id=data.agency_id,
+        name=data.name,
+        role=data.role,
+        added_by=principal.username,
+    )
     repository.add(session, member)
     try:
         async with session.begin_nested():
@@ -117,8 +138,9 @@ async def create(session: AsyncSession, principal: Principal, data: BodyCreate) 
     if len(usernames) != len(set(usernames)):
         raise MemberExists("同じ利用者が二度指定されています。")
     if body.type == BodyType.shien and principal.role == "supervisor" and principal.username not in usernames:
-        members.insert(0, MemberCreate(kind=MemberKind.staff, username=principal.username,
-                                       role=MemberRole.chair))
+        members.insert(
+            0, MemberCreate(kind=MemberKind.staff, username=principal.username, role=MemberRole.chair)
+        )
     for given in members:
         await _add_member(session, principal, body, given)
     await session.refresh(body)
@@ -126,8 +148,9 @@ async def create(session: AsyncSession, principal: Principal, data: BodyCreate) 
     return await _detail(session, body, mine)
 
 
-async def update(session: AsyncSession, principal: Principal, body_id: uuid.UUID, data: BodyUpdate,
-                 if_match: IfMatch) -> BodyDetail:
+async def update(
+    session: AsyncSession, principal: Principal, body_id: uuid.UUID, data: BodyUpdate, if_match: IfMatch
+) -> BodyDetail:
     """Change a body's name, area or defaults (If-Match)."""
     body, mine = await load_visible(session, principal, body_id, for_update=True)
     access.ensure_may_manage_body(principal, body, mine)
@@ -142,8 +165,9 @@ async def update(session: AsyncSession, principal: Principal, body_id: uuid.UUID
     return await _detail(session, body, mine)
 
 
-async def deactivate(session: AsyncSession, principal: Principal, body_id: uuid.UUID,
-                     if_match: IfMatch | None) -> None:
+async def deactivate(
+    session: AsyncSession, principal: Principal, body_id: uuid.UUID, if_match: IfMatch | None
+) -> None:
     """Retire a body: its meetings and minutes stay; it takes no new meetings."""
     body, mine = await load_visible(session, principal, body_id, for_update=True)
     access.ensure_may_manage_body(principal, body, mine)
@@ -156,15 +180,17 @@ async def deactivate(session: AsyncSession, principal: Principal, body_id: uuid.
         await session.flush()
 
 
-async def list_members(session: AsyncSession, principal: Principal, body_id: uuid.UUID, *,
-                       include_removed: bool) -> list[BodyMember]:
+async def list_members(
+    session: AsyncSession, principal: Principal, body_id: uuid.UUID, *, include_removed: bool
+) -> list[BodyMember]:
     """A body's members (removed ones too when asked: who belonged, and when)."""
     body, _ = await load_visible(session, principal, body_id)
     return await repository.members(session, body.id, include_removed=include_removed)
 
 
-async def add_member(session: AsyncSession, principal: Principal, body_id: uuid.UUID,
-                     data: MemberCreate) -> BodyMember:
+async def add_member(
+    session: AsyncSession, principal: Principal, body_id: uuid.UUID, data: MemberCreate
+) -> BodyMember:
     """Add a member; they have not yet confirmed 守秘義務."""
     body, mine = await load_visible(session, principal, body_id, for_update=True)
     access.ensure_may_manage_body(principal, body, mine)
@@ -173,8 +199,9 @@ async def add_member(session: AsyncSession, principal: Principal, body_id: uuid.
     return member
 
 
-async def _managed_member(session: AsyncSession, principal: Principal, body_id: uuid.UUID,
-                          member_id: uuid.UUID) -> BodyMember:
+async def _managed_member(
+    session: AsyncSession, principal: Principal, body_id: uuid.UUID, member_id: uuid.UUID
+) -> BodyMember:
     body, mine = await load_visible(session, principal, body_id, for_update=True)
     access.ensure_may_manage_body(principal, body, mine)
     member = await repository.member(session, body.id, member_id, for_update=True)
@@ -183,8 +210,9 @@ async def _managed_member(session: AsyncSession, principal: Principal, body_id: 
     return member
 
 
-async def change_member(session: AsyncSession, principal: Principal, body_id: uuid.UUID,
-                        member_id: uuid.UUID, data: MemberUpdate) -> BodyMember:
+async def change_member(
+    session: AsyncSession, principal: Principal, body_id: uuid.UUID, member_id: uuid.UUID, data: MemberUpdate
+) -> BodyMember:
     """Change a member's role."""
     member = await _managed_member(session, principal, body_id, member_id)
     member.role = data.role
@@ -192,8 +220,9 @@ async def change_member(session: AsyncSession, principal: Principal, body_id: uu
     return member
 
 
-async def remove_member(session: AsyncSession, principal: Principal, body_id: uuid.UUID,
-                        member_id: uuid.UUID) -> None:
+async def remove_member(
+    session: AsyncSession, principal: Principal, body_id: uuid.UUID, member_id: uuid.UUID
+) -> None:
     """Remove a member: they stop seeing the body's confidential meetings; the record stays."""
     member = await _managed_member(session, principal, body_id, member_id)
     member.removed_at = _now()
@@ -201,12 +230,16 @@ async def remove_member(session: AsyncSession, principal: Principal, body_id: uu
     await session.flush()
 
 
-async def confirm_confidentiality(session: AsyncSession, principal: Principal, body_id: uuid.UUID
-                                  ) -> BodyMember:
+async def confirm_confidentiality(
+    session: AsyncSession, principal: Principal, body_id: uuid.UUID
+) -> BodyMember:
     """The caller confirms the duty of confidentiality (守秘義務) once; later calls change nothing."""
     body, _ = await load_visible(session, principal, body_id)
-    mine = None if principal.is_system else await repository.active_membership(
-        session, body.id, principal.username, for_update=True)
+    mine = (
+        None
+        if principal.is_system
+        else await repository.active_membership(session, body.id, principal.username, for_update=True)
+    )
     if mine is None:
         raise NotAMember()
     if mine.confidentiality_confirmed_at is None:
@@ -216,8 +249,9 @@ async def confirm_confidentiality(session: AsyncSession, principal: Principal, b
     return mine
 
 
-async def record_confirmation_for(session: AsyncSession, principal: Principal, body_id: uuid.UUID,
-                                  member_id: uuid.UUID) -> BodyMember:
+async def record_confirmation_for(
+    session: AsyncSession, principal: Principal, body_id: uuid.UUID, member_id: uuid.UUID
+) -> BodyMember:
     """Record the written confirmation of a contact who does not sign in (admin, chair, secretariat)."""
     body, mine = await load_visible(session, principal, body_id)
     access.ensure_may_record_for_member(principal, body, mine)

@@ -56,4 +56,3 @@ def calendar(meetings: Iterable[Meeting], *, name: str | None = None) -> bytes:
     for meeting in meetings:
         cal.add_component(_event(meeting))
     return cal.to_ical()
-

@@ -22,8 +22,11 @@ public_router = APIRouter(tags=["calendar"])
 async def meeting_ics(meeting_id: uuid.UUID, session: SessionDep, principal: CurrentPrincipal) -> Response:
     """One meeting as iCalendar: UID `<id>@tsunagu` never changes, SEQUENCE grows with every change."""
     body = await service.meeting_ics(session, principal, meeting_id)
-    return Response(body, media_type=ICS,
-                    headers={"Content-Disposition": f'attachment; filename="meeting-{meeting_id}.ics"'})
+    return Response(
+        body,
+        media_type=ICS,
+        headers={"Content-Disposition": f'attachment; filename="meeting-{meeting_id}.ics"'},
+    )
 
 
 @router.post("/api/v1/calendar/feed-token", response_model=FeedTokenRead, status_code=status.HTTP_201_CREATED)
@@ -41,9 +44,13 @@ async def revoke_feed_token(session: SessionDep, principal: CurrentPrincipal) ->
     await service.revoke_feed_token(session, principal)
 
 
-@public_router.get("/api/v1/calendar/feed/{token}.ics", response_class=Response,
-                   responses={**ICS_RESPONSE, 404: PROBLEM_RESPONSES[404]})
+@public_router.get(
+    "/api/v1/calendar/feed/{token}.ics",
+    response_class=Response,
+    responses={**ICS_RESPONSE, 404: PROBLEM_RESPONSES[404]},
+)
 async def calendar_feed(token: str = Path(max_length=100), *, session: SessionDep) -> Response:
     """Public (no bearer): the token owner's meetings as iCalendar; an unknown or revoked token is 404."""
-    return Response(await service.feed(session, token), media_type=ICS,
-                    headers={"Cache-Control": "private, max-age=300"})
+    return Response(
+        await service.feed(session, token), media_type=ICS, headers={"Cache-Control": "private, max-age=300"}
+    )

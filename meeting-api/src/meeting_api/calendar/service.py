@@ -53,6 +53,7 @@ async def feed(session: AsyncSession, token: str) -> bytes:
     username = await repository.owner(session, _hash(token)) if len(token) <= 100 else None
     if username is None:
         raise NotFound()
-    rows = await meetings.for_feed(session, access.in_feed(username),
-                                   starts_from=datetime.now(UTC) - FEED_LOOKBACK, limit=FEED_LIMIT)
+    rows = await meetings.for_feed(
+        session, access.in_feed(username), starts_from=datetime.now(UTC) - FEED_LOOKBACK, limit=FEED_LIMIT
+    )
     return ical.calendar(rows, name="Tsunagu 会議")

@@ -103,7 +103,8 @@ class CaseApi:
         try:
             response = await asyncio.wait_for(
                 self._http.get(f"{self._base_url}{path}", headers=self._headers, timeout=self._timeout),
-                timeout=self._timeout.read or 5.0)
+                timeout=self._timeout.read or 5.0,
+            )
         except (httpx.HTTPError, OSError, TimeoutError):
             raise CaseApiUnavailable() from None
         if response.status_code in (403, 404):

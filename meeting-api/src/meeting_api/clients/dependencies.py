@@ -10,8 +10,12 @@ from meeting_api.clients.case_api import CaseApi
 def _case_api(request: Request) -> CaseApi:
     """case-api with the caller's own Authorization header: their rights apply there too."""
     settings = request.app.state.settings
-    return CaseApi(request.app.state.http, settings.case_url, request.headers.get("authorization", ""),
-                   settings.case_timeout_seconds)
+    return CaseApi(
+        request.app.state.http,
+        settings.case_url,
+        request.headers.get("authorization", ""),
+        settings.case_timeout_seconds,
+    )
 
 
 CaseApiDep = Annotated[CaseApi, Depends(_case_api)]

@@ -7,8 +7,16 @@ from sqlalchemy.dialects.postgresql import ARRAY, JSONB
 from sqlmodel import Field, SQLModel
 
 MEETING_STATUSES = ("scheduled", "cancelled")
-EVENT_KINDS = ("scheduled", "rescheduled", "updated", "cancelled", "agenda_added", "agenda_removed",
-               "minutes_finalised", "minutes_amended")
+EVENT_KINDS = (
+    "scheduled",
+    "rescheduled",
+    "updated",
+    "cancelled",
+    "agenda_added",
+    "agenda_removed",
+    "minutes_finalised",
+    "minutes_amended",
+)
 
 
 def _in(column: str, values: tuple[str, ...]) -> str:
@@ -21,8 +29,9 @@ class MeetingSeries(SQLModel, table=True):
     __tablename__ = "meeting_series"
 
     id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
-    body_id: uuid.UUID | None = Field(default=None,
-                                      sa_column=Column(Uuid, ForeignKey("meeting_body.id"), nullable=True))
+    body_id: uuid.UUID | None = Field(
+        default=None, sa_column=Column(Uuid, ForeignKey("meeting_body.id"), nullable=True)
+    )
     rrule: str = Field(max_length=500)
     dtstart: datetime = Field(sa_column=Column(DateTime(timezone=True), nullable=False))
     # The bound given with the rule (else the rule's own COUNT or UNTIL applies).
@@ -46,21 +55,25 @@ class Meeting(SQLModel, table=True):
         Index("ix_meeting_participants", "participants", postgresql_using="gin"),
         CheckConstraint("ends_at > starts_at", name="ends_after_start"),
         CheckConstraint(_in("status", MEETING_STATUSES), name="status"),
-        CheckConstraint("(status = 'cancelled') = (cancelled_at IS NOT NULL)",
-                        name="cancelled_when_cancelled"),
+        CheckConstraint(
+            "(status = 'cancelled') = (cancelled_at IS NOT NULL)", name="cancelled_when_cancelled"
+        ),
         CheckConstraint("(series_id IS NULL) = (recurrence_id IS NULL)", name="occurrence_has_recurrence_id"),
     )
 
     id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
     title: str = Field(max_length=200)
     body_type: str = Field(max_length=30)
-    body_id: uuid.UUID | None = Field(default=None,
-                                      sa_column=Column(Uuid, ForeignKey("meeting_body.id"), nullable=True))
+    body_id: uuid.UUID | None = Field(
+        default=None, sa_column=Column(Uuid, ForeignKey("meeting_body.id"), nullable=True)
+    )
     series_id: uuid.UUID | None = Field(
-        default=None, sa_column=Column(Uuid, ForeignKey("meeting_series.id"), nullable=True))
+        default=None, sa_column=Column(Uuid, ForeignKey("meeting_series.id"), nullable=True)
+    )
     # The occurrence's original start (RFC 5545 RECURRENCE-ID); it stays when the meeting moves.
-    recurrence_id: datetime | None = Field(default=None,
-                                           sa_column=Column(DateTime(timezone=True), nullable=True))
+    recurrence_id: datetime | None = Field(
+        default=None, sa_column=Column(DateTime(timezone=True), nullable=True)
+    )
     starts_at: datetime = Field(sa_column=Column(DateTime(timezone=True), nullable=False))
     ends_at: datetime = Field(sa_column=Column(DateTime(timezone=True), nullable=False))
     place: str | None = Field(default=None, max_length=200)
@@ -73,7 +86,8 @@ class Meeting(SQLModel, table=True):
     )
     status: str = Field(default="scheduled", max_length=20)
     cancelled_at: datetime | None = Field(
-        default=None, sa_column=Column(DateTime(timezone=True), nullable=True))
+        default=None, sa_column=Column(DateTime(timezone=True), nullable=True)
+    )
     cancel_reason: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
     # Number of changes since scheduling: iCalendar SEQUENCE and the ETag (If-Match, 412).
     sequence: int = 0
@@ -81,8 +95,9 @@ class Meeting(SQLModel, table=True):
         sa_column=Column(DateTime(timezone=True), nullable=False, server_default=func.now())
     )
     updated_at: datetime = Field(
-        sa_column=Column(DateTime(timezone=True), nullable=False, server_default=func.now(),
-                         onupdate=func.now())
+        sa_column=Column(
+            DateTime(timezone=True), nullable=False, server_default=func.now(), onupdate=func.now()
+        )
     )
 
 

@@ -17,9 +17,17 @@ async def get(session: AsyncSession, meeting_id: uuid.UUID, *, for_update: bool 
     return (await session.execute(query)).scalar_one_or_none()
 
 
-async def page(session: AsyncSession, where: ColumnElement[bool], *, starts_from: datetime | None,
-               starts_before: datetime | None, body_id: uuid.UUID | None, include_cancelled: bool,
-               limit: int, offset: int) -> tuple[list[Meeting], int]:
+async def page(
+    session: AsyncSession,
+    where: ColumnElement[bool],
+    *,
+    starts_from: datetime | None,
+    starts_before: datetime | None,
+    body_id: uuid.UUID | None,
+    include_cancelled: bool,
+    limit: int,
+    offset: int,
+) -> tuple[list[Meeting], int]:
     conditions = [where]
     if starts_from is not None:
         conditions.append(Meeting.starts_at >= starts_from)
@@ -30,17 +38,20 @@ async def page(session: AsyncSession, where: ColumnElement[bool], *, starts_from
     if not include_cancelled:
         conditions.append(Meeting.status == "scheduled")
     rows = await session.execute(
-        select(Meeting).where(*conditions)
-        .order_by(Meeting.starts_at, Meeting.id)
-        .limit(limit).offset(offset)
+        select(Meeting).where(*conditions).order_by(Meeting.starts_at, Meeting.id).limit(limit).offset(offset)
     )
     total = await session.scalar(select(func.count()).select_from(Meeting).where(*conditions))
     return list(rows.scalars().all()), int(total or 0)
 
 
-async def overlapping(session: AsyncSession, windows: Sequence[tuple[datetime, datetime]], *,
-                      participants: Sequence[str], place: str | None,
-                      exclude: Sequence[uuid.UUID] = ()) -> list[Meeting]:
+async def overlapping(
+    session: AsyncSession,
+    windows: Sequence[tuple[datetime, datetime]],
+    *,
+    participants: Sequence[str],
+    place: str | None,
+    exclude: Sequence[uuid.UUID] = (),
+) -> list[Meeting]:
     """Scheduled meetings overlapping any window that share a participant or may share the room.
 
     The room is matched loosely here (any place at all) and exactly by the pure rule afterwards,
@@ -60,8 +71,9 @@ async def overlapping(session: AsyncSession, windows: Sequence[tuple[datetime, d
 
 
 async def in_series(session: AsyncSession, series_id: uuid.UUID, where: ColumnElement[bool]) -> list[Meeting]:
-    rows = await session.execute(select(Meeting).where(Meeting.series_id == series_id, where)
-                                 .order_by(Meeting.starts_at, Meeting.id))
+    rows = await session.execute(
+        select(Meeting).where(Meeting.series_id == series_id, where).order_by(Meeting.starts_at, Meeting.id)
+    )
     return list(rows.scalars().all())
 
 
@@ -70,15 +82,23 @@ async def get_series(session: AsyncSession, series_id: uuid.UUID) -> MeetingSeri
 
 
 async def history(session: AsyncSession, meeting_id: uuid.UUID) -> list[MeetingEvent]:
-    rows = await session.execute(select(MeetingEvent).where(MeetingEvent.meeting_id == meeting_id)
-                                 .order_by(MeetingEvent.at, MeetingEvent.id))
+    rows = await session.execute(
+        select(MeetingEvent)
+        .where(MeetingEvent.meeting_id == meeting_id)
+        .order_by(MeetingEvent.at, MeetingEvent.id)
+    )
     return list(rows.scalars().all())
 
 
-async def for_feed(session: AsyncSession, where: ColumnElement[bool], *, starts_from: datetime,
-                   limit: int) -> list[Meeting]:
-    rows = await session.execute(select(Meeting).where(where, Meeting.ends_at >= starts_from)
-                                 .order_by(Meeting.starts_at, Meeting.id).limit(limit))
+async def for_feed(
+    session: AsyncSession, where: ColumnElement[bool], *, starts_from: datetime, limit: int
+) -> list[Meeting]:
+    rows = await session.execute(
+        select(Meeting)
+        .where(where, Meeting.ends_at >= starts_from)
+        .order_by(Meeting.starts_at, Meeting.id)
+        .limit(limit)
+    )
     return list(rows.scalars().all())
 
 

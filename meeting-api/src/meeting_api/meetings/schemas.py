@@ -50,18 +50,26 @@ class Scheduling(BaseModel):
     """What a one-off meeting and a series share. With a body, its defaults fill what is left out."""
 
     body_id: uuid.UUID | None = Field(default=None, description="The body (会議体); required for 支援会議.")
-    body_type: BodyType | None = Field(default=None, validate_default=True,
-                                       description="Required without a body; must match the body's type.")
-    title: Label | None = Field(default=None, validate_default=True,
-                                description="Defaults to the body's name; required without a body.")
+    body_type: BodyType | None = Field(
+        default=None,
+        validate_default=True,
+        description="Required without a body; must match the body's type.",
+    )
+    title: Label | None = Field(
+        default=None,
+        validate_default=True,
+        description="Defaults to the body's name; required without a body.",
+    )
     starts_at: AwareDatetime
     ends_at: AwareDatetime | None = Field(
-        default=None, validate_default=True, description="Defaults to start + the body's duration.")
+        default=None, validate_default=True, description="Defaults to start + the body's duration."
+    )
     place: Label | None = Field(default=None, description="Room; defaults to the body's place.")
     online_url: OnlineUrl | None = None
     area: AreaCode | None = Field(default=None, description="Defaults to the body's area.")
     participants: Participants | None = Field(
-        default=None, description="Usernames; default: the body's members who sign in (none without a body).")
+        default=None, description="Usernames; default: the body's members who sign in (none without a body)."
+    )
     confirm_clash: StrictBool = Field(default=False, description="Schedule despite a clash (409 otherwise).")
 
     _participants = field_validator("participants")(_unique)
@@ -89,11 +97,22 @@ class Scheduling(BaseModel):
 class MeetingCreate(Scheduling):
     """A one-off meeting as scheduled by staff; the caller becomes its organiser."""
 
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
-        "title": "12月 支援調整会議", "body_type": "shien_chousei",
-        "starts_at": "2026-12-10T14:00:00+09:00", "ends_at": "2026-12-10T15:30:00+09:00",
-        "place": "市役所第二庁舎 801会議室", "area": None, "participants": ["sup1", "csw-higashi"],
-    }]})
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "title": "12月 支援調整会議",
+                    "body_type": "shien_chousei",
+                    "starts_at": "2026-12-10T14:00:00+09:00",
+                    "ends_at": "2026-12-10T15:30:00+09:00",
+                    "place": "市役所第二庁舎 801会議室",
+                    "area": None,
+                    "participants": ["sup1", "csw-higashi"],
+                }
+            ]
+        },
+    )
 
 
 class SeriesCreate(Scheduling):
@@ -103,16 +122,26 @@ class SeriesCreate(Scheduling):
     Each occurrence keeps the time of day and length of the first.
     """
 
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
-        "body_id": "3f8a0c52-0000-4000-8000-000000000001", "starts_at": "2026-12-01T14:00:00+09:00",
-        "count": 12,
-    }]})
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "body_id": "3f8a0c52-0000-4000-8000-000000000001",
+                    "starts_at": "2026-12-01T14:00:00+09:00",
+                    "count": 12,
+                }
+            ]
+        },
+    )
 
     starts_at: AwareDatetime | None = Field(  # type: ignore[assignment]
-        default=None, description="From when, with the time of day; or give starts_on.")
+        default=None, description="From when, with the time of day; or give starts_on."
+    )
     starts_on: date | None = Field(
-        default=None, description="From this day (Asia/Tokyo) at the body's default start time.")
-    rrule: RRule | None = Field(default=None, description='RFC 5545 RRULE; defaults to the body\'s.')
+        default=None, description="From this day (Asia/Tokyo) at the body's default start time."
+    )
+    rrule: RRule | None = Field(default=None, description="RFC 5545 RRULE; defaults to the body's.")
     count: int | None = Field(default=None, ge=1, le=MAX_OCCURRENCES)
     until: date | None = Field(default=None, description="Last day (Asia/Tokyo), included.")
 
@@ -127,9 +156,17 @@ class SeriesCreate(Scheduling):
 class MeetingUpdate(BaseModel):
     """Reschedule or change a meeting (send only what changes; If-Match required)."""
 
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
-        "starts_at": "2026-12-10T15:00:00+09:00", "ends_at": "2026-12-10T16:30:00+09:00",
-    }]})
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "starts_at": "2026-12-10T15:00:00+09:00",
+                    "ends_at": "2026-12-10T16:30:00+09:00",
+                }
+            ]
+        },
+    )
 
     title: Label | None = None
     starts_at: AwareDatetime | None = None
@@ -153,8 +190,9 @@ class MeetingUpdate(BaseModel):
 class MeetingCancel(BaseModel):
     """Cancel a meeting, saying why (participants are told)."""
 
-    model_config = ConfigDict(extra="forbid",
-                              json_schema_extra={"examples": [{"reason": "台風接近のため中止"}]})
+    model_config = ConfigDict(
+        extra="forbid", json_schema_extra={"examples": [{"reason": "台風接近のため中止"}]}
+    )
 
     reason: Reason
 
@@ -178,7 +216,7 @@ class MeetingRead(BaseModel):
     status: MeetingStatus
     cancelled_at: datetime | None
     cancel_reason: str | None
-    sequence: int = Field(description="Changes so far: the iCalendar SEQUENCE; the ETag is \"<sequence>\".")
+    sequence: int = Field(description='Changes so far: the iCalendar SEQUENCE; the ETag is "<sequence>".')
     created_at: datetime
     updated_at: datetime
 

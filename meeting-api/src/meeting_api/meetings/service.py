@@ -27,8 +27,9 @@ HIDDEN_TITLE = "非公開の会議"
 
 class MeetingClash(Conflict):
     type = "/problems/meeting-clash"
-    title = ("参加者または会場の予定が重なっています。"
-             "確認のうえ confirm_clash を true にして送り直してください。")
+    title = (
+        "参加者または会場の予定が重なっています。確認のうえ confirm_clash を true にして送り直してください。"
+    )
 
 
 class MeetingCancelled(Conflict):
@@ -56,27 +57,47 @@ def display_title(meeting: Meeting) -> str:
 
 def snapshot(meeting: Meeting) -> dict[str, Any]:
     """The changeable fields of a meeting, as history records them."""
-    return {"title": meeting.title, "starts_at": meeting.starts_at.isoformat(),
-            "ends_at": meeting.ends_at.isoformat(), "place": meeting.place, "online_url": meeting.online_url,
-            "area": meeting.area, "participants": list(meeting.participants)}
+    return {
+        "title": meeting.title,
+        "starts_at": meeting.starts_at.isoformat(),
+        "ends_at": meeting.ends_at.isoformat(),
+        "place": meeting.place,
+        "online_url": meeting.online_url,
+        "area": meeting.area,
+        "participants": list(meeting.participants),
+    }
 
 
-def record_event(session: AsyncSession, meeting: Meeting, actor: str, kind: str,
-                 before: dict[str, Any] | None = None, after: dict[str, Any] | None = None,
-                 reason: str | None = None) -> None:
+def record_event(
+    session: AsyncSession,
+    meeting: Meeting,
+    actor: str,
+    kind: str,
+    before: dict[str, Any] | None = None,
+    after: dict[str, Any] | None = None,
+    reason: str | None = None,
+) -> None:
     """Add one entry to the meeting's history."""
-    repository.add(session, MeetingEvent(meeting_id=meeting.id, actor=actor, kind=kind, before=before,
-                                         after=after, reason=reason))
+    repository.add(
+        session,
+        MeetingEvent(
+            meeting_id=meeting.id, actor=actor, kind=kind, before=before, after=after, reason=reason
+        ),
+    )
 
 
-async def load_visible(session: AsyncSession, principal: Principal, meeting_id: uuid.UUID, *,
-                       for_update: bool = False) -> Visible:
+async def load_visible(
+    session: AsyncSession, principal: Principal, meeting_id: uuid.UUID, *, for_update: bool = False
+) -> Visible:
     """A meeting the caller may see (else 404); a 支援会議 only once they confirmed 守秘義務 (else 403)."""
     meeting = await repository.get(session, meeting_id, for_update=for_update)
     if meeting is None:
         raise NotFound()
-    member = None if principal.is_system else await bodies.active_membership(
-        session, meeting.body_id, principal.username)
+    member = (
+        None
+        if principal.is_system
+        else await bodies.active_membership(session, meeting.body_id, principal.username)
+    )
     if not access.can_see(principal, meeting, member):
         raise NotFound()
     access.ensure_confirmed(meeting, member)
@@ -88,13 +109,28 @@ async def read(session: AsyncSession, principal: Principal, meeting_id: uuid.UUI
     return (await load_visible(session, principal, meeting_id)).meeting
 
 
-async def list_visible(session: AsyncSession, principal: Principal, *, starts_from: datetime | None,
-                       starts_before: datetime | None, body_id: uuid.UUID | None, include_cancelled: bool,
-                       limit: int, offset: int) -> tuple[list[Meeting], int]:
+async def list_visible(
+    session: AsyncSession,
+    principal: Principal,
+    *,
+    starts_from: datetime | None,
+    starts_before: datetime | None,
+    body_id: uuid.UUID | None,
+    include_cancelled: bool,
+    limit: int,
+    offset: int,
+) -> tuple[list[Meeting], int]:
     """The meetings the caller may see that start in [from, to), earliest first."""
-    return await repository.page(session, access.visible(principal), starts_from=starts_from,
-                                 starts_before=starts_before, body_id=body_id,
-                                 include_cancelled=include_cancelled, limit=limit, offset=offset)
+    return await repository.page(
+        session,
+        access.visible(principal),
+        starts_from=starts_from,
+        starts_before=starts_before,
+        body_id=body_id,
+        include_cancelled=include_cancelled,
+        limit=limit,
+        offset=offset,
+    )
 
 
 async def history(session: AsyncSession, principal: Principal, meeting_id: uuid.UUID) -> list[MeetingEvent]:
@@ -104,6 +140,7 @@ async def history(session: AsyncSession, principal: Principal, meeting_id: uuid.
 
 
 # --- scheduling -----------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class _Plan:
@@ -130,8 +167,13 @@ async def _body_for(session: AsyncSession, principal: Principal, body_id: uuid.U
     return body
 
 
-async def _plan(session: AsyncSession, principal: Principal, data: Scheduling,
-                body: MeetingBody | None, starts_at: datetime) -> _Plan:
+async def _plan(
+    session: AsyncSession,
+    principal: Principal,
+    data: Scheduling,
+    body: MeetingBody | None,
+    starts_at: datetime,
+) -> _Plan:
     """Apply the body's defaults and check what depends on the body."""
     if body is not None and data.body_type is not None and data.body_type != body.type:
         raise ValidationFailed.for_field("body_type", "differs from the body's type")
@@ -155,10 +197,12 @@ async def _plan(session: AsyncSession, principal: Principal, data: Scheduling,
         members = {m.username for m in await bodies.members(session, body.id) if m.username}
         outsiders = sorted(set(participants) - members)
         if outsiders:
-            raise ValidationFailed.for_field("participants",
-                                             f"not members of this 支援会議: {', '.join(outsiders)}")
+            raise ValidationFailed.for_field(
+                "participants", f"not members of this 支援会議: {', '.join(outsiders)}"
+            )
     return _Plan(
-        body=body, body_type=body_type,
+        body=body,
+        body_type=body_type,
         title=data.title or (body.name if body is not None else ""),
         duration=duration,
         place=data.place if data.place is not None else (body.place if body is not None else None),
@@ -169,48 +213,83 @@ async def _plan(session: AsyncSession, principal: Principal, data: Scheduling,
 
 
 def _slot(meeting: Meeting) -> rules.Slot:
-    return rules.Slot(id=meeting.id, starts_at=meeting.starts_at, ends_at=meeting.ends_at,
-                      participants=frozenset(meeting.participants), place=meeting.place,
-                      cancelled=meeting.status == "cancelled")
+    return rules.Slot(
+        id=meeting.id,
+        starts_at=meeting.starts_at,
+        ends_at=meeting.ends_at,
+        participants=frozenset(meeting.participants),
+        place=meeting.place,
+        cancelled=meeting.status == "cancelled",
+    )
 
 
-async def _refuse_clashes(session: AsyncSession, principal: Principal, candidates: Sequence[rules.Slot], *,
-                          confirmed: bool) -> list[uuid.UUID]:
+async def _refuse_clashes(
+    session: AsyncSession, principal: Principal, candidates: Sequence[rules.Slot], *, confirmed: bool
+) -> list[uuid.UUID]:
     """409 naming each clashing meeting unless the organiser confirmed; answers the clashing ids."""
     participants = sorted({p for c in candidates for p in c.participants})
     place = next((c.place for c in candidates if c.place), None)
-    others = await repository.overlapping(session, [(c.starts_at, c.ends_at) for c in candidates],
-                                          participants=participants, place=place,
-                                          exclude=[c.id for c in candidates if c.id is not None])
+    others = await repository.overlapping(
+        session,
+        [(c.starts_at, c.ends_at) for c in candidates],
+        participants=participants,
+        place=place,
+        exclude=[c.id for c in candidates if c.id is not None],
+    )
     clashes = rules.find_clashes(candidates, [_slot(o) for o in others])
     if not clashes or confirmed:
         return sorted({c.other.id for c in clashes if c.other.id is not None})
     by_id = {o.id: o for o in others}
-    mine = {} if principal.is_system else await bodies.memberships(
-        session, principal.username, {o.body_id for o in others if o.body_id is not None})
+    mine = (
+        {}
+        if principal.is_system
+        else await bodies.memberships(
+            session, principal.username, {o.body_id for o in others if o.body_id is not None}
+        )
+    )
     named = []
     for clash in clashes:
         other = by_id[clash.other.id]  # type: ignore[index]
         member = mine.get(other.body_id) if other.body_id is not None else None
         seen = access.can_see(principal, other, member) and (
             not access.confidential(other.body_type)
-            or (member is not None and member.confidentiality_confirmed_at is not None))
-        named.append({
-            "meeting_id": str(other.id), "title": other.title if seen else HIDDEN_TITLE,
-            "starts_at": other.starts_at.isoformat(), "ends_at": other.ends_at.isoformat(),
-            "participants": list(clash.participants), "same_place": clash.same_place,
-            "occurrence_starts_at": clash.candidate_starts_at.astimezone(UTC).isoformat(),
-        })
+            or (member is not None and member.confidentiality_confirmed_at is not None)
+        )
+        named.append(
+            {
+                "meeting_id": str(other.id),
+                "title": other.title if seen else HIDDEN_TITLE,
+                "starts_at": other.starts_at.isoformat(),
+                "ends_at": other.ends_at.isoformat(),
+                "participants": list(clash.participants),
+                "same_place": clash.same_place,
+                "occurrence_starts_at": clash.candidate_starts_at.astimezone(UTC).isoformat(),
+            }
+        )
     raise MeetingClash(f"{len(named)}件の予定と重なっています。", clashes=named)
 
 
-def _meeting(plan: _Plan, principal: Principal, starts_at: datetime, *, series_id: uuid.UUID | None = None,
-             recurrence_id: datetime | None = None) -> Meeting:
+def _meeting(
+    plan: _Plan,
+    principal: Principal,
+    starts_at: datetime,
+    *,
+    series_id: uuid.UUID | None = None,
+    recurrence_id: datetime | None = None,
+) -> Meeting:
     return Meeting(
-        title=plan.title, body_type=plan.body_type, body_id=plan.body.id if plan.body else None,
-        series_id=series_id, recurrence_id=recurrence_id, starts_at=starts_at,
-        ends_at=starts_at + plan.duration, place=plan.place, online_url=plan.online_url, area=plan.area,
-        organiser=principal.username, participants=plan.participants,
+        title=plan.title,
+        body_type=plan.body_type,
+        body_id=plan.body.id if plan.body else None,
+        series_id=series_id,
+        recurrence_id=recurrence_id,
+        starts_at=starts_at,
+        ends_at=starts_at + plan.duration,
+        place=plan.place,
+        online_url=plan.online_url,
+        area=plan.area,
+        organiser=principal.username,
+        participants=plan.participants,
     )
 
 
@@ -229,16 +308,22 @@ async def schedule(session: AsyncSession, principal: Principal, data: MeetingCre
     await session.flush()
     after = snapshot(meeting) | ({"confirmed_clashes": [str(i) for i in confirmed]} if confirmed else {})
     record_event(session, meeting, principal.username, "scheduled", after=after)
-    notify(session, meeting.participants, kind=NotificationKind.scheduled, meeting_id=meeting.id,
-           actor=principal.username,
-           text=f"{display_title(meeting)}（{rules.format_jst(meeting.starts_at)}）の参加者になりました。")
+    notify(
+        session,
+        meeting.participants,
+        kind=NotificationKind.scheduled,
+        meeting_id=meeting.id,
+        actor=principal.username,
+        text=f"{display_title(meeting)}（{rules.format_jst(meeting.starts_at)}）の参加者になりました。",
+    )
     await session.flush()
     await session.refresh(meeting)
     return meeting
 
 
-async def schedule_series(session: AsyncSession, principal: Principal, data: SeriesCreate
-                          ) -> tuple[MeetingSeries, list[Meeting]]:
+async def schedule_series(
+    session: AsyncSession, principal: Principal, data: SeriesCreate
+) -> tuple[MeetingSeries, list[Meeting]]:
     """Schedule a recurring series: every occurrence is a meeting, each checked for clashes."""
     body = await _body_of(session, principal, data)
     first_start = _first_start(data, body)
@@ -250,14 +335,21 @@ async def schedule_series(session: AsyncSession, principal: Principal, data: Ser
         starts = occurrences(rule, first_start, count=data.count, until=data.until)
     except InvalidRule as exc:
         raise ValidationFailed.for_field("rrule" if data.rrule else "count", str(exc)) from None
-    series = MeetingSeries(body_id=plan.body.id if plan.body else None, rrule=rule,
-                           dtstart=first_start.astimezone(UTC), count=data.count, until=data.until,
-                           duration_minutes=int(plan.duration.total_seconds() // 60),
-                           created_by=principal.username)
-    meetings = [_meeting(plan, principal, start, series_id=series.id, recurrence_id=start)
-                for start in starts]
-    confirmed = await _refuse_clashes(session, principal, [_slot(m) for m in meetings],
-                                      confirmed=data.confirm_clash)
+    series = MeetingSeries(
+        body_id=plan.body.id if plan.body else None,
+        rrule=rule,
+        dtstart=first_start.astimezone(UTC),
+        count=data.count,
+        until=data.until,
+        duration_minutes=int(plan.duration.total_seconds() // 60),
+        created_by=principal.username,
+    )
+    meetings = [
+        _meeting(plan, principal, start, series_id=series.id, recurrence_id=start) for start in starts
+    ]
+    confirmed = await _refuse_clashes(
+        session, principal, [_slot(m) for m in meetings], confirmed=data.confirm_clash
+    )
     repository.add(session, series)
     await session.flush()
     for meeting in meetings:
@@ -269,10 +361,17 @@ async def schedule_series(session: AsyncSession, principal: Principal, data: Ser
             after["confirmed_clashes"] = [str(i) for i in confirmed]
         record_event(session, meeting, principal.username, "scheduled", after=after)
     first = meetings[0]
-    notify(session, plan.participants, kind=NotificationKind.scheduled, meeting_id=first.id,
-           actor=principal.username,
-           text=(f"{display_title(first)}（{rules.format_jst(first.starts_at)}から全{len(meetings)}回）"
-                 "の参加者になりました。"))
+    notify(
+        session,
+        plan.participants,
+        kind=NotificationKind.scheduled,
+        meeting_id=first.id,
+        actor=principal.username,
+        text=(
+            f"{display_title(first)}（{rules.format_jst(first.starts_at)}から全{len(meetings)}回）"
+            "の参加者になりました。"
+        ),
+    )
     await session.flush()
     for meeting in meetings:
         await session.refresh(meeting)
@@ -287,19 +386,23 @@ def _first_start(data: SeriesCreate, body: MeetingBody | None) -> datetime:
             raise ValidationFailed.for_field("starts_on", "give starts_at or starts_on, not both")
         return data.starts_at
     if data.starts_on is None:
-        raise ValidationFailed.for_field("starts_at",
-                                         "required (or starts_on with a body that has a default start time)")
+        raise ValidationFailed.for_field(
+            "starts_at", "required (or starts_on with a body that has a default start time)"
+        )
     if body is None or body.default_start_time is None:
-        raise ValidationFailed.for_field("starts_on",
-                                         "needs a body with a default start time; give starts_at instead")
+        raise ValidationFailed.for_field(
+            "starts_on", "needs a body with a default start time; give starts_at instead"
+        )
     if data.ends_at is not None:
-        raise ValidationFailed.for_field("ends_at",
-                                         "with starts_on the length is the body's default duration")
+        raise ValidationFailed.for_field(
+            "ends_at", "with starts_on the length is the body's default duration"
+        )
     return datetime.combine(data.starts_on, body.default_start_time, TOKYO)
 
 
-async def read_series(session: AsyncSession, principal: Principal, series_id: uuid.UUID
-                      ) -> tuple[MeetingSeries, list[Meeting]]:
+async def read_series(
+    session: AsyncSession, principal: Principal, series_id: uuid.UUID
+) -> tuple[MeetingSeries, list[Meeting]]:
     """A series and the occurrences the caller may see (none visible: not found)."""
     series = await repository.get_series(session, series_id)
     if series is None:
@@ -310,8 +413,9 @@ async def read_series(session: AsyncSession, principal: Principal, series_id: uu
     return series, meetings
 
 
-async def update(session: AsyncSession, principal: Principal, meeting_id: uuid.UUID, data: MeetingUpdate,
-                 if_match: IfMatch) -> Meeting:
+async def update(
+    session: AsyncSession, principal: Principal, meeting_id: uuid.UUID, data: MeetingUpdate, if_match: IfMatch
+) -> Meeting:
     """Reschedule or change a meeting (If-Match); history keeps the change, participants are told."""
     visible = await load_visible(session, principal, meeting_id, for_update=True)
     meeting = visible.meeting
@@ -336,13 +440,18 @@ async def update(session: AsyncSession, principal: Principal, meeting_id: uuid.U
         members = {m.username for m in await bodies.members(session, meeting.body_id) if m.username}  # type: ignore[arg-type]
         outsiders = sorted(set(participants) - members)
         if outsiders:
-            raise ValidationFailed.for_field("participants",
-                                             f"not members of this 支援会議: {', '.join(outsiders)}")
+            raise ValidationFailed.for_field(
+                "participants", f"not members of this 支援会議: {', '.join(outsiders)}"
+            )
     confirmed: list[uuid.UUID] = []
     if changes.keys() & {"starts_at", "ends_at", "participants", "place"}:
-        candidate = rules.Slot(id=meeting.id, starts_at=starts_at, ends_at=ends_at,
-                               participants=frozenset(participants),
-                               place=changes.get("place", meeting.place))
+        candidate = rules.Slot(
+            id=meeting.id,
+            starts_at=starts_at,
+            ends_at=ends_at,
+            participants=frozenset(participants),
+            place=changes.get("place", meeting.place),
+        )
         confirmed = await _refuse_clashes(session, principal, [candidate], confirmed=data.confirm_clash)
     before = snapshot(meeting)
     old_participants = list(meeting.participants)
@@ -356,24 +465,38 @@ async def update(session: AsyncSession, principal: Principal, meeting_id: uuid.U
     after = {k: now[k] for k in changes}
     if confirmed:
         after["confirmed_clashes"] = [str(i) for i in confirmed]
-    record_event(session, meeting, principal.username, "rescheduled" if rescheduled else "updated",
-                 before={k: before[k] for k in changes}, after=after)
+    record_event(
+        session,
+        meeting,
+        principal.username,
+        "rescheduled" if rescheduled else "updated",
+        before={k: before[k] for k in changes},
+        after=after,
+    )
     label = display_title(meeting)
     if rescheduled:
-        text = (f"{label} の日時が {rules.format_jst(old_start)} から "
-                f"{rules.format_jst(meeting.starts_at)} に変更されました。")
+        text = (
+            f"{label} の日時が {rules.format_jst(old_start)} から "
+            f"{rules.format_jst(meeting.starts_at)} に変更されました。"
+        )
     else:
         text = f"{label}（{rules.format_jst(meeting.starts_at)}）の内容が変更されました。"
-    notify(session, [*old_participants, *meeting.participants],
-           kind=NotificationKind.rescheduled if rescheduled else NotificationKind.updated,
-           meeting_id=meeting.id, text=text, actor=principal.username)
+    notify(
+        session,
+        [*old_participants, *meeting.participants],
+        kind=NotificationKind.rescheduled if rescheduled else NotificationKind.updated,
+        meeting_id=meeting.id,
+        text=text,
+        actor=principal.username,
+    )
     await session.flush()
     await session.refresh(meeting)
     return meeting
 
 
-async def cancel(session: AsyncSession, principal: Principal, meeting_id: uuid.UUID, reason: str,
-                 if_match: IfMatch | None) -> Meeting:
+async def cancel(
+    session: AsyncSession, principal: Principal, meeting_id: uuid.UUID, reason: str, if_match: IfMatch | None
+) -> Meeting:
     """Cancel a meeting with a reason; it stays (STATUS:CANCELLED in calendars), participants are told."""
     visible = await load_visible(session, principal, meeting_id, for_update=True)
     meeting = visible.meeting
@@ -395,17 +518,30 @@ def _cancel(session: AsyncSession, principal: Principal, meeting: Meeting, reaso
     meeting.cancel_reason = reason
     meeting.sequence += 1
     meeting.updated_at = now
-    record_event(session, meeting, principal.username, "cancelled", before={"status": "scheduled"},
-                 after={"status": "cancelled"}, reason=reason)
+    record_event(
+        session,
+        meeting,
+        principal.username,
+        "cancelled",
+        before={"status": "scheduled"},
+        after={"status": "cancelled"},
+        reason=reason,
+    )
     # A 支援会議's reason stays on its page: members may have written about a case in it.
     why = "" if access.confidential(meeting.body_type) else f"理由: {reason}"
-    notify(session, meeting.participants, kind=NotificationKind.cancelled, meeting_id=meeting.id,
-           actor=principal.username,
-           text=f"{display_title(meeting)}（{rules.format_jst(meeting.starts_at)}）は中止になりました。{why}")
+    notify(
+        session,
+        meeting.participants,
+        kind=NotificationKind.cancelled,
+        meeting_id=meeting.id,
+        actor=principal.username,
+        text=f"{display_title(meeting)}（{rules.format_jst(meeting.starts_at)}）は中止になりました。{why}",
+    )
 
 
-async def cancel_series(session: AsyncSession, principal: Principal, series_id: uuid.UUID,
-                        reason: str) -> list[Meeting]:
+async def cancel_series(
+    session: AsyncSession, principal: Principal, series_id: uuid.UUID, reason: str
+) -> list[Meeting]:
     """Cancel every occurrence of a series still to come that the caller may change."""
     _, meetings = await read_series(session, principal, series_id)
     now = _now()
@@ -421,4 +557,3 @@ async def cancel_series(session: AsyncSession, principal: Principal, series_id: 
     for meeting in cancelled:
         await session.refresh(meeting)
     return cancelled
-

@@ -33,18 +33,21 @@ class Minutes(SQLModel, table=True):
         default_factory=list,
         sa_column=Column(ARRAY(String(100)), nullable=False, server_default=text("'{}'::varchar[]")),
     )
-    agency_attendees: list[dict[str, Any]] = Field(default_factory=list,
-                                                   sa_column=Column(JSONB, nullable=False))
+    agency_attendees: list[dict[str, Any]] = Field(
+        default_factory=list, sa_column=Column(JSONB, nullable=False)
+    )
     general_note: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
     items: list[dict[str, Any]] = Field(default_factory=list, sa_column=Column(JSONB, nullable=False))
     updated_by: str = Field(max_length=100)
     updated_at: datetime = Field(
-        sa_column=Column(DateTime(timezone=True), nullable=False, server_default=func.now(),
-                         onupdate=func.now())
+        sa_column=Column(
+            DateTime(timezone=True), nullable=False, server_default=func.now(), onupdate=func.now()
+        )
     )
     finalised_by: str | None = Field(default=None, max_length=100)
     finalised_at: datetime | None = Field(
-        default=None, sa_column=Column(DateTime(timezone=True), nullable=True))
+        default=None, sa_column=Column(DateTime(timezone=True), nullable=True)
+    )
 
 
 class MinutesAmendment(SQLModel, table=True):
@@ -82,7 +85,8 @@ class Decision(SQLModel, table=True):
     text: str = Field(sa_column=Column(Text, nullable=False))
     actions: list[dict[str, Any]] = Field(default_factory=list, sa_column=Column(JSONB, nullable=False))
     amendment_id: uuid.UUID | None = Field(
-        default=None, sa_column=Column(Uuid, ForeignKey("minutes_amendment.id"), nullable=True))
+        default=None, sa_column=Column(Uuid, ForeignKey("minutes_amendment.id"), nullable=True)
+    )
     created_at: datetime = Field(
         sa_column=Column(DateTime(timezone=True), nullable=False, server_default=func.now())
     )

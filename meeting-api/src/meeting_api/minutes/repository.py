@@ -19,23 +19,33 @@ async def get(session: AsyncSession, meeting_id: uuid.UUID, *, for_update: bool 
 
 
 async def amendments(session: AsyncSession, meeting_id: uuid.UUID) -> list[MinutesAmendment]:
-    rows = await session.execute(select(MinutesAmendment).where(MinutesAmendment.meeting_id == meeting_id)
-                                 .order_by(MinutesAmendment.added_at, MinutesAmendment.id))
+    rows = await session.execute(
+        select(MinutesAmendment)
+        .where(MinutesAmendment.meeting_id == meeting_id)
+        .order_by(MinutesAmendment.added_at, MinutesAmendment.id)
+    )
     return list(rows.scalars().all())
 
 
 async def decisions(session: AsyncSession, meeting_id: uuid.UUID) -> list[Decision]:
-    rows = await session.execute(select(Decision).where(Decision.meeting_id == meeting_id)
-                                 .order_by(Decision.created_at, Decision.position, Decision.id))
+    rows = await session.execute(
+        select(Decision)
+        .where(Decision.meeting_id == meeting_id)
+        .order_by(Decision.created_at, Decision.position, Decision.id)
+    )
     return list(rows.scalars().all())
 
 
-async def decisions_of_case(session: AsyncSession, case_id: uuid.UUID, visible: ColumnElement[bool]
-                            ) -> list[Decision]:
+async def decisions_of_case(
+    session: AsyncSession, case_id: uuid.UUID, visible: ColumnElement[bool]
+) -> list[Decision]:
     """A case's decisions in the meetings `visible` admits, newest first."""
-    rows = await session.execute(select(Decision).join(Meeting, Meeting.id == Decision.meeting_id)
-                                 .where(Decision.case_id == case_id, visible)
-                                 .order_by(Decision.created_at.desc(), Decision.position, Decision.id))
+    rows = await session.execute(
+        select(Decision)
+        .join(Meeting, Meeting.id == Decision.meeting_id)
+        .where(Decision.case_id == case_id, visible)
+        .order_by(Decision.created_at.desc(), Decision.position, Decision.id)
+    )
     return list(rows.scalars().all())
 
 

@@ -41,11 +41,14 @@ def record_key(decision_id: uuid.UUID) -> str:
     return f"meeting-decision-{decision_id}-record"
 
 
-def record_text(body_name: str, held_at: datetime, decision_type: str, text: str,
-                decision_id: uuid.UUID) -> str:
+def record_text(
+    body_name: str, held_at: datetime, decision_type: str, text: str, decision_id: uuid.UUID
+) -> str:
     """The timeline line a decision leaves on its case (支援経過), with the decision's id."""
-    return (f"{body_name} {format_jst_date(held_at)}: {DECISION_LABELS[decision_type]} — {text}"
-            f" (決定ID {decision_id})")
+    return (
+        f"{body_name} {format_jst_date(held_at)}: {DECISION_LABELS[decision_type]} — {text}"
+        f" (決定ID {decision_id})"
+    )
 
 
 def record_time(starts_at: datetime, now: datetime) -> datetime:

@@ -63,8 +63,9 @@ class ActionItem(BaseModel):
 
     text: ActionText
     owner_kind: OwnerKind
-    owner: str = Field(min_length=1, max_length=100,
-                       description="A username (staff) or an agency id (agency).")
+    owner: str = Field(
+        min_length=1, max_length=100, description="A username (staff) or an agency id (agency)."
+    )
     due_date: date | None = None
 
     @field_validator("owner")
@@ -114,20 +115,47 @@ def _unique_attendees(value: list[str]) -> list[str]:
 class MinutesWrite(BaseModel):
     """The whole draft of the minutes (会議録); each PUT replaces it."""
 
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
-        "attendees": ["sup1", "csw-higashi"],
-        "agency_attendees": [{"agency_id": "houkatsu-higashi", "name": "東地域包括支援センター 林"}],
-        "general_note": None,
-        "items": [{
-            "agenda_item_id": "0c7d0c52-0000-4000-8000-000000000001",
-            "discussion": "長男は訪問に応じないが、母の介護サービス利用を入口に関係をつくる。",
-            "decisions": [{"type": "role_division", "text": "CSW と地域包括で訪問を分担する。", "actions": [
-                {"text": "隔週で自宅訪問", "owner_kind": "staff", "owner": "csw-higashi",
-                 "due_date": "2026-12-22"},
-                {"text": "母の介護保険サービス調整", "owner_kind": "agency", "owner": "houkatsu-higashi"},
-            ]}],
-        }],
-    }]})
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "attendees": ["sup1", "csw-higashi"],
+                    "agency_attendees": [
+                        {"agency_id": "houkatsu-higashi", "name": "東地域包括支援センター 林"}
+                    ],
+                    "general_note": None,
+                    "items": [
+                        {
+                            "agenda_item_id": "0c7d0c52-0000-4000-8000-000000000001",
+                            "discussion": (
+                                "長男は訪問に応じないが、母の介護サービス利用を入口に関係をつくる。"
+                            ),
+                            "decisions": [
+                                {
+                                    "type": "role_division",
+                                    "text": "CSW と地域包括で訪問を分担する。",
+                                    "actions": [
+                                        {
+                                            "text": "隔週で自宅訪問",
+                                            "owner_kind": "staff",
+                                            "owner": "csw-higashi",
+                                            "due_date": "2026-12-22",
+                                        },
+                                        {
+                                            "text": "母の介護保険サービス調整",
+                                            "owner_kind": "agency",
+                                            "owner": "houkatsu-higashi",
+                                        },
+                                    ],
+                                }
+                            ],
+                        }
+                    ],
+                }
+            ]
+        },
+    )
 
     attendees: list[Username] = Field(default_factory=list, max_length=200, description="Staff present.")
     agency_attendees: list[AgencyAttendee] = Field(default_factory=list, max_length=100)
@@ -154,9 +182,18 @@ class AmendmentDecision(DecisionWrite):
 class AmendmentCreate(BaseModel):
     """A correction of finalised minutes (追記); it may add decisions, which are then delivered."""
 
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
-        "text": "役割分担の記載漏れを追記する。", "reason": "確定後に記載漏れが判明したため", "decisions": [],
-    }]})
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "text": "役割分担の記載漏れを追記する。",
+                    "reason": "確定後に記載漏れが判明したため",
+                    "decisions": [],
+                }
+            ]
+        },
+    )
 
     text: LongText
     reason: Reason

@@ -14,20 +14,30 @@ from tsunagu_services.problems import NotFound
 from tsunagu_services.tokens import Principal
 
 
-def notify(session: AsyncSession, usernames: Iterable[str], *, kind: NotificationKind,
-           meeting_id: uuid.UUID, text: str, actor: str) -> None:
+def notify(
+    session: AsyncSession,
+    usernames: Iterable[str],
+    *,
+    kind: NotificationKind,
+    meeting_id: uuid.UUID,
+    text: str,
+    actor: str,
+) -> None:
     """Tell each user (but the one who made the change) what happened to a meeting."""
     recipients = sorted({u for u in usernames if u != actor})
-    repository.add_all(session, [Notification(username=u, kind=kind, meeting_id=meeting_id, text=text)
-                                 for u in recipients])
+    repository.add_all(
+        session, [Notification(username=u, kind=kind, meeting_id=meeting_id, text=text) for u in recipients]
+    )
 
 
-async def list_own(session: AsyncSession, principal: Principal, *, unread_only: bool, limit: int,
-                   offset: int) -> tuple[list[Notification], int, int]:
+async def list_own(
+    session: AsyncSession, principal: Principal, *, unread_only: bool, limit: int, offset: int
+) -> tuple[list[Notification], int, int]:
     """The caller's notifications, newest first."""
     access.ensure_person(principal)
-    return await repository.page(session, principal.username, unread_only=unread_only, limit=limit,
-                                 offset=offset)
+    return await repository.page(
+        session, principal.username, unread_only=unread_only, limit=limit, offset=offset
+    )
 
 
 async def mark_read(session: AsyncSession, principal: Principal, notification_id: uuid.UUID) -> Notification:
