@@ -1,6 +1,7 @@
 """The case core over HTTP: ETags, details and flags, status and closure, history, recommendation, list."""
 
 import uuid
+from datetime import UTC, datetime, timedelta
 
 import httpx
 import pytest
@@ -513,3 +514,32 @@ async def test_history_pages(client: httpx.AsyncClient, tokens: TokenFactory) ->
     ).json()
     assert page["total"] == 4
     assert [e["after"]["title"] for e in page["items"]] == ["世帯0", "世帯1"]
+
+
+async def test_overdue_filter_finds_cases_with_a_late_safety_check(
+    client: httpx.AsyncClient, tokens: TokenFactory
+) -> None:
+    supervisor = tokens.headers("supervisor", username="sup1")
+    late = (
+        await client.post(
+            "/api/v1/cases", json={"title": "期限超過テスト", "area": "higashi"}, headers=supervisor
+        )
+    ).json()["id"]
+    calm = (
+        await client.post(
+            "/api/v1/cases", json={"title": "期限内テスト", "area": "higashi"}, headers=supervisor
+        )
+    ).json()["id"]
+    for case_id, due in (
+        (late, "2020-01-01T01:00:00Z"),
+        (calm, (datetime.now(UTC) + timedelta(days=30)).isoformat()),
+    ):
+        raised = await client.post(
+            "/api/v1/safety-checks",
+            headers=supervisor,
+            json={"case_id": case_id, "reason": "確認", "due_at": due},
+        )
+        assert raised.status_code == 201, raised.text
+    listed = (await client.get("/api/v1/cases", params={"overdue": "true"}, headers=supervisor)).json()
+    ids = [c["id"] for c in listed["items"]]
+    assert late in ids and calm not in ids

@@ -1,12 +1,18 @@
 """Every query of cases and their history."""
 
 import uuid
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import ColumnElement, exists, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from case_api.cases.models import Case, CaseEvent
+from case_api.plans.models import PlanAction, SupportPlan
+from case_api.safety_checks.models import SafetyCheck
 from tsunagu_services.japanese import nfkc
+
+TOKYO = ZoneInfo("Asia/Tokyo")
 
 
 async def get(session: AsyncSession, case_id: uuid.UUID) -> Case | None:
@@ -22,6 +28,23 @@ def _escape_like(value: str) -> str:
     return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
+def _overdue() -> ColumnElement[bool]:
+    """An open safety check past its due time, or an open action of the current plan past its date."""
+    now = datetime.now(UTC)
+    today = now.astimezone(TOKYO).date()
+    check = exists().where(
+        SafetyCheck.case_id == Case.id, SafetyCheck.status == "open", SafetyCheck.due_at < now
+    )
+    action = exists().where(
+        SupportPlan.case_id == Case.id,
+        SupportPlan.status == "current",
+        PlanAction.plan_id == SupportPlan.id,
+        PlanAction.status == "open",
+        PlanAction.due_date < today,
+    )
+    return or_(check, action)
+
+
 async def page(
     session: AsyncSession,
     where: ColumnElement[bool],
@@ -31,10 +54,13 @@ async def page(
     risk: str | None = None,
     lead: str | None = None,
     title_contains: str | None = None,
+    overdue: bool = False,
     limit: int,
     offset: int,
 ) -> tuple[list[Case], int]:
     conditions = [where]
+    if overdue:
+        conditions.append(_overdue())
     if area:
         conditions.append(Case.area == area)
     if status:

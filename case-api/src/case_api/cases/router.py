@@ -53,11 +53,13 @@ async def list_cases(
     risk: Annotated[RiskFlag | None, Query(description="Only cases with this risk flag.")] = None,
     lead: Annotated[Username | None, Query(description="Only cases this user leads.")] = None,
     q: Annotated[str | None, Query(min_length=1, max_length=100, description="Title contains.")] = None,
+    overdue: Annotated[
+        bool, Query(description="Only cases with an overdue safety check or a plan action past due.")
+    ] = False,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> CasePage:
     """List the cases the caller may see (closed ones too), most recently opened first."""
-    # An "overdue safety check" filter belongs with safety checks: that slice adds it here.
     items, total = await service.list_visible(
         session,
         principal,
@@ -66,6 +68,7 @@ async def list_cases(
         risk=risk,
         lead=lead,
         q=q,
+        overdue=overdue,
         limit=limit,
         offset=offset,
     )

@@ -99,6 +99,7 @@ async def list_visible(
     risk: RiskFlag | None = None,
     lead: str | None = None,
     q: str | None = None,
+    overdue: bool = False,
     limit: int,
     offset: int,
 ) -> tuple[list[CaseRead], int]:
@@ -111,6 +112,7 @@ async def list_visible(
         risk=risk,
         lead=lead,
         title_contains=q,
+        overdue=overdue,
         limit=limit,
         offset=offset,
     )

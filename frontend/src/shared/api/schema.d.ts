@@ -7212,6 +7212,8 @@ export interface operations {
                 lead?: string | null;
                 /** @description Title contains. */
                 q?: string | null;
+                /** @description Only cases with an overdue safety check or a plan action past due. */
+                overdue?: boolean;
                 limit?: number;
                 offset?: number;
             };

@@ -10,6 +10,7 @@ export type CaseFilter = {
   risk?: RiskFlag;
   lead?: string;
   q?: string;
+  overdue?: boolean;
   offset?: number;
 };
 

@@ -22,6 +22,7 @@ function useCaseFilter(): [CaseFilter, (change: Partial<Record<keyof CaseFilter,
     status: isOneOf<CaseStatus>(caseStatuses, status) ? status : undefined,
     risk: isOneOf<RiskFlag>(riskFlags, risk) ? risk : undefined,
     q: params.get('q') || undefined,
+    overdue: params.get('overdue') === 'true' || undefined,
     offset: Number(params.get('offset')) || undefined,
   };
   const update = (change: Partial<Record<keyof CaseFilter, string>>) => {
@@ -99,6 +100,15 @@ export function CaseList() {
               </option>
             ))}
           </select>
+        </div>
+        <div className="field inline">
+          <input
+            id={`${id}-overdue`}
+            type="checkbox"
+            checked={filter.overdue ?? false}
+            onChange={(e) => update({ overdue: e.target.checked ? 'true' : '' })}
+          />
+          <label htmlFor={`${id}-overdue`}>{t('cases.list.overdue')}</label>
         </div>
         <div className="field inline">
           <label htmlFor={`${id}-q`}>{t('cases.list.q')}</label>
