@@ -20,17 +20,17 @@ import tempfile
 import time
 import uuid
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import asyncpg
 import httpx
+from timing import percentile, report, timed
 
-from tsunagu_local.postgres import ensure_database
 from tsunagu_local.secrets import SERVICE_CLIENTS
-from tsunagu_local.stack import REPO, SERVICES, Stack, free_port
+from tsunagu_local.stack import SERVICES, Stack, free_port
 from tsunagu_services import testing
 from tsunagu_services.db import database_url
 
@@ -205,13 +205,6 @@ TOWNS = {  # fictional area split of Koganei's towns
 }
 STATUSES = ["intake", "assessment", "planning", "supporting", "supporting", "evaluation", "watching"]
 RECORD_KINDS = ["visit", "call", "office", "accompaniment", "email", "other"]
-
-
-def percentile(samples: Sequence[float], p: float) -> float:
-    ordered = sorted(samples)
-    k = (len(ordered) - 1) * p / 100
-    low, high = int(k), min(int(k) + 1, len(ordered) - 1)
-    return ordered[low] + (ordered[high] - ordered[low]) * (k - low)
 
 
 def wareki(d: date) -> str:
@@ -464,25 +457,6 @@ def _hiragana(kana: str) -> str:
     return jaconv.kata2hira(kana)
 
 
-async def timed(
-    client: httpx.AsyncClient, path: str, params: dict[str, str], headers: dict[str, str]
-) -> float:
-    started = time.perf_counter()
-    response = await client.get(path, params=params, headers=headers)
-    elapsed = (time.perf_counter() - started) * 1000
-    if response.status_code != 200:
-        raise RuntimeError(f"GET {path} {params} -> {response.status_code}: {response.text[:300]}")
-    return elapsed
-
-
-def report(title: str, samples: list[float]) -> None:
-    print(
-        f"  {title:<34} n={len(samples):>4}  p50 {percentile(samples, 50):6.1f}  "
-        f"p95 {percentile(samples, 95):6.1f}  p99 {percentile(samples, 99):6.1f}  "
-        f"max {max(samples):6.1f} ms"
-    )
-
-
 Samples = dict[str, dict[str, list[float]]]
 
 
@@ -609,35 +583,6 @@ async def explain(server: str, case_db: str, data: Data) -> None:
 NEEDED = ("gateway", "case-api")  # the two processes a search or case list goes through
 
 
-async def prepare(stack: Stack) -> None:
-    """Databases, migrations and demo data for the gateway and case-api only.
-
-    The other services are not on these paths; leaving them out keeps the figures about search
-    and lets the benchmark run while they are being worked on.
-    """
-    for service in SERVICES:
-        if service.name not in NEEDED:
-            continue
-        await ensure_database(stack.server, service.database + stack.db_suffix)
-        steps = [["-m", "alembic", "-c", str(service.alembic_ini), "upgrade", "heads"]]
-        if (service.alembic_ini.parent / "src" / service.package / "demo.py").exists():
-            steps.append(["-m", f"{service.package}.demo"])
-        for step in steps:
-            process = await asyncio.create_subprocess_exec(
-                sys.executable,
-                *step,
-                env=stack.env(service),
-                cwd=REPO,
-                stdout=asyncio.subprocess.PIPE,
-                stderr=asyncio.subprocess.STDOUT,
-            )
-            output, _ = await process.communicate()
-            if process.returncode != 0:
-                raise RuntimeError(
-                    f"{' '.join(step)} for {service.name} failed:\n{output.decode(errors='replace')}"
-                )
-
-
 async def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -670,7 +615,7 @@ async def main() -> int:
     )
     case_db = "tsunagu_case" + stack.db_suffix
     try:
-        await prepare(stack)
+        await stack.prepare(only=NEEDED)
         await load(stack.server, case_db, data, args.cases, args.records)
         if args.explain:
             await explain(stack.server, case_db, data)

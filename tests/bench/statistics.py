@@ -22,17 +22,16 @@ import tempfile
 import time
 import uuid
 from collections import defaultdict
-from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import asyncpg
 import httpx
+from timing import percentile, report, timed
 
-from tsunagu_local.postgres import ensure_database
 from tsunagu_local.secrets import SERVICE_CLIENTS
-from tsunagu_local.stack import REPO, SERVICES, Stack, free_port
+from tsunagu_local.stack import SERVICES, Stack, free_port
 from tsunagu_services import testing
 from tsunagu_services.db import database_url
 from tsunagu_services.months import current_month, months_before
@@ -90,13 +89,6 @@ BODY_TYPES = (
     + ["case_conference"] * 6
     + ["coordinators", "first_tier", "popup", "chiiki_care", "youhogo", "jiritsu_shien"]
 )
-
-
-def percentile(samples: Sequence[float], p: float) -> float:
-    ordered = sorted(samples)
-    k = (len(ordered) - 1) * p / 100
-    low, high = int(k), min(int(k) + 1, len(ordered) - 1)
-    return ordered[low] + (ordered[high] - ordered[low]) * (k - low)
 
 
 def staff(area: str, n: int) -> str:
@@ -396,49 +388,6 @@ async def load(server: str, suffix: str, year: Year) -> None:
     )
 
 
-async def prepare(stack: Stack) -> None:
-    """Databases, migrations and demo data for the three processes the statistics go through."""
-    for service in SERVICES:
-        if service.name not in NEEDED:
-            continue
-        await ensure_database(stack.server, service.database + stack.db_suffix)
-        steps = [["-m", "alembic", "-c", str(service.alembic_ini), "upgrade", "heads"]]
-        if (service.alembic_ini.parent / "src" / service.package / "demo.py").exists():
-            steps.append(["-m", f"{service.package}.demo"])
-        for step in steps:
-            process = await asyncio.create_subprocess_exec(
-                sys.executable,
-                *step,
-                env=stack.env(service),
-                cwd=REPO,
-                stdout=asyncio.subprocess.PIPE,
-                stderr=asyncio.subprocess.STDOUT,
-            )
-            output, _ = await process.communicate()
-            if process.returncode != 0:
-                raise RuntimeError(
-                    f"{' '.join(step)} for {service.name} failed:\n{output.decode(errors='replace')}"
-                )
-
-
-async def timed(
-    client: httpx.AsyncClient, path: str, params: dict[str, str], headers: dict[str, str]
-) -> float:
-    started = time.perf_counter()
-    response = await client.get(path, params=params, headers=headers)
-    elapsed = (time.perf_counter() - started) * 1000
-    if response.status_code != 200:
-        raise RuntimeError(f"GET {path} {params} -> {response.status_code}: {response.text[:300]}")
-    return elapsed
-
-
-def report(title: str, samples: list[float]) -> None:
-    print(
-        f"  {title:<52} n={len(samples):>4}  p50 {percentile(samples, 50):6.1f}  "
-        f"p95 {percentile(samples, 95):6.1f}  p99 {percentile(samples, 99):6.1f}  max {max(samples):6.1f} ms"
-    )
-
-
 async def measure(stack: Stack, password: str, requests: int) -> float:
     """Warm up, then time each kind of request in turn; the p95 of the monthly figures (all areas)."""
     month = current_month()
@@ -528,10 +477,10 @@ async def measure(stack: Stack, password: str, requests: int) -> float:
     )
     print("\nthrough the gateway (sequential requests)")
     for title, xs in samples.items():
-        report(title, xs)
+        report(title, xs, width=52)
     print("straight to the services (what the gateway waits for, in parallel)")
     for title, xs in direct.items():
-        report(title, xs)
+        report(title, xs, width=52)
     return percentile(samples["monthly, all areas (sup1)"], 95)
 
 
@@ -567,7 +516,7 @@ async def main() -> int:
         },
     )
     try:
-        await prepare(stack)
+        await stack.prepare(only=NEEDED)
         await load(stack.server, stack.db_suffix, year)
         stack.start(only=NEEDED)
         await stack.wait_ready(within=60, only=NEEDED)

@@ -80,18 +80,19 @@ class Stack:
             "PYTHONUNBUFFERED": "1",
         }
 
-    async def prepare(self, *, demo_data: bool = True) -> None:
-        """Create the databases if missing, migrate them, and load the demo data."""
-        for service in SERVICES:
+    async def prepare(self, *, demo_data: bool = True, only: tuple[str, ...] | None = None) -> None:
+        """Create the databases if missing, migrate them, and load the demo data (all, or `only` these)."""
+        services = [s for s in SERVICES if only is None or s.name in only]
+        for service in services:
             await ensure_database(self.server, service.database + self.db_suffix)
-        for service in SERVICES:
+        for service in services:
             await _run(
                 [sys.executable, "-m", "alembic", "-c", str(service.alembic_ini), "upgrade", "heads"],
                 self.env(service),
                 f"migrate {service.name}",
             )
         if demo_data:
-            for service in SERVICES:
+            for service in services:
                 if (REPO / service.name / "src" / service.package / "demo.py").exists():
                     await _run(
                         [sys.executable, "-m", f"{service.package}.demo"],
