@@ -34,3 +34,26 @@ export function fieldErrors(error: unknown): Record<string, string> {
   }
   return result;
 }
+
+/** One field error of a 422, as the API sends it. */
+export type FieldError = NonNullable<Problem['errors']>[number];
+
+/** A field error's message without pydantic's "Value error, " prefix. */
+export function plainMessage(item: Pick<FieldError, 'msg'>): string {
+  return item.msg.replace(/^Value error, /, '');
+}
+
+/** True when the text has Japanese in it (a message the API already wrote for the desk). */
+export function isJapanese(text: string): boolean {
+  return /[\u3040-\u30ff\u4e00-\u9fff]/.test(text);
+}
+
+/** An error's `loc` without the leading "body", joined with ".", e.g. "consulter.phone". */
+export function locPath(loc: FieldError['loc']): string {
+  return loc.filter((part) => part !== 'body').join('.');
+}
+
+/** The innermost field name of an error's `loc` (list indices skipped), e.g. "participants". */
+export function locField(loc: FieldError['loc']): string | undefined {
+  return [...loc].reverse().find((part): part is string => typeof part === 'string' && part !== 'body');
+}

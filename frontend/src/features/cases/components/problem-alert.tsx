@@ -1,63 +1,22 @@
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '@/shared/api/errors';
+import { ProblemAlert as SharedProblemAlert, type ProblemAlertProps } from '@/shared/ui/problem-alert';
 
-type Props = {
-  error: unknown;
-  /** Offered on 412/428: someone else changed the thing, read it again. */
-  onReload?: () => void;
-  /** What the user was doing, e.g. 「記録を追加できませんでした。」 */
-  failed?: string;
-  /** A field's name as the form labels it, from the error's `loc`; the raw path when null. */
-  fieldLabel?: (loc: (string | number)[]) => string | null;
-};
+type Props = Omit<ProblemAlertProps, 'messages' | 'className' | 'showTitleOn422' | 'describeFieldError'>;
 
-/** An API error as the user should read it: the server's Japanese title, field errors, or a reload prompt. */
-export function ProblemAlert({ error, onReload, failed, fieldLabel }: Props) {
+/** The shared problem alert in the cases feature's words; the server's title shows on a 422 too. */
+export function ProblemAlert(props: Props) {
   const { t } = useTranslation();
-  if (!error) return null;
-  const apiError = error instanceof ApiError ? error : null;
-  const status = apiError?.status;
-
-  if (status === 412 || status === 428) {
-    return (
-      <div role="alert" className="alert cases-alert">
-        <p>{t('cases.errors.stale')}</p>
-        {onReload && (
-          <button type="button" className="button" onClick={onReload}>
-            {t('cases.errors.reload')}
-          </button>
-        )}
-      </div>
-    );
-  }
-
-  const problem = apiError?.problem;
-  const fieldErrors = Array.isArray(problem?.errors) ? problem.errors : [];
-  let headline = failed ?? t('cases.errors.failed');
-  if (status === 422 && fieldErrors.length > 0) headline = t('cases.errors.invalid');
-  else if (status === 403) headline = t('cases.errors.forbidden');
-  const title = problem?.title;
-  const detail = problem?.detail;
-
-  return (
-    <div role="alert" className="alert cases-alert">
-      <p>{headline}</p>
-      {title && title !== headline && <p>{title}</p>}
-      {detail && detail !== title && <p>{detail}</p>}
-      {fieldErrors.length > 0 && (
-        <ul>
-          {fieldErrors.map((item, i) => (
-            <li key={i}>
-              {fieldLabel?.(item.loc) ?? item.loc.filter((part) => part !== 'body').join('.')}
-              {': '}
-              {item.msg}
-            </li>
-          ))}
-        </ul>
-      )}
-      {!apiError && <p>{t('cases.errors.network')}</p>}
-    </div>
-  );
+  if (!props.error) return null;
+  const messages = {
+    stale: t('cases.errors.stale'),
+    reload: t('cases.errors.reload'),
+    failed: t('cases.errors.failed'),
+    invalid: t('cases.errors.invalid'),
+    forbidden: t('cases.errors.forbidden'),
+    network: t('cases.errors.network'),
+  };
+  return <SharedProblemAlert {...props} messages={messages} className="cases-alert" showTitleOn422 />;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { ApiError } from '@/shared/api/errors';
+import { ApiError, isJapanese, locPath, plainMessage } from '@/shared/api/errors';
 
 export type DescribedErrors = { fields: Record<string, string>; general: string[] };
 
@@ -17,12 +17,12 @@ export function describeErrors(error: unknown, t: TFunction): DescribedErrors {
   const result: DescribedErrors = { fields: {}, general: [] };
   if (!(error instanceof ApiError) || !Array.isArray(error.problem?.errors)) return result;
   for (const item of error.problem.errors) {
-    const path = item.loc.filter((part) => part !== 'body').join('.');
-    const raw = item.msg.replace(/^Value error, /, '');
+    const path = locPath(item.loc);
+    const raw = plainMessage(item);
     let message: string;
     const known = Object.entries(MODEL_MESSAGES).find(([english]) => raw.includes(english));
     if (known) message = t(known[1]);
-    else if (/[\u3040-\u30ff\u4e00-\u9fff]/.test(raw)) message = raw;
+    else if (isJapanese(raw)) message = raw;
     else if (path.endsWith('email')) message = t('consultations.errors.email');
     else if (path.endsWith('phone') && item.type === 'string_pattern_mismatch') {
       message = t('consultations.errors.phone');

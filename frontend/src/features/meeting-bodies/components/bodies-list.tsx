@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useCurrentUser } from '@/shared/auth/current-user';
 import { useBodies } from '../api/bodies';
-import { describeRule } from '../utils/rrule';
+import { describeRule } from '@/shared/utils/rrule';
 import { ProblemAlert } from './problem-alert';
 
 export const MANAGERS = ['admin', 'supervisor'];

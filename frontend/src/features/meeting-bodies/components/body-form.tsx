@@ -1,9 +1,10 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '@/shared/auth/current-user';
+import { describeRule, normaliseRule } from '@/shared/utils/rrule';
 import { useAreas, useCreateBody, useUpdateBody, type BodyWithEtag } from '../api/bodies';
 import { bodyTypes, type BodyDetail, type BodyType, type BodyUpdate } from '../api/types';
-import { describeRule, normaliseRule, RULE_PRESETS } from '../utils/rrule';
+import { RULE_PRESETS } from '../utils/rule-presets';
 import { ProblemAlert } from './problem-alert';
 
 type Props = {
@@ -106,7 +107,7 @@ export function BodyForm({ current, onSaved, onCancel, onReload }: Props) {
       <div className="field">
         <label htmlFor={`${id}-rule`}>{t('meetingBodies.form.rule')}</label>
         <select id={`${id}-rule`} value={ruleChoice} onChange={(e) => setRuleChoice(e.target.value)}>
-          <option value={NONE}>{t('meetingBodies.rule.none')}</option>
+          <option value={NONE}>{t('rrule.none')}</option>
           {RULE_PRESETS.map((preset) => (
             <option key={preset} value={preset}>
               {describeRule(preset, t)}

@@ -4,7 +4,7 @@ import { Link, useNavigate } from 'react-router-dom';
 import { ApiError } from '@/shared/api/errors';
 import { useCurrentUser } from '@/shared/auth/current-user';
 import { useAreas, useBody, useDeactivateBody } from '../api/bodies';
-import { describeRule } from '../utils/rrule';
+import { describeRule } from '@/shared/utils/rrule';
 import { BodyForm } from './body-form';
 import { BodyMembers } from './body-members';
 import { MANAGERS } from './bodies-list';

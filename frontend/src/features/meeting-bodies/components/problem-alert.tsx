@@ -1,5 +1,7 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '@/shared/api/errors';
+import { isJapanese, locField, plainMessage, type FieldError } from '@/shared/api/errors';
+import { ProblemAlert as SharedProblemAlert, type ProblemAlertProps } from '@/shared/ui/problem-alert';
 
 const FIELD_KEYS: Record<string, string> = {
   name: 'meetingBodies.form.name',
@@ -14,62 +16,42 @@ const FIELD_KEYS: Record<string, string> = {
   role: 'meetingBodies.members.role',
 };
 
-/** An API error in plain Japanese: the server's title, field errors, or a reload prompt (412). */
-export function ProblemAlert({ error, failed, onReload }: { error: unknown; failed?: string; onReload?: () => void }) {
+/** One field error of a 422 in plain Japanese. */
+function describeFieldError(item: FieldError, t: TFunction): string {
+  const raw = plainMessage(item);
+  if (item.type === 'missing') return t('meetingBodies.errors.required');
+  if (/RRULE|FREQ|rule/.test(raw)) return t('meetingBodies.errors.rule');
+  if (isJapanese(raw)) return raw;
+  return t('meetingBodies.errors.format');
+}
+
+/** A field's name as the body forms label it. */
+function fieldLabel(loc: FieldError['loc'], t: TFunction): string {
+  const field = locField(loc);
+  const key = field ? FIELD_KEYS[field] : undefined;
+  return key ? t(key as 'meetingBodies.form.name') : (field ?? '');
+}
+
+/** The shared problem alert in the meeting-bodies feature's words. */
+export function ProblemAlert(props: Pick<ProblemAlertProps, 'error' | 'failed' | 'onReload'>) {
   const { t } = useTranslation();
-  if (!error) return null;
-  const apiError = error instanceof ApiError ? error : null;
-  const status = apiError?.status;
-  if (status === 412 || status === 428) {
-    return (
-      <div role="alert" className="alert meetings-alert">
-        <p>{t('meetingBodies.errors.stale')}</p>
-        {onReload && (
-          <button type="button" className="button" onClick={onReload}>
-            {t('meetingBodies.errors.reload')}
-          </button>
-        )}
-      </div>
-    );
-  }
-  const problem = apiError?.problem;
-  const errors = Array.isArray(problem?.errors) ? problem.errors : [];
-  const headline =
-    status === 422 && errors.length > 0
-      ? t('meetingBodies.errors.invalid')
-      : status === 403
-        ? t('meetingBodies.errors.forbidden')
-        : (failed ?? t('meetingBodies.errors.failed'));
+  if (!props.error) return null;
+  const messages = {
+    stale: t('meetingBodies.errors.stale'),
+    reload: t('meetingBodies.errors.reload'),
+    failed: t('meetingBodies.errors.failed'),
+    invalid: t('meetingBodies.errors.invalid'),
+    forbidden: t('meetingBodies.errors.forbidden'),
+    network: t('meetingBodies.errors.network'),
+    separator: t('meetingBodies.errors.separator'),
+  };
   return (
-    <div role="alert" className="alert meetings-alert">
-      <p>{headline}</p>
-      {problem?.title && status !== 422 && problem.title !== headline && <p>{problem.title}</p>}
-      {problem?.detail && problem.detail !== problem.title && <p>{problem.detail}</p>}
-      {errors.length > 0 && (
-        <ul>
-          {errors.map((item, i) => {
-            const field = [...item.loc].reverse().find((p): p is string => typeof p === 'string' && p !== 'body');
-            const key = field ? FIELD_KEYS[field] : undefined;
-            const raw = item.msg.replace(/^Value error, /, '');
-            const message =
-              item.type === 'missing'
-                ? t('meetingBodies.errors.required')
-                : /RRULE|FREQ|rule/.test(raw)
-                  ? t('meetingBodies.errors.rule')
-                  : /[\u3040-\u30ff\u4e00-\u9fff]/.test(raw)
-                    ? raw
-                    : t('meetingBodies.errors.format');
-            return (
-              <li key={i}>
-                {key ? t(key as 'meetingBodies.form.name') : (field ?? '')}
-                {t('meetingBodies.errors.separator')}
-                {message}
-              </li>
-            );
-          })}
-        </ul>
-      )}
-      {!apiError && <p>{t('meetingBodies.errors.network')}</p>}
-    </div>
+    <SharedProblemAlert
+      {...props}
+      messages={messages}
+      className="meetings-alert"
+      fieldLabel={(loc) => fieldLabel(loc, t)}
+      describeFieldError={(item) => describeFieldError(item, t)}
+    />
   );
 }

@@ -1,14 +1,9 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '@/shared/api/errors';
+import { isJapanese, locField, locPath, plainMessage } from '@/shared/api/errors';
+import { ProblemAlert as SharedProblemAlert, type ProblemAlertProps } from '@/shared/ui/problem-alert';
 
-type Props = {
-  error: unknown;
-  /** Offered on 412/428: someone else changed it; read it again. */
-  onReload?: () => void;
-  /** What the user was doing, e.g. 「保存できませんでした。」 */
-  failed?: string;
-};
+type Props = Pick<ProblemAlertProps, 'error' | 'onReload' | 'failed'>;
 
 // pydantic's and meeting-api's field messages are English; the desk reads Japanese.
 const MESSAGES: [RegExp, string][] = [
@@ -35,7 +30,7 @@ const MESSAGES: [RegExp, string][] = [
 
 /** One field error of a 422 as a Japanese sentence. */
 export function describeFieldError(item: { msg: string; type: string }, t: TFunction): string {
-  const raw = item.msg.replace(/^Value error, /, '');
+  const raw = plainMessage(item);
   for (const [pattern, key] of MESSAGES) {
     if (pattern.test(raw)) {
       const names = /: (.+)$/.exec(raw)?.[1];
@@ -47,7 +42,7 @@ export function describeFieldError(item: { msg: string; type: string }, t: TFunc
   if (item.type === 'string_pattern_mismatch') return t('meetings.errors.pattern');
   if (item.type.startsWith('date') || item.type.startsWith('time')) return t('meetings.errors.date');
   if (item.type === 'enum' || item.type === 'literal_error') return t('meetings.errors.choice');
-  if (/[\u3040-\u30ff\u4e00-\u9fff]/.test(raw)) return raw;
+  if (isJapanese(raw)) return raw;
   return t('meetings.errors.format');
 }
 
@@ -79,56 +74,34 @@ const FIELD_KEYS: Record<string, string> = {
 };
 
 function fieldLabel(loc: (string | number)[], t: TFunction): string {
-  const named = [...loc].reverse().find((part): part is string => typeof part === 'string' && part !== 'body');
+  const named = locField(loc);
   const key = named ? FIELD_KEYS[named] : undefined;
-  return key ? t(key as 'meetings.form.title') : loc.filter((p) => p !== 'body').join('.');
+  return key ? t(key as 'meetings.form.title') : locPath(loc);
 }
 
-/** An API error as the user should read it: the server's Japanese title, field errors, or a reload prompt. */
-export function ProblemAlert({ error, onReload, failed }: Props) {
+/**
+ * The shared problem alert in the meetings feature's words: field names as the forms label them
+ * and the API's English field messages in Japanese.
+ */
+export function ProblemAlert(props: Props) {
   const { t } = useTranslation();
-  if (!error) return null;
-  const apiError = error instanceof ApiError ? error : null;
-  const status = apiError?.status;
-
-  if (status === 412 || status === 428) {
-    return (
-      <div role="alert" className="alert meetings-alert">
-        <p>{t('meetings.errors.stale')}</p>
-        {onReload && (
-          <button type="button" className="button" onClick={onReload}>
-            {t('meetings.errors.reload')}
-          </button>
-        )}
-      </div>
-    );
-  }
-
-  const problem = apiError?.problem;
-  const fieldErrors = Array.isArray(problem?.errors) ? problem.errors : [];
-  let headline = failed ?? t('meetings.errors.failed');
-  if (status === 422 && fieldErrors.length > 0) headline = t('meetings.errors.invalid');
-  else if (status === 403) headline = t('meetings.errors.forbidden');
-  const title = problem?.title;
-  const detail = problem?.detail;
-
+  if (!props.error) return null;
+  const messages = {
+    stale: t('meetings.errors.stale'),
+    reload: t('meetings.errors.reload'),
+    failed: t('meetings.errors.failed'),
+    invalid: t('meetings.errors.invalid'),
+    forbidden: t('meetings.errors.forbidden'),
+    network: t('meetings.errors.network'),
+    separator: t('meetings.errors.separator'),
+  };
   return (
-    <div role="alert" className="alert meetings-alert">
-      <p>{headline}</p>
-      {title && title !== headline && status !== 422 && <p>{title}</p>}
-      {detail && detail !== title && <p>{detail}</p>}
-      {fieldErrors.length > 0 && (
-        <ul>
-          {fieldErrors.map((item, i) => (
-            <li key={i}>
-              {fieldLabel(item.loc, t)}
-              {t('meetings.errors.separator')}
-              {describeFieldError(item, t)}
-            </li>
-          ))}
-        </ul>
-      )}
-      {!apiError && <p>{t('meetings.errors.network')}</p>}
-    </div>
+    <SharedProblemAlert
+      {...props}
+      messages={messages}
+      className="meetings-alert"
+      fieldLabel={(loc) => fieldLabel(loc, t)}
+      describeFieldError={(item) => describeFieldError(item, t)}
+    />
   );
 }

@@ -4,7 +4,8 @@ import { useBodies, useBody } from '../api/get-bodies';
 import { useScheduleMeeting, type ScheduleRequest } from '../api/schedule-meeting';
 import { bodyTypes, type BodyType, type Meeting } from '../api/types';
 import { clashesOf, unconfirmedBodyOf } from '../utils/problems';
-import { describeRule, previewDays, ruleOf, type RuleChoice } from '../utils/rrule';
+import { describeRule } from '@/shared/utils/rrule';
+import { previewDays, ruleOf, type RuleChoice } from '../utils/rrule';
 import { addMinutesToTime, dayLabelJa, minutesBetween, tokyoIso, type Day } from '../utils/tokyo';
 import { ClashWarning } from './clash-warning';
 import { ConfidentialityConfirm } from './confidentiality-confirm';
@@ -241,7 +242,7 @@ export function ScheduleForm({ defaultBodyId, defaultDay, onScheduled, onCancel 
                 <select id={`${id}-nth`} value={nth} onChange={(e) => setNth(Number(e.target.value))}>
                   {[1, 2, 3, 4, -1].map((n) => (
                     <option key={n} value={n}>
-                      {n === -1 ? t('meetings.rule.last') : t('meetings.rule.nth', { n })}
+                      {n === -1 ? t('rrule.last') : t('rrule.nth', { n })}
                     </option>
                   ))}
                 </select>
@@ -253,7 +254,7 @@ export function ScheduleForm({ defaultBodyId, defaultDay, onScheduled, onCancel 
                 <select id={`${id}-weekday`} value={weekday} onChange={(e) => setWeekday(Number(e.target.value))}>
                   {[1, 2, 3, 4, 5, 6, 0].map((d) => (
                     <option key={d} value={d}>
-                      {t(`meetings.weekdayLong.${d}` as 'meetings.weekdayLong.0')}
+                      {t(`rrule.weekday.${d}` as 'rrule.weekday.0')}
                     </option>
                   ))}
                 </select>

@@ -1,11 +1,8 @@
-import type { TFunction } from 'i18next';
+import { hasOnlyPlainParts, normaliseRule, RRULE_DAYS, ruleParts, type RruleDay } from '@/shared/utils/rrule';
 import { addDays, addMonths, weekdayOf, type Day } from './tokyo';
 
-// The RFC 5545 rules the desk uses, described in plain words and, for the common shapes,
-// expanded here for a preview (the server expands the real series).
-
-export const RRULE_DAYS = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'] as const;
-export type RruleDay = (typeof RRULE_DAYS)[number];
+// The rule shapes the schedule form offers, and, for those shapes, a preview of the dates
+// (the server expands the real series). Reading a rule in words is shared: @/shared/utils/rrule.
 
 /** The rule shapes the form offers; `custom` is a free RRULE. */
 export type RuleChoice =
@@ -23,24 +20,14 @@ export function ruleOf(choice: RuleChoice): string {
     case 'monthlyDay':
       return `FREQ=MONTHLY;BYMONTHDAY=${choice.monthDay}`;
     case 'custom':
-      return choice.rule.trim().toUpperCase().replace(/^RRULE:/, '');
+      return normaliseRule(choice.rule);
   }
-}
-
-function parts(rule: string): Record<string, string> {
-  const result: Record<string, string> = {};
-  for (const part of rule.trim().toUpperCase().replace(/^RRULE:/, '').split(';')) {
-    const [key, value] = part.split('=');
-    if (key && value) result[key] = value;
-  }
-  return result;
 }
 
 /** A rule read back into one of the offered shapes, when it is one. */
 export function parseRule(rule: string): RuleChoice {
-  const p = parts(rule);
-  const known = new Set(['FREQ', 'BYDAY', 'INTERVAL', 'BYMONTHDAY']);
-  if (Object.keys(p).some((k) => !known.has(k))) return { kind: 'custom', rule };
+  const p = ruleParts(rule);
+  if (!hasOnlyPlainParts(p)) return { kind: 'custom', rule };
   const interval = Number(p.INTERVAL ?? '1');
   const byDay = /^(-1|[1-5])?(SU|MO|TU|WE|TH|FR|SA)$/.exec(p.BYDAY ?? '');
   if (p.FREQ === 'MONTHLY' && interval === 1 && byDay?.[1] && !p.BYMONTHDAY) {
@@ -53,28 +40,6 @@ export function parseRule(rule: string): RuleChoice {
     return { kind: 'monthlyDay', monthDay: Number(p.BYMONTHDAY) };
   }
   return { kind: 'custom', rule };
-}
-
-/** 「毎月第2火曜日」, 「隔月第3金曜日」, 「毎週水曜日」…; the rule itself when it has no plain reading. */
-export function describeRule(rule: string | null | undefined, t: TFunction): string {
-  if (!rule) return '';
-  const p = parts(rule);
-  const interval = Number(p.INTERVAL ?? '1');
-  const byDay = /^(-1|[1-5])?(SU|MO|TU|WE|TH|FR|SA)$/.exec(p.BYDAY ?? '');
-  const weekday = byDay ? t(`meetings.weekdayLong.${RRULE_DAYS.indexOf(byDay[2] as RruleDay)}` as 'meetings.weekdayLong.0') : '';
-  const extra = Object.keys(p).filter((k) => !['FREQ', 'BYDAY', 'INTERVAL', 'BYMONTHDAY'].includes(k));
-  if (extra.length > 0) return rule;
-  if (p.FREQ === 'MONTHLY' && byDay?.[1] && interval <= 2) {
-    const nth = byDay[1] === '-1' ? t('meetings.rule.last') : t('meetings.rule.nth', { n: byDay[1] });
-    return t(interval === 2 ? 'meetings.rule.bimonthlyNth' : 'meetings.rule.monthlyNth', { nth, weekday });
-  }
-  if (p.FREQ === 'MONTHLY' && interval === 1 && p.BYMONTHDAY && !p.BYDAY) {
-    return t('meetings.rule.monthlyDay', { day: p.BYMONTHDAY });
-  }
-  if (p.FREQ === 'WEEKLY' && byDay && !byDay[1] && interval <= 2) {
-    return t(interval === 2 ? 'meetings.rule.biweekly' : 'meetings.rule.weekly', { weekday });
-  }
-  return rule;
 }
 
 function nthWeekdayOfMonth(monthStart: Day, nth: number, weekday: number): Day | null {
