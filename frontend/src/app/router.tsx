@@ -1,17 +1,6 @@
+import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 import { createBrowserRouter, Navigate, RouterProvider } from 'react-router-dom';
-import { ActivityLog } from '@/features/activities/components/activity-log';
-import { AgenciesRoute, AgencyRoute } from '@/features/agencies/components/agency-routes';
-import {
-  CaseNewRoute,
-  CasePrintRoute,
-  CaseRoute,
-  CasesRoute,
-} from '@/features/cases/components/case-routes';
 import { MyWork } from '@/features/home/components/my-work';
-import { BodiesRoute, BodyNewRoute, BodyRoute } from '@/features/meeting-bodies/components/body-routes';
-import { MeetingPrintRoute, MeetingRoute, MeetingsRoute } from '@/features/meetings/components/meeting-routes';
-import { StatisticsPage } from '@/features/statistics/components/statistics-page';
-import { SupervisionHome } from '@/features/supervision/components/supervision-home';
 import { RequireAuth } from '@/shared/auth/require-auth';
 import { AppShell } from './app-shell';
 import { ConsultationRoute } from './routes/consultation';
@@ -21,6 +10,25 @@ import { LoginRoute } from './routes/login';
 import { ReportRoute } from './routes/report';
 import { ReportStatusRoute } from './routes/report-status';
 import { TriageRoute } from './routes/triage';
+
+// Features loaded when first opened: the public report pages and the desk's everyday screens
+// stay small on a phone; cases, meetings and statistics come in their own chunks.
+const cases = () => import('@/features/cases/components/case-routes');
+const agencies = () => import('@/features/agencies/components/agency-routes');
+const meetings = () => import('@/features/meetings/components/meeting-routes');
+const bodies = () => import('@/features/meeting-bodies/components/body-routes');
+
+/** A route whose component is loaded on first visit (react-router's `lazy`). */
+function page<M>(load: () => Promise<M>, pick: (module: M) => ComponentType) {
+  return { lazy: async () => ({ Component: pick(await load()) }) };
+}
+
+const CasePrintRoute = lazy(() => cases().then((m) => ({ default: m.CasePrintRoute })));
+const MeetingPrintRoute = lazy(() => meetings().then((m) => ({ default: m.MeetingPrintRoute })));
+
+function Later({ children }: { children: ReactNode }) {
+  return <Suspense fallback={null}>{children}</Suspense>;
+}
 
 const router = createBrowserRouter([
   { path: '/login', element: <LoginRoute /> },
@@ -32,7 +40,9 @@ const router = createBrowserRouter([
     path: '/cases/:caseId/print',
     element: (
       <RequireAuth>
-        <CasePrintRoute />
+        <Later>
+          <CasePrintRoute />
+        </Later>
       </RequireAuth>
     ),
   },
@@ -41,7 +51,9 @@ const router = createBrowserRouter([
     path: '/meetings/:meetingId/minutes/print',
     element: (
       <RequireAuth>
-        <MeetingPrintRoute />
+        <Later>
+          <MeetingPrintRoute />
+        </Later>
       </RequireAuth>
     ),
   },
@@ -58,20 +70,29 @@ const router = createBrowserRouter([
       { path: 'consultations/new', element: <ConsultationNewRoute /> },
       { path: 'consultations/:consultationId', element: <ConsultationRoute /> },
       { path: 'triage', element: <TriageRoute /> },
-      { path: 'cases', element: <CasesRoute /> },
-      { path: 'cases/new', element: <CaseNewRoute /> },
-      { path: 'cases/:caseId', element: <CaseRoute /> },
-      { path: 'agencies', element: <AgenciesRoute /> },
-      { path: 'agencies/:agencyId', element: <AgencyRoute /> },
-      { path: 'activities', element: <ActivityLog /> },
-      { path: 'statistics', element: <StatisticsPage /> },
-      { path: 'supervision', element: <SupervisionHome /> },
-      { path: 'meetings', element: <MeetingsRoute /> },
-      { path: 'meetings/:meetingId', element: <MeetingRoute /> },
-      { path: 'meeting-bodies', element: <BodiesRoute /> },
-      { path: 'meeting-bodies/new', element: <BodyNewRoute /> },
-      { path: 'meeting-bodies/:bodyId', element: <BodyRoute /> },
-      { path: '*', element: <Navigate to="/consultations" replace /> },
+      { path: 'cases', ...page(cases, (m) => m.CasesRoute) },
+      { path: 'cases/new', ...page(cases, (m) => m.CaseNewRoute) },
+      { path: 'cases/:caseId', ...page(cases, (m) => m.CaseRoute) },
+      { path: 'agencies', ...page(agencies, (m) => m.AgenciesRoute) },
+      { path: 'agencies/:agencyId', ...page(agencies, (m) => m.AgencyRoute) },
+      {
+        path: 'activities',
+        ...page(() => import('@/features/activities/components/activity-log'), (m) => m.ActivityLog),
+      },
+      {
+        path: 'statistics',
+        ...page(() => import('@/features/statistics/components/statistics-page'), (m) => m.StatisticsPage),
+      },
+      {
+        path: 'supervision',
+        ...page(() => import('@/features/supervision/components/supervision-home'), (m) => m.SupervisionHome),
+      },
+      { path: 'meetings', ...page(meetings, (m) => m.MeetingsRoute) },
+      { path: 'meetings/:meetingId', ...page(meetings, (m) => m.MeetingRoute) },
+      { path: 'meeting-bodies', ...page(bodies, (m) => m.BodiesRoute) },
+      { path: 'meeting-bodies/new', ...page(bodies, (m) => m.BodyNewRoute) },
+      { path: 'meeting-bodies/:bodyId', ...page(bodies, (m) => m.BodyRoute) },
+      { path: '*', element: <Navigate to="/" replace /> },
     ],
   },
 ]);
