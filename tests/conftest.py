@@ -1,5 +1,6 @@
 """Cross-service fixtures: the four real service processes on free ports, behind the gateway."""
 
+import asyncio
 import secrets
 import tempfile
 from collections.abc import AsyncIterator
@@ -67,6 +68,20 @@ def login(gateway: httpx.AsyncClient):
         return {"Authorization": f"Bearer {response.json()['access_token']}"}
 
     return headers_for
+
+
+@pytest.fixture
+def eventually():
+    """Poll `check` until it returns something truthy: outbox deliveries arrive asynchronously."""
+
+    async def poll(check, *, within: float = 40.0, every: float = 0.5):
+        deadline = asyncio.get_running_loop().time() + within
+        while not (result := await check()):
+            assert asyncio.get_running_loop().time() < deadline, "condition not met in time"
+            await asyncio.sleep(every)
+        return result
+
+    return poll
 
 
 @pytest.fixture

@@ -1,7 +1,6 @@
 """DOMAIN.md scenarios 2, 3 and 4 through the gateway, and nothing lost while case-api is down."""
 
 import asyncio
-import hashlib
 import uuid
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -9,31 +8,11 @@ from zoneinfo import ZoneInfo
 import asyncpg
 import httpx
 
+from intake_api.public_reports.challenge import solve
 from tsunagu_local.stack import Stack
 from tsunagu_services.db import database_url
 
 TOKYO = ZoneInfo("Asia/Tokyo")
-
-
-async def eventually(check, *, within: float = 30.0, every: float = 0.5):
-    """Poll `check` until it returns something truthy (outbox deliveries are asynchronous)."""
-    deadline = asyncio.get_running_loop().time() + within
-    while True:
-        result = await check()
-        if result:
-            return result
-        if asyncio.get_running_loop().time() > deadline:
-            raise AssertionError("condition not met in time")
-        await asyncio.sleep(every)
-
-
-def solve(challenge: str, difficulty: int) -> str:
-    counter = 0
-    while True:
-        digest = hashlib.sha256(f"{challenge}:{counter}".encode()).digest()
-        if int.from_bytes(digest, "big") >> (256 - difficulty) == 0:
-            return str(counter)
-        counter += 1
 
 
 async def proof(gateway: httpx.AsyncClient) -> dict[str, str]:
@@ -48,7 +27,7 @@ async def checks_for(gateway: httpx.AsyncClient, headers: dict, consultation_id:
 
 
 async def test_scenario_2_suicidal_email_makes_a_same_day_safety_check_for_every_supervisor(
-    gateway: httpx.AsyncClient, login
+    eventually, gateway: httpx.AsyncClient, login
 ) -> None:
     csw, sup1, sup2 = await login("csw-higashi"), await login("sup1"), await login("sup2")
     today_1010 = datetime.now(TOKYO).replace(hour=10, minute=10, second=0, microsecond=0)
@@ -174,7 +153,7 @@ async def test_scenario_4_referral_retry_creates_nothing_twice(
 
 
 async def test_urgent_intake_while_case_api_is_down_arrives_once_when_it_is_back(
-    stack: Stack, gateway: httpx.AsyncClient, login
+    eventually, stack: Stack, gateway: httpx.AsyncClient, login
 ) -> None:
     csw, sup = await login("csw-nishi"), await login("sup1")
     stack.stop(only=("case-api",))
@@ -201,7 +180,7 @@ async def test_urgent_intake_while_case_api_is_down_arrives_once_when_it_is_back
 
 
 async def test_triage_into_a_new_case_while_case_api_is_down_opens_it_once(
-    stack: Stack, gateway: httpx.AsyncClient, login
+    eventually, stack: Stack, gateway: httpx.AsyncClient, login
 ) -> None:
     csw = await login("csw-higashi")
     title = f"小金井さん世帯（{uuid.uuid4().hex[:4]}）"

@@ -16,15 +16,9 @@ TOKYO = ZoneInfo("Asia/Tokyo")
 HOUKATSU_HIGASHI = "0b0c0000-0000-4000-8000-000000000001"
 
 
-async def eventually(check, within: float = 40.0):
-    deadline = asyncio.get_running_loop().time() + within
-    while not (result := await check()):
-        assert asyncio.get_running_loop().time() < deadline, "condition not met in time"
-        await asyncio.sleep(0.5)
-    return result
-
-
-async def test_scenario_1_neighbour_call_to_plan_actions(gateway: httpx.AsyncClient, login) -> None:
+async def test_scenario_1_neighbour_call_to_plan_actions(
+    eventually, gateway: httpx.AsyncClient, login
+) -> None:
     csw, sup = await login("csw-higashi"), await login("sup1")
 
     # 1. Intake: the neighbour's call.

@@ -21,6 +21,7 @@ from case_api.activities.schemas import (
     Workload,
 )
 from tsunagu_services.etag import required_if_match
+from tsunagu_services.months import date_bounds
 from tsunagu_services.problems import NotFound, ValidationFailed
 from tsunagu_services.tokens import Principal
 
@@ -29,14 +30,6 @@ TOKYO = ZoneInfo("Asia/Tokyo")
 
 def _today() -> dt.date:
     return dt.datetime.now(dt.UTC).astimezone(TOKYO).date()
-
-
-def month_bounds(month: str) -> tuple[dt.date, dt.date]:
-    """`YYYY-MM` → its first day and the first day of the next month."""
-    year, number = (int(part) for part in month.split("-"))
-    start = dt.date(year, number, 1)
-    end = dt.date(year + number // 12, number % 12 + 1, 1)
-    return start, end
 
 
 def _check_date(day: dt.date) -> None:
@@ -80,7 +73,7 @@ async def list_activities(
     offset: int,
 ) -> tuple[list[CommunityActivity], int]:
     """Activities the caller may see (supervisors all; a CSW their own and their area's), newest first."""
-    start, end = month_bounds(month) if month else (None, None)
+    start, end = date_bounds(month, month) if month else (None, None)
     return await repository.page(
         session,
         access.activities_visible(principal),
@@ -131,7 +124,7 @@ async def update_activity(
 async def workload(session: AsyncSession, principal: Principal, *, month: str, area: str | None) -> Workload:
     """Individual support vs community minutes per CSW and per area in a month; a CSW sees their own."""
     own = access.workload_limited_to(principal)
-    start, end = month_bounds(month)
+    start, end = date_bounds(month, month)
     with_timeline = await repository.timeline_installed(session)
     rows = await repository.workload(
         session,

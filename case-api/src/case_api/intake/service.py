@@ -5,6 +5,7 @@ triaged (already authorized by intake-api) is named as the author of what is wri
 """
 
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -23,6 +24,7 @@ from case_api.records.models import SupportRecord
 from case_api.records.schemas import RecordSource
 from tsunagu_services.tokens import Principal
 
+TOKYO = ZoneInfo("Asia/Tokyo")
 TOKYO_DATE_FORMAT = "%Y-%m-%d"
 # The consultation's channel → the kind of timeline record that reads naturally.
 RECORD_KIND = {
@@ -114,6 +116,4 @@ async def open_from_intake(session: AsyncSession, principal: Principal, data: Ca
 
 
 def _tokyo_date(moment: datetime) -> str:
-    from zoneinfo import ZoneInfo
-
-    return moment.astimezone(ZoneInfo("Asia/Tokyo")).strftime(TOKYO_DATE_FORMAT)
+    return moment.astimezone(TOKYO).strftime(TOKYO_DATE_FORMAT)

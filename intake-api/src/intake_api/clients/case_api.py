@@ -9,7 +9,7 @@ from typing import Any
 import httpx
 from pydantic import BaseModel, ConfigDict
 
-from tsunagu_services.problems import ProblemError
+from tsunagu_services.problems import Forbidden, ProblemError
 
 
 class CaseApiUnavailable(ProblemError):
@@ -46,6 +46,8 @@ class CaseApiClient:
             raise CaseApiUnavailable() from exc
         if response.status_code in (404, 422):
             return None
+        if response.status_code == 403:
+            raise Forbidden()  # case-api refused the caller: their rights, not an outage
         if not response.is_success:
             raise CaseApiUnavailable(detail=f"case-api answered {response.status_code}")
         return response.json()
