@@ -39,3 +39,14 @@ class AuditUnavailable(GatewayError):
     status = 503
     type = "/problems/audit-unavailable"
     title = "監査記録を保存できないため、処理を完了できません。しばらく待ってからやり直してください。"
+
+
+class UpstreamBusy(GatewayError):
+    """The service's connection pool is full: answered at once rather than queued."""
+
+    status = 503
+    type = "/problems/upstream-busy"
+    title = "関連するサービスが混み合っています。少し待ってからやり直してください。"
+
+    def __init__(self) -> None:
+        super().__init__(headers={"Retry-After": "1"})

@@ -11,7 +11,8 @@ from gateway.identity.router import router as areas_router
 from gateway.openapi import router as openapi_router
 from gateway.proxy.ratelimit import PublicRateLimiter
 from gateway.proxy.router import router as proxy_router
-from gateway.readiness import services_ready
+from gateway.proxy.upstreams import UpstreamPools
+from gateway.readiness import ServiceProbes, services_ready
 from gateway.settings import Settings
 from gateway.spa import router as spa_router
 from gateway.statistics.router import router as statistics_router
@@ -29,6 +30,15 @@ def own_jwks(key: SigningKey) -> JwksCache:
         return {"keys": [key.public_jwk]}
 
     return JwksCache(document)
+
+
+async def open_pools(app: FastAPI) -> None:
+    app.state.upstreams = UpstreamPools(app.state.settings)
+    app.state.service_probes = ServiceProbes()
+
+
+async def close_pools(app: FastAPI) -> None:
+    await app.state.upstreams.aclose()
 
 
 def create_app(
@@ -52,7 +62,8 @@ def create_app(
         ],
         readiness=[database_ready, services_ready],
         jwks=jwks or own_jwks(key),
-        on_start=[warm_up],
+        on_start=[warm_up, open_pools],
+        on_stop=[close_pools],
         # Idempotency-Key is the services' business; the gateway passes it on untouched.
         idempotency=False,
         # Inside the request context (events carry the request id) and the body limit.

@@ -103,9 +103,9 @@ def merged_openapi_offline() -> Document:
     return merge(own, services)
 
 
-async def _fetch(client: httpx.AsyncClient, service: str, url: str, wait_seconds: float) -> Document | None:
+async def _fetch(client: httpx.AsyncClient, service: str, url: str) -> Document | None:
     try:
-        response = await client.get(f"{url.rstrip('/')}/openapi.json", timeout=wait_seconds)
+        response = await client.get(f"{url.rstrip('/')}/openapi.json")
         response.raise_for_status()
         document = response.json()
     except (httpx.HTTPError, ValueError) as exc:
@@ -117,20 +117,21 @@ async def _fetch(client: httpx.AsyncClient, service: str, url: str, wait_seconds
 
 
 async def merged_openapi_live(app: FastAPI) -> Document:
-    """The merged document from the running services, cached for a minute."""
+    """The merged document from the running services, cached for a minute when complete.
+
+    A document missing a service (down, or too busy to answer in time) is served
+    but never cached, so the next request asks again rather than a minute later.
+    """
     settings = app.state.settings
     cached = getattr(app.state, "openapi_cache", None)
     if cached is not None and time.monotonic() - cached[0] < settings.openapi_cache_seconds:
         return cached[1]
-    names = list(settings.upstreams)
-    documents = await asyncio.gather(
-        *(
-            _fetch(app.state.http, name, settings.upstreams[name], settings.upstream_probe_timeout_seconds)
-            for name in names
-        )
-    )
+    pools = app.state.upstreams
+    names = list(pools.urls)
+    documents = await asyncio.gather(*(_fetch(pools.probe, name, pools.urls[name]) for name in names))
     merged = merge(app.openapi(), dict(zip(names, documents, strict=True)))
-    app.state.openapi_cache = (time.monotonic(), merged)
+    if "x-tsunagu-missing" not in merged:
+        app.state.openapi_cache = (time.monotonic(), merged)
     return merged
 
 

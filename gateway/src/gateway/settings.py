@@ -19,6 +19,11 @@ class Settings(ServiceSettings):
     failed_login_delay_seconds: float = 0.3
     # Readiness and OpenAPI fetches must not hold the gateway up when a service is dead.
     upstream_probe_timeout_seconds: float = 2.0
+    # One pool per service: a full one answers 503 at once (Retry-After) rather than queueing.
+    upstream_max_connections: int = Field(default=64, ge=1)
+    upstream_pool_timeout_seconds: float = Field(default=0.25, gt=0)
+    upstream_connect_timeout_seconds: float = Field(default=2.0, gt=0)
+    upstream_read_timeout_seconds: float = Field(default=10.0, gt=0)
     openapi_cache_seconds: float = 60.0
     # Anonymous reports and follow-ups one client may send per ten minutes (memory only).
     public_submissions_per_10_minutes: int = 10

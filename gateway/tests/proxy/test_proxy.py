@@ -98,7 +98,7 @@ async def test_unreachable_service_is_a_502_problem(client: httpx.AsyncClient, b
 
 
 async def test_slow_service_is_a_504_problem_not_a_hang(app, client: httpx.AsyncClient) -> None:
-    app.state.http.timeout = httpx.Timeout(0.3)
+    app.state.upstreams.client("intake-api").timeout = httpx.Timeout(0.3)
     async with asyncio.timeout(5):
         response = await client.get("/api/v1/consultations/slow")
     assert response.status_code == 504

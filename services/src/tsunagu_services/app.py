@@ -6,7 +6,7 @@ from contextlib import asynccontextmanager
 from fastapi import APIRouter, FastAPI
 
 from tsunagu_services.auth import JwksCache
-from tsunagu_services.db import database_url, make_engine, make_sessionmaker
+from tsunagu_services.db import database_url, make_engine, make_probe_engine, make_sessionmaker
 from tsunagu_services.health import ReadinessCheck, database_ready, health_router
 from tsunagu_services.http import make_http_client
 from tsunagu_services.idempotency import IdempotencyMiddleware
@@ -35,7 +35,9 @@ def create_service_app(
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         configure_logging(settings.service_name, settings.log_level)
-        app.state.engine = make_engine(database_url(settings.database_url, settings.database_name))
+        url = database_url(settings.database_url, settings.database_name)
+        app.state.engine = make_engine(url)
+        app.state.probe_engine = make_probe_engine(url)
         app.state.sessionmaker = make_sessionmaker(app.state.engine)
         app.state.http = make_http_client()
         app.state.jwks = jwks or JwksCache.from_url(app.state.http, settings.jwks_url)
@@ -48,6 +50,7 @@ def create_service_app(
                 await hook(app)
             await app.state.http.aclose()
             await app.state.engine.dispose()
+            await app.state.probe_engine.dispose()
 
     app = FastAPI(title=title, lifespan=lifespan, openapi_url="/openapi.json", docs_url=None, redoc_url=None)
     app.state.settings = settings

@@ -7,6 +7,7 @@ from urllib.parse import urlsplit, urlunsplit
 from fastapi import Depends, Request
 from sqlalchemy import MetaData
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
+from sqlalchemy.pool import NullPool
 from sqlmodel import SQLModel
 
 from tsunagu_services.idempotency import claim as claim_idempotency_key
@@ -32,6 +33,11 @@ def database_url(server_url: str, database: str, *, driver: str = "asyncpg") -> 
 def make_engine(url: str) -> AsyncEngine:
     """An asyncpg engine with a small pool suited to a 2-core machine."""
     return create_async_engine(url, pool_size=10, max_overflow=10, pool_pre_ping=True)
+
+
+def make_probe_engine(url: str) -> AsyncEngine:
+    """An engine outside the pool, for readiness: a probe never queues behind the traffic it checks."""
+    return create_async_engine(url, poolclass=NullPool, connect_args={"timeout": 2})
 
 
 def make_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:

@@ -1,5 +1,6 @@
 """Liveness and readiness endpoints (public: no token, no data)."""
 
+import asyncio
 from collections.abc import Awaitable, Callable
 
 from fastapi import APIRouter, Request
@@ -10,8 +11,9 @@ ReadinessCheck = Callable[[Request], Awaitable[dict[str, bool]]]
 
 
 async def database_ready(request: Request) -> dict[str, bool]:
+    """A fresh connection answers (not one from the pool: under load that would wait its turn)."""
     try:
-        async with request.app.state.engine.connect() as conn:
+        async with asyncio.timeout(3), request.app.state.probe_engine.connect() as conn:
             await conn.execute(text("select 1"))
         return {"database": True}
     except Exception:  # any failure means not ready; the cause is in the DB's own log

@@ -12,7 +12,8 @@ TIMEOUT = httpx.Timeout(10.0, connect=2.0)
 LIMITS = httpx.Limits(max_connections=100, max_keepalive_connections=20, keepalive_expiry=4.0)
 
 
-async def _propagate_request_id(request: httpx.Request) -> None:
+async def propagate_request_id(request: httpx.Request) -> None:
+    """httpx request hook: the current request id travels to the next service."""
     request_id = request_id_var.get()
     if request_id != "-" and REQUEST_ID_HEADER not in request.headers:
         request.headers[REQUEST_ID_HEADER] = request_id
@@ -20,7 +21,7 @@ async def _propagate_request_id(request: httpx.Request) -> None:
 
 def make_http_client() -> httpx.AsyncClient:
     """The process's client: timeouts, bounded pool, X-Request-ID carried along."""
-    return httpx.AsyncClient(timeout=TIMEOUT, limits=LIMITS, event_hooks={"request": [_propagate_request_id]})
+    return httpx.AsyncClient(timeout=TIMEOUT, limits=LIMITS, event_hooks={"request": [propagate_request_id]})
 
 
 class ServiceToken:

@@ -1,9 +1,8 @@
 import math
 
 from fastapi import APIRouter, Request
-from starlette.responses import StreamingResponse
 
-from gateway.proxy.forwarder import forward
+from gateway.proxy.forwarder import UpstreamResponse, forward
 from gateway.proxy.ratelimit import PublicRateLimiter
 from gateway.proxy.routes import service_for
 from tsunagu_services.problems import NotFound, TooManyRequests
@@ -26,12 +25,12 @@ def _limit_public(request: Request) -> None:
 # Not authenticated here: every service verifies the token itself (zero trust), and the
 # audit middleware has already recorded who asked.
 @router.api_route("/api/v1/{rest:path}", methods=METHODS, include_in_schema=False)
-async def proxy(request: Request, rest: str) -> StreamingResponse:
+async def proxy(request: Request, rest: str) -> UpstreamResponse:
     """Forward any other /api/v1 request to the service that owns it."""
     service = service_for(request.url.path)
     if service is None:
         raise NotFound()
     if request.url.path.startswith(PUBLIC_PREFIX):
         _limit_public(request)
-    base_url = request.app.state.settings.upstreams[service]
-    return await forward(request.app.state.http, request, base_url)
+    pools = request.app.state.upstreams
+    return await forward(pools.client(service), request, pools.urls[service])

@@ -34,8 +34,7 @@ CSV_RESPONSE = {
 def _upstream(request: Request, principal: CurrentPrincipal, settings: SettingsDep) -> Upstream:
     """The services, asked with the caller's own token: each applies its own rules to it."""
     return Upstream(
-        request.app.state.http,
-        settings.upstreams,
+        request.app.state.upstreams,
         request.headers["authorization"],
         settings.statistics_timeout_seconds,
     )

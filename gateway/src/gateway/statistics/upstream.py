@@ -5,6 +5,8 @@ from typing import Any
 
 import httpx
 
+from gateway.errors import UpstreamBusy
+from gateway.proxy.upstreams import UpstreamPools
 from tsunagu_services.problems import BadGateway, GatewayTimeout, ProblemError
 
 
@@ -21,20 +23,21 @@ class UpstreamProblem(ProblemError):
 class Upstream:
     """One request's view of the services: their base URLs, the caller's token, a short timeout."""
 
-    def __init__(
-        self, client: httpx.AsyncClient, urls: dict[str, str], authorization: str, timeout: float
-    ) -> None:
-        self._client = client
-        self._urls = urls
+    def __init__(self, pools: UpstreamPools, authorization: str, timeout: float) -> None:
+        self._pools = pools
         self._headers = {"Authorization": authorization, "Accept": "application/json"}
         self._timeout = timeout
 
     async def get(self, service: str, path: str, params: dict[str, Any]) -> Any:
         """The service's JSON answer; its 4xx passed on, anything else a 502 (504 when too slow)."""
-        url = f"{self._urls[service].rstrip('/')}{path}"
+        url = f"{self._pools.urls[service].rstrip('/')}{path}"
         query = {k: v for k, v in params.items() if v is not None}
         try:
-            response = await self._client.get(url, params=query, headers=self._headers, timeout=self._timeout)
+            response = await self._pools.client(service).get(
+                url, params=query, headers=self._headers, timeout=self._timeout
+            )
+        except httpx.PoolTimeout as exc:
+            raise UpstreamBusy() from exc
         except httpx.TimeoutException as exc:
             raise GatewayTimeout(f"{service} が時間内に応答しませんでした。") from exc
         except httpx.HTTPError as exc:
@@ -56,7 +59,7 @@ class Upstream:
         """Like `get`, but None when the service cannot answer (a view that shows what it has)."""
         try:
             return await self.get(service, path, params)
-        except (BadGateway, GatewayTimeout, UpstreamProblem):
+        except (BadGateway, GatewayTimeout, UpstreamBusy, UpstreamProblem):
             return None
 
 
