@@ -3,7 +3,7 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import CheckConstraint, Column, DateTime, ForeignKey, Index, String, Text, Uuid, func, text
-from sqlalchemy.dialects.postgresql import ARRAY, JSONB
+from sqlalchemy.dialects.postgresql import ARRAY, JSONB, TSTZRANGE, ExcludeConstraint, Range
 from sqlmodel import Field, SQLModel
 
 MEETING_STATUSES = ("scheduled", "cancelled")
@@ -120,3 +120,32 @@ class MeetingEvent(SQLModel, table=True):
     before: dict[str, Any] | None = Field(default=None, sa_column=Column(JSONB, nullable=True))
     after: dict[str, Any] | None = Field(default=None, sa_column=Column(JSONB, nullable=True))
     reason: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+
+
+class MeetingBooking(SQLModel, table=True):
+    """One participant's or one room's time held by a scheduled meeting.
+
+    The exclusion constraint is the guarantee against double booking: two
+    overlapping exclusive bookings of one resource cannot both commit, however
+    many requests race. A meeting scheduled despite a clash the organiser
+    confirmed holds its time without excluding others (`exclusive` false).
+    """
+
+    __tablename__ = "meeting_booking"
+    __table_args__ = (
+        ExcludeConstraint(
+            (Column("resource"), "="),
+            (Column("during"), "&&"),
+            where=text("exclusive"),
+            using="gist",
+            name="ex_meeting_booking_overlap",
+        ),
+    )
+
+    meeting_id: uuid.UUID = Field(
+        sa_column=Column(Uuid, ForeignKey("meeting.id", ondelete="CASCADE"), primary_key=True)
+    )
+    # `participant:<username>` or `place:<folded room name>`.
+    resource: str = Field(primary_key=True, max_length=300)
+    during: Range[datetime] = Field(sa_column=Column(TSTZRANGE, nullable=False))
+    exclusive: bool

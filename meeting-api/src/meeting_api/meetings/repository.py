@@ -4,10 +4,15 @@ import uuid
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, and_, false, func, or_, select
+from sqlalchemy import ColumnElement, and_, delete, false, func, insert, or_, select
+from sqlalchemy.dialects.postgresql import Range
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from meeting_api.meetings.models import Meeting, MeetingEvent, MeetingSeries
+from meeting_api.meetings.models import Meeting, MeetingBooking, MeetingEvent, MeetingSeries
+from meeting_api.meetings.rules import booked_resources
+
+EXCLUSION_VIOLATION = "23P01"
 
 
 async def get(session: AsyncSession, meeting_id: uuid.UUID, *, for_update: bool = False) -> Meeting | None:
@@ -104,3 +109,36 @@ async def for_feed(
 
 def add(session: AsyncSession, row: Meeting | MeetingSeries | MeetingEvent) -> None:
     session.add(row)
+
+
+async def hold(session: AsyncSession, meetings: Sequence[Meeting], *, exclusive: bool) -> bool:
+    """Book the participants and room of each meeting for its time (replacing what it held).
+
+    False when an exclusive booking that another request committed holds one of them:
+    the database refused, inside a savepoint, so the caller's transaction can still answer.
+    """
+    rows = [
+        {
+            "meeting_id": meeting.id,
+            "resource": resource,
+            "during": Range(meeting.starts_at, meeting.ends_at, bounds="[)"),
+            "exclusive": exclusive,
+        }
+        for meeting in meetings
+        for resource in sorted(booked_resources(meeting.participants, meeting.place))
+    ]
+    try:
+        async with session.begin_nested():
+            await release(session, [m.id for m in meetings])
+            if rows:
+                await session.execute(insert(MeetingBooking), rows)
+    except IntegrityError as exc:
+        if getattr(exc.orig, "sqlstate", None) == EXCLUSION_VIOLATION:
+            return False
+        raise
+    return True
+
+
+async def release(session: AsyncSession, meeting_ids: Sequence[uuid.UUID]) -> None:
+    """A cancelled meeting holds no one's time."""
+    await session.execute(delete(MeetingBooking).where(MeetingBooking.meeting_id.in_(list(meeting_ids))))

@@ -41,6 +41,14 @@ def place_key(place: str | None) -> str | None:
     return key or None
 
 
+def booked_resources(participants: Iterable[str], place: str | None) -> set[str]:
+    """What a meeting holds for its time: each participant, and the room as staff type it."""
+    resources = {f"participant:{p}" for p in participants}
+    if (room := place_key(place)) is not None:
+        resources.add(f"place:{room}")
+    return resources
+
+
 def overlaps(a_start: datetime, a_end: datetime, b_start: datetime, b_end: datetime) -> bool:
     """Half-open intervals: a meeting ending at 15:00 does not clash with one starting at 15:00."""
     return a_start < b_end and b_start < a_end

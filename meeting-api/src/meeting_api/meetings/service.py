@@ -269,6 +269,20 @@ async def _refuse_clashes(
     raise MeetingClash(f"{len(named)}件の予定と重なっています。", clashes=named)
 
 
+async def _book(
+    session: AsyncSession, principal: Principal, meetings: Sequence[Meeting], *, confirmed: bool
+) -> None:
+    """Hold the meetings' time in the database; a concurrent booking that won gets the caller a 409.
+
+    The pre-check above names clashes for the common case; this is the guarantee when
+    identical requests race (the exclusion constraint lets only one commit).
+    """
+    if await repository.hold(session, meetings, exclusive=not confirmed):
+        return
+    await _refuse_clashes(session, principal, [_slot(m) for m in meetings], confirmed=False)
+    raise MeetingClash("同じ時間に別の予定が先に登録されました。", clashes=[])
+
+
 def _meeting(
     plan: _Plan,
     principal: Principal,
@@ -306,6 +320,7 @@ async def schedule(session: AsyncSession, principal: Principal, data: MeetingCre
     confirmed = await _refuse_clashes(session, principal, [_slot(meeting)], confirmed=data.confirm_clash)
     repository.add(session, meeting)
     await session.flush()
+    await _book(session, principal, [meeting], confirmed=data.confirm_clash)
     after = snapshot(meeting) | ({"confirmed_clashes": [str(i) for i in confirmed]} if confirmed else {})
     record_event(session, meeting, principal.username, "scheduled", after=after)
     notify(
@@ -355,6 +370,7 @@ async def schedule_series(
     for meeting in meetings:
         repository.add(session, meeting)
     await session.flush()
+    await _book(session, principal, meetings, confirmed=data.confirm_clash)
     for meeting in meetings:
         after = snapshot(meeting) | {"series_id": str(series.id)}
         if confirmed:
@@ -460,6 +476,9 @@ async def update(
         setattr(meeting, key, value)
     meeting.sequence += 1
     meeting.updated_at = _now()
+    if changes.keys() & {"starts_at", "ends_at", "participants", "place"}:
+        await session.flush()
+        await _book(session, principal, [meeting], confirmed=data.confirm_clash)
     rescheduled = bool(changes.keys() & {"starts_at", "ends_at"})
     now = snapshot(meeting)
     after = {k: now[k] for k in changes}
@@ -505,13 +524,14 @@ async def cancel(
         raise MeetingCancelled()
     if if_match is not None:
         if_match.ensure(meeting.sequence)
-    _cancel(session, principal, meeting, reason)
+    await _cancel(session, principal, meeting, reason)
     await session.flush()
     await session.refresh(meeting)
     return meeting
 
 
-def _cancel(session: AsyncSession, principal: Principal, meeting: Meeting, reason: str) -> None:
+async def _cancel(session: AsyncSession, principal: Principal, meeting: Meeting, reason: str) -> None:
+    await repository.release(session, [meeting.id])
     now = _now()
     meeting.status = "cancelled"
     meeting.cancelled_at = now
@@ -551,7 +571,7 @@ async def cancel_series(
             continue
         visible = await load_visible(session, principal, occurrence.id, for_update=True)
         access.ensure_may_run(principal, visible.meeting, visible.member)
-        _cancel(session, principal, visible.meeting, reason)
+        await _cancel(session, principal, visible.meeting, reason)
         cancelled.append(visible.meeting)
     await session.flush()
     for meeting in cancelled:
