@@ -37,10 +37,12 @@ async def stack() -> AsyncIterator[Stack]:
     )
     await stack.prepare()
     stack.start()
+    supervisor = asyncio.create_task(stack.supervise())  # as `make run` does: a service that dies returns
     try:
         await stack.wait_ready()
         yield stack
     finally:
+        supervisor.cancel()
         stack.stop()
         await stack.drop_databases()
 

@@ -69,10 +69,15 @@ OPENAPI_DOC = {
 }
 
 
+# Method and path of every request the echo service received, so a test can see what got through.
+RECEIVED: list[tuple[str, str]] = []
+
+
 async def echo_app(scope, receive, send) -> None:
     """Answers what it received; /slow sleeps, /created answers 201, /openapi.json a small spec."""
     if scope["type"] != "http":
         return
+    RECEIVED.append((scope["method"], scope["path"]))
     body = b""
     while True:
         message = await receive()

@@ -44,22 +44,21 @@ async def main() -> int:
         stack.start()
         await stack.wait_ready()
         print(_banner(stack, demo_password, embedded), flush=True)
-        while not stopping.is_set():
-            for name, process in stack.processes.items():
-                if process.poll() is not None:
-                    print(f"{name} exited (code {process.returncode}); stopping.", file=sys.stderr)
-                    stopping.set()
-            try:
-                await asyncio.wait_for(stopping.wait(), timeout=1.0)
-            except TimeoutError:
-                pass
+        supervisor = asyncio.create_task(stack.supervise(_report_exit))
+        await stopping.wait()
+        supervisor.cancel()
         return 0
     finally:
         print("\n停止しています…", flush=True)
-        stack.stop()
+        stack.stop()  # SIGTERM: each service finishes its requests in flight (up to 5 s), then exits
         if embedded:
             postgres.stop_embedded(VAR / "pg" / "data")
         print("停止しました。", flush=True)
+
+
+def _report_exit(name: str, code: int, delay: float) -> None:
+    message = f"{name} が終了しました (exit code {code})。{delay:g} 秒後に再起動します。"
+    print(message, file=sys.stderr, flush=True)
 
 
 def _banner(stack: Stack, password: str, embedded: bool) -> str:

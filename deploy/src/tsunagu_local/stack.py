@@ -11,6 +11,7 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,6 +20,10 @@ import httpx
 from tsunagu_local.postgres import drop_database, ensure_database
 
 REPO = Path(__file__).resolve().parents[3]
+# A supervised service that dies is restarted after 0.5 s, 1 s, 2 s … up to this pause.
+RESTART_MAX_SECONDS = 30.0
+# Up this long without dying: the service started fine, and the next crash starts the pauses over.
+STABLE_SECONDS = 10.0
 
 
 @dataclass(frozen=True)
@@ -59,6 +64,8 @@ class Stack:
     log_dir: Path | None = None
     extra_env: dict[str, str] = field(default_factory=dict)
     processes: dict[str, subprocess.Popen[bytes]] = field(default_factory=dict)
+    started_at: dict[str, float] = field(default_factory=dict)
+    stable_seconds: float = STABLE_SECONDS
 
     def url(self, service: str = "gateway") -> str:
         return f"http://127.0.0.1:{self.ports[service]}"
@@ -131,6 +138,31 @@ class Stack:
                 stdout=output,
                 stderr=subprocess.STDOUT if output else None,
             )
+            self.started_at[service.name] = time.monotonic()
+
+    async def supervise(self, report: Callable[[str, int, float], None] | None = None) -> None:
+        """Restart every service that exits on its own, after a growing pause; runs until cancelled.
+
+        A service stopped on purpose (`stop`) is no longer watched. The pause doubles
+        from half a second to RESTART_MAX_SECONDS and starts over once a service has
+        stayed up for `stable_seconds`, so a crash loop does not spin the machine.
+        """
+        restarts: dict[str, int] = {}
+        while True:
+            for name, process in list(self.processes.items()):
+                if process.poll() is None:
+                    if time.monotonic() - self.started_at.get(name, 0.0) > self.stable_seconds:
+                        restarts[name] = 0
+                    continue
+                attempt = restarts.get(name, 0)
+                restarts[name] = attempt + 1
+                delay = min(0.5 * 2**attempt, RESTART_MAX_SECONDS)
+                if report is not None:
+                    report(name, process.returncode, delay)
+                await asyncio.sleep(delay)
+                if self.processes.get(name) is process:  # not stopped (or restarted) meanwhile
+                    self.start(only=(name,))
+            await asyncio.sleep(0.2)
 
     async def wait_ready(self, within: float = 30.0, only: tuple[str, ...] | None = None) -> None:
         """Wait until every started service answers /healthz."""

@@ -6,6 +6,7 @@ from fastapi import FastAPI
 
 from gateway.audit.middleware import AuditMiddleware
 from gateway.audit.router import router as audit_router
+from gateway.audit.writer import AuditWriter
 from gateway.identity.passwords import warm_up
 from gateway.identity.router import router as areas_router
 from gateway.openapi import router as openapi_router
@@ -41,6 +42,15 @@ async def close_pools(app: FastAPI) -> None:
     await app.state.upstreams.aclose()
 
 
+async def start_audit(app: FastAPI) -> None:
+    app.state.audit_writer = AuditWriter(lambda: app.state.sessionmaker)
+    app.state.audit_writer.start()
+
+
+async def stop_audit(app: FastAPI) -> None:
+    await app.state.audit_writer.stop()
+
+
 def create_app(
     jwks: JwksCache | None = None, *, settings: Settings | None = None, signing_key: SigningKey | None = None
 ) -> FastAPI:
@@ -62,8 +72,8 @@ def create_app(
         ],
         readiness=[database_ready, services_ready],
         jwks=jwks or own_jwks(key),
-        on_start=[warm_up, open_pools],
-        on_stop=[close_pools],
+        on_start=[warm_up, open_pools, start_audit],
+        on_stop=[stop_audit, close_pools],
         # Idempotency-Key is the services' business; the gateway passes it on untouched.
         idempotency=False,
         # Inside the request context (events carry the request id) and the body limit.

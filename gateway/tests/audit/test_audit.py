@@ -1,5 +1,7 @@
 """The audit trail: who is recorded, who is not, who may read it, and that it cannot be rewritten."""
 
+import asyncio
+import uuid
 from typing import Any
 
 import httpx
@@ -7,12 +9,17 @@ import pytest
 from sqlalchemy import func, select, text
 from sqlalchemy.exc import DBAPIError
 
+from gateway.audit import repository
 from gateway.audit.models import AuditEvent
+from gateway.audit.repository import AuditFilter
+from gateway.tests.conftest import RECEIVED
 
 
-async def events(session) -> list[AuditEvent]:
+async def events(session) -> list:
+    """Every event, oldest first, with its status (recorded after the answer, as an outcome)."""
     async with session() as s:
-        return list((await s.execute(select(AuditEvent).order_by(AuditEvent.id))).scalars().all())
+        rows, _ = await repository.page(s, AuditFilter(), limit=500, offset=0)
+    return sorted(rows, key=lambda row: row.id)
 
 
 async def test_authenticated_request_is_recorded_with_its_request_id(
@@ -73,9 +80,11 @@ async def test_audit_list_is_for_supervisors_and_admins_only(
     listed = await client.get("/api/v1/audit-events", headers=bearer("supervisor", username="sup1"))
     assert listed.status_code == 200
     page = listed.json()
-    # Newest first; the refused reads above are in the trail too.
-    assert page["items"][0]["actor_role"] == "system"
-    assert page["total"] == 6
+    # Newest first: this very read (recorded before it ran, its outcome not yet known), then the
+    # refused reads above.
+    assert (page["items"][0]["actor_username"], page["items"][0]["status"]) == ("sup1", None)
+    assert (page["items"][1]["actor_role"], page["items"][1]["status"]) == ("system", 403)
+    assert page["total"] == 7
     assert {"csw-nishi", "sc-higashi"} <= {e["actor_username"] for e in page["items"]}
 
     by_actor = (await client.get("/api/v1/audit-events?actor=csw-nishi", headers=bearer("admin"))).json()
@@ -101,7 +110,10 @@ async def test_audit_table_refuses_update_delete_and_truncate(
     for statement in (
         "UPDATE audit_event SET status = 200",
         "DELETE FROM audit_event",
-        "TRUNCATE audit_event",
+        "UPDATE audit_outcome SET status = 200",
+        "DELETE FROM audit_outcome",
+        "TRUNCATE audit_event, audit_outcome",
+        "TRUNCATE audit_outcome",
     ):
         with pytest.raises(DBAPIError, match="append-only"):
             async with session() as s, s.begin():
@@ -121,3 +133,44 @@ async def test_when_the_audit_cannot_be_written_the_answer_is_withheld(
     assert response.status_code == 503
     assert response.json()["type"] == "/problems/audit-unavailable"
     assert "supervisor" not in response.text
+
+
+async def test_when_the_audit_store_is_down_nothing_reaches_the_service(
+    app, client: httpx.AsyncClient, bearer
+) -> None:
+    def broken_sessionmaker():
+        raise ConnectionError("database gone")
+
+    app.state.sessionmaker = broken_sessionmaker
+    path = f"/api/v1/consultations/{uuid.uuid4()}/created"
+    response = await client.post(path, json={"summary": "届かないはずの相談"}, headers=bearer("supervisor"))
+    assert response.status_code == 503
+    assert response.headers["retry-after"]
+    assert ("POST", path) not in RECEIVED
+
+
+async def test_an_answer_is_not_turned_into_an_error_when_only_its_outcome_cannot_be_written(
+    client: httpx.AsyncClient, bearer, session
+) -> None:
+    async with session() as s, s.begin():
+        await s.execute(text("ALTER TABLE audit_outcome RENAME TO audit_outcome_gone"))
+    path = f"/api/v1/consultations/{uuid.uuid4()}/created"
+    response = await client.post(path, json={"summary": "記録される相談"}, headers=bearer("supervisor"))
+    assert response.status_code == 201  # the service committed: the caller hears so
+    assert ("POST", path) in RECEIVED
+    async with session() as s:
+        (event,) = (await s.execute(select(AuditEvent).where(AuditEvent.path == path))).scalars().all()
+    assert event.status is None  # the request is in the trail; how it ended is unknown
+
+
+async def test_concurrent_requests_each_have_their_own_durable_event_and_outcome(
+    client: httpx.AsyncClient, bearer, session
+) -> None:
+    headers = bearer("supervisor", username="sup-many")
+    answers = await asyncio.gather(
+        *(client.get(f"/api/v1/meetings/m{i}", headers=headers) for i in range(50))
+    )
+    assert {a.status_code for a in answers} == {200}
+    rows = [e for e in await events(session) if e.actor_username == "sup-many"]
+    assert sorted(e.resource_id for e in rows) == sorted(f"m{i}" for i in range(50))
+    assert {e.status for e in rows} == {200}

@@ -9,21 +9,29 @@ import httpx
 from fastapi import Depends, Request
 
 from tsunagu_services.problems import Forbidden, Unauthorized
-from tsunagu_services.tokens import InvalidToken, Principal, unverified_kid, verify_token
+from tsunagu_services.tokens import InvalidToken, Principal, public_keys, unverified_kid, verify_token
 
 __all__ = ["CurrentPrincipal", "JwksCache", "Principal", "require_roles", "require_scope"]
 
 
 class JwksCache:
-    """The gateway's public keys, fetched on demand and refreshed when an unknown kid appears."""
+    """The gateway's public keys, fetched on demand and refreshed when an unknown kid appears,
+    and the tokens already verified with them.
+
+    A verified token is remembered (by its exact text) until it expires, so a caller's
+    next requests, and the several checks one request passes through, cost a lookup
+    instead of a signature verification.
+    """
 
     MIN_REFRESH_SECONDS = 10.0
+    MAX_VERIFIED = 10_000
 
     def __init__(self, fetch: Callable[[], Awaitable[dict[str, Any]]]) -> None:
         self._fetch = fetch
-        self._keys: dict[str, dict[str, Any]] = {}
+        self._keys: dict[str, Any] = {}
         self._fetched_at = 0.0
         self._lock = asyncio.Lock()
+        self._verified: dict[str, Principal] = {}
 
     @classmethod
     def from_url(cls, client: httpx.AsyncClient, url: str) -> "JwksCache":
@@ -34,7 +42,7 @@ class JwksCache:
 
         return cls(fetch)
 
-    async def keys_for(self, kid: str) -> dict[str, dict[str, Any]]:
+    async def keys_for(self, kid: str) -> dict[str, Any]:
         if kid in self._keys:
             return self._keys
         async with self._lock:
@@ -43,9 +51,25 @@ class JwksCache:
                     document = await self._fetch()
                 except (httpx.HTTPError, ValueError):
                     return self._keys  # gateway unreachable: known keys still verify
-                self._keys = {k["kid"]: k for k in document.get("keys", []) if "kid" in k}
+                self._keys = public_keys(document)
                 self._fetched_at = time.monotonic()
         return self._keys
+
+    async def verify(self, token: str, *, issuer: str, audience: str) -> Principal:
+        """The principal of a valid token (InvalidToken otherwise)."""
+        known = self._verified.get(token)
+        if known is not None and known.expires_at > time.time():
+            return known
+        principal = verify_token(
+            token, await self.keys_for(unverified_kid(token)), issuer=issuer, audience=audience
+        )
+        if len(self._verified) >= self.MAX_VERIFIED:
+            now = time.time()
+            self._verified = {t: p for t, p in self._verified.items() if p.expires_at > now}
+            if len(self._verified) >= self.MAX_VERIFIED:
+                self._verified.clear()
+        self._verified[token] = principal
+        return principal
 
 
 def _bearer(request: Request) -> str:
@@ -61,13 +85,7 @@ async def _current_principal(request: Request) -> Principal:
     settings = request.app.state.settings
     jwks: JwksCache = request.app.state.jwks
     try:
-        kid = unverified_kid(token)
-        principal = verify_token(
-            token,
-            await jwks.keys_for(kid),
-            issuer=settings.token_issuer,
-            audience=settings.token_audience,
-        )
+        principal = await jwks.verify(token, issuer=settings.token_issuer, audience=settings.token_audience)
     except InvalidToken as exc:
         raise Unauthorized() from exc
     request.state.principal = principal

@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from sqlalchemy.pool import NullPool
 from sqlmodel import SQLModel
 
-from tsunagu_services.idempotency import claim as claim_idempotency_key
+from tsunagu_services.idempotency import joined_session
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -31,8 +31,14 @@ def database_url(server_url: str, database: str, *, driver: str = "asyncpg") -> 
 
 
 def make_engine(url: str) -> AsyncEngine:
-    """An asyncpg engine with a small pool suited to a 2-core machine."""
-    return create_async_engine(url, pool_size=10, max_overflow=10, pool_pre_ping=True)
+    """An asyncpg engine with a small pool suited to a 2-core machine.
+
+    No ping on checkout (it cost a round trip per request): after a database restart
+    the first use of each stale connection fails, SQLAlchemy then discards the whole
+    pool, and that one request gets a 503 (DatabaseUnavailable) to retry. A waiting
+    checkout gives up after 5 s rather than 30.
+    """
+    return create_async_engine(url, pool_size=10, max_overflow=10, pool_timeout=5, pool_recycle=1800)
 
 
 def make_probe_engine(url: str) -> AsyncEngine:
@@ -45,10 +51,17 @@ def make_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
 
 
 async def _request_session(request: Request) -> AsyncIterator[AsyncSession]:
-    """One transaction per request: commit when the endpoint returns, roll back on error."""
+    """One transaction per request: commit when the endpoint returns, roll back on error.
+
+    A POST with an Idempotency-Key joins the transaction the idempotency middleware
+    opened, which commits the change together with the answer to replay.
+    """
+    joined = joined_session(request)
+    if joined is not None:
+        yield joined
+        return
     sessionmaker: async_sessionmaker[AsyncSession] = request.app.state.sessionmaker
     async with sessionmaker() as session, session.begin():
-        await claim_idempotency_key(session, request)
         yield session
 
 

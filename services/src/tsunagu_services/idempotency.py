@@ -1,27 +1,38 @@
 """Idempotency-Key on POST: the same key and body give the same answer, exactly one write.
 
-The middleware looks the key up first (replay, 422 for another body, 409 while
-the first is running). For a new key, the request's own transaction claims it
-(see `claim`), so a failed or rolled-back request leaves no trace and the write
-and the claim commit together; the answer is stored right after.
+For a POST with a key the middleware opens the request's transaction itself:
+it claims the key (an INSERT the unique key serialises), lets the route do its
+work in that same transaction (SessionDep joins it), stores the answer, and
+commits claim, change and answer together before the client hears anything. A
+crash at any point leaves either nothing (the retry does the work) or the change
+with its answer (the retry replays it). A second request with the key waits for
+the first to commit and then replays its answer; another body is a 422.
 """
 
 import hashlib
 import json
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from tsunagu_services.models import IdempotencyRecord
-from tsunagu_services.problems import Conflict, ValidationFailed
-from tsunagu_services.tokens import InvalidToken, unverified_kid, verify_token
+from tsunagu_services.problems import (
+    Conflict,
+    DatabaseUnavailable,
+    ProblemError,
+    ValidationFailed,
+    is_database_outage,
+)
+from tsunagu_services.tokens import InvalidToken
 
 HEADER = b"idempotency-key"
 REPLAYED_HEADER = "idempotent-replayed"
+SESSION_STATE = "idempotent_session"
+_NOT_STORED_STATE = "idempotency_not_stored"
 _KEPT_HEADERS = ("content-type", "location", "etag")
 
 
@@ -40,9 +51,14 @@ class InvalidKey(ValidationFailed):
     title = "Idempotency-Key の形式が正しくありません（1〜255文字の英数字と記号）。"
 
 
-def _problem_message(exc: Conflict | ValidationFailed) -> tuple[int, bytes]:
-    body = {"type": exc.type, "title": exc.title, "status": exc.status}
-    return exc.status, json.dumps(body, ensure_ascii=False).encode()
+def not_stored(request: Request) -> None:
+    """Mark this request's answer as one never to keep (it holds a secret); a retry does the work again."""
+    request.scope.setdefault("state", {})[_NOT_STORED_STATE] = True
+
+
+def joined_session(request: Request) -> AsyncSession | None:
+    """The transaction the middleware opened for this request, if it has a key (SessionDep joins it)."""
+    return request.scope.get("state", {}).get(SESSION_STATE)
 
 
 async def _principal_key(scope: Scope) -> str | None:
@@ -56,8 +72,9 @@ async def _principal_key(scope: Scope) -> str | None:
         return None
     settings = app.state.settings
     try:
-        keys = await app.state.jwks.keys_for(unverified_kid(token))
-        principal = verify_token(token, keys, issuer=settings.token_issuer, audience=settings.token_audience)
+        principal = await app.state.jwks.verify(
+            token, issuer=settings.token_issuer, audience=settings.token_audience
+        )
     except InvalidToken:
         return None
     return principal.sub
@@ -87,82 +104,79 @@ class IdempotencyMiddleware:
         request_hash = hashlib.sha256(
             scope["method"].encode() + b" " + scope["path"].encode() + b"\n" + body
         ).hexdigest()
-        sessionmaker = scope["app"].state.sessionmaker
-        async with sessionmaker() as session:
-            record = await session.get(IdempotencyRecord, (principal, key))
-        if record is not None:
-            await _answer_existing(record, request_hash, send)
-            return
-
-        scope.setdefault("state", {})["idempotency"] = {
+        claim = {
             "principal": principal,
             "key": key,
-            "hash": request_hash,
             "method": scope["method"],
-            "path": scope["path"],
-            "claimed": False,
+            "path": scope["path"][:500],
+            "request_hash": request_hash,
         }
-        captured: dict[str, Any] = {"status": 500, "headers": [], "body": b""}
 
         async def replay_receive() -> Message:
             return {"type": "http.request", "body": body, "more_body": False}
 
+        try:
+            async with scope["app"].state.sessionmaker() as session:
+                await self._run(scope, session, claim, replay_receive, send)
+        except Exception as exc:
+            if not is_database_outage(exc):
+                raise
+            await _send_problem(send, DatabaseUnavailable())
+
+    async def _run(
+        self, scope: Scope, session: AsyncSession, claim: dict[str, Any], receive: Receive, send: Send
+    ) -> None:
+        await session.begin()
+        claimed = await session.execute(
+            insert(IdempotencyRecord)
+            .values(**claim)
+            .on_conflict_do_nothing()
+            .returning(IdempotencyRecord.key)
+        )
+        if claimed.first() is None:
+            # The first request with this key has committed (the INSERT waited for it): answer as it did.
+            await session.rollback()
+            record = await session.get(IdempotencyRecord, (claim["principal"], claim["key"]))
+            await _answer_existing(record, claim["request_hash"], send)
+            return
+
+        scope.setdefault("state", {})[SESSION_STATE] = session
+        captured: dict[str, Any] = {"status": 500, "headers": [], "body": b""}
+
         async def capture_send(message: Message) -> None:
+            # Held back until the commit: the client must not hear of a change that may not last.
             if message["type"] == "http.response.start":
                 captured["status"] = message["status"]
                 captured["headers"] = message.get("headers", [])
             elif message["type"] == "http.response.body":
                 captured["body"] += message.get("body", b"")
-            await send(message)
 
-        await self.app(scope, replay_receive, capture_send)
-        claim = scope["state"]["idempotency"]
-        if claim["claimed"] and 200 <= captured["status"] < 300:
+        try:
+            await self.app(scope, receive, capture_send)
+        finally:
+            scope["state"].pop(SESSION_STATE, None)
+        if 200 <= captured["status"] < 300 and not scope["state"].get(_NOT_STORED_STATE):
             headers = {
                 k.decode().lower(): v.decode()
                 for k, v in captured["headers"]
                 if k.decode().lower() in _KEPT_HEADERS
             }
-            async with sessionmaker() as session, session.begin():
-                await session.execute(
-                    update(IdempotencyRecord)
-                    .where(IdempotencyRecord.principal == principal, IdempotencyRecord.key == key)
-                    .values(
-                        status_code=captured["status"],
-                        response_headers=headers,
-                        response_body=captured["body"],
-                    )
-                )
-
-
-async def claim(session: AsyncSession, request: Request) -> None:
-    """Claim the request's Idempotency-Key inside its transaction (called by the session dependency)."""
-    state = getattr(request.state, "idempotency", None)
-    if not state or state["claimed"]:
-        return
-    inserted = await session.execute(
-        insert(IdempotencyRecord)
-        .values(
-            principal=state["principal"],
-            key=state["key"],
-            method=state["method"],
-            path=state["path"],
-            request_hash=state["hash"],
-        )
-        .on_conflict_do_nothing()
-        .returning(IdempotencyRecord.key)
-    )
-    if inserted.first() is None:
-        # Another request with this key committed first (we waited on its row lock).
-        existing = (
             await session.execute(
-                select(IdempotencyRecord.request_hash).where(
-                    IdempotencyRecord.principal == state["principal"], IdempotencyRecord.key == state["key"]
+                update(IdempotencyRecord)
+                .where(
+                    IdempotencyRecord.principal == claim["principal"], IdempotencyRecord.key == claim["key"]
+                )
+                .values(
+                    status_code=captured["status"], response_headers=headers, response_body=captured["body"]
                 )
             )
-        ).scalar_one_or_none()
-        raise KeyReused() if existing and existing != state["hash"] else KeyInFlight()
-    state["claimed"] = True
+            await session.commit()
+        else:  # a refusal changes nothing and keeps no key: the same key may be sent again
+            await session.rollback()
+        await send(
+            {"type": "http.response.start", "status": captured["status"], "headers": captured["headers"]}
+        )
+        await send({"type": "http.response.body", "body": captured["body"]})
 
 
 async def _read_body(receive: Receive) -> bytes:
@@ -178,10 +192,11 @@ async def _read_body(receive: Receive) -> bytes:
     return b"".join(chunks)
 
 
-async def _answer_existing(record: IdempotencyRecord, request_hash: str, send: Send) -> None:
-    if record.request_hash != request_hash:
+async def _answer_existing(record: IdempotencyRecord | None, request_hash: str, send: Send) -> None:
+    if record is not None and record.request_hash != request_hash:
         await _send_problem(send, KeyReused())
-    elif record.status_code is None:
+    elif record is None or record.status_code is None:
+        # Gone again (rolled back after we looked), or a claim from before answers were stored with it.
         await _send_problem(send, KeyInFlight())
     else:
         body = record.response_body or b""
@@ -191,16 +206,14 @@ async def _answer_existing(record: IdempotencyRecord, request_hash: str, send: S
         await send({"type": "http.response.body", "body": body})
 
 
-async def _send_problem(send: Send, exc: Conflict | ValidationFailed) -> None:
-    status, body = _problem_message(exc)
-    await send(
-        {
-            "type": "http.response.start",
-            "status": status,
-            "headers": [
-                (b"content-type", b"application/problem+json"),
-                (b"content-length", str(len(body)).encode()),
-            ],
-        }
-    )
+async def _send_problem(send: Send, exc: ProblemError) -> None:
+    body = json.dumps(
+        {"type": exc.type, "title": exc.title, "status": exc.status}, ensure_ascii=False
+    ).encode()
+    headers = [
+        (b"content-type", b"application/problem+json"),
+        (b"content-length", str(len(body)).encode()),
+    ]
+    headers += [(k.lower().encode(), v.encode()) for k, v in (exc.headers or {}).items()]
+    await send({"type": "http.response.start", "status": exc.status, "headers": headers})
     await send({"type": "http.response.body", "body": body})

@@ -9,9 +9,12 @@ import logging
 import traceback
 from typing import Any, Self
 
+import asyncpg
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as SQLAlchemyTimeoutError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
@@ -108,6 +111,15 @@ class BadGateway(ProblemError):
     title = "関連するサービスに接続できません。しばらく待ってからやり直してください。"
 
 
+class DatabaseUnavailable(ProblemError):
+    status = 503
+    type = "/problems/database-unavailable"
+    title = "データベースに一時的に接続できません。しばらく待ってからやり直してください。"
+
+    def __init__(self) -> None:
+        super().__init__(headers={"Retry-After": "2"})
+
+
 class GatewayTimeout(ProblemError):
     status = 504
     type = "/problems/upstream-timeout"
@@ -191,7 +203,19 @@ async def _on_http(request: Request, exc: Exception) -> JSONResponse:
     )
 
 
+def is_database_outage(exc: BaseException) -> bool:
+    """The database is gone or restarting (not a query of ours that failed)."""
+    if isinstance(exc, DBAPIError):
+        return exc.connection_invalidated or isinstance(exc, (OperationalError, InterfaceError))
+    if isinstance(exc, SQLAlchemyTimeoutError):  # no pooled connection came free in time
+        return True
+    return isinstance(exc, (OSError, asyncpg.PostgresConnectionError, asyncpg.CannotConnectNowError))
+
+
 async def _on_unexpected(request: Request, exc: Exception) -> JSONResponse:
+    if is_database_outage(exc):
+        logger.warning("database unavailable", extra={"error_type": type(exc).__name__})
+        return await _on_problem(request, DatabaseUnavailable())
     # The exception's text may carry request data (a driver echoes values back): log the type,
     # the route template and the stack frames, never the message.
     route = getattr(request.scope.get("route"), "path", "(unmatched)")

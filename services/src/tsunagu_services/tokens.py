@@ -9,6 +9,7 @@ import hashlib
 import json
 import time
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -37,6 +38,8 @@ class Principal:
     area: str | None = None
     agency_id: str | None = None
     scopes: frozenset[str] = field(default_factory=frozenset)
+    # When the token it came from expires (epoch seconds); not part of who the caller is.
+    expires_at: float = field(default=0.0, compare=False)
 
     @property
     def is_system(self) -> bool:
@@ -140,8 +143,24 @@ def unverified_kid(token: str) -> str:
         raise InvalidToken("malformed token") from exc
 
 
-def verify_token(token: str, jwks: dict[str, dict[str, Any]], *, issuer: str, audience: str) -> Principal:
-    """Verify signature, alg, typ, iss, aud, exp and nbf; return the principal."""
+def public_keys(document: dict[str, Any]) -> dict[str, Any]:
+    """The signing keys of a JWKS document by kid, parsed once (parsing costs more than verifying)."""
+    keys: dict[str, Any] = {}
+    for entry in document.get("keys", []):
+        if not isinstance(entry, dict) or "kid" not in entry or entry.get("kty") != "EC":
+            continue
+        try:
+            keys[str(entry["kid"])] = jwk.construct(entry, algorithm=ALGORITHM)
+        except JOSEError:
+            continue  # a key we cannot use verifies nothing
+    return keys
+
+
+def verify_token(token: str, jwks: Mapping[str, Any], *, issuer: str, audience: str) -> Principal:
+    """Verify signature, alg, typ, iss, aud, exp and nbf; return the principal.
+
+    `jwks` maps kid to a key from `public_keys`, or to the raw JWK dict.
+    """
     try:
         header = jwt.get_unverified_header(token)
     except JOSEError as exc:
@@ -152,9 +171,10 @@ def verify_token(token: str, jwks: dict[str, dict[str, Any]], *, issuer: str, au
     if public is None:
         raise InvalidToken("unknown key id")
     try:
+        key = jwk.construct(public, algorithm=ALGORITHM) if isinstance(public, dict) else public
         claims = jwt.decode(
             token,
-            jwk.construct(public, algorithm=ALGORITHM),
+            key,
             algorithms=[ALGORITHM],
             issuer=issuer,
             audience=audience,
@@ -173,4 +193,5 @@ def verify_token(token: str, jwks: dict[str, dict[str, Any]], *, issuer: str, au
         area=claims.get("area"),
         agency_id=claims.get("agency_id"),
         scopes=frozenset(str(claims.get("scope") or "").split()),
+        expires_at=float(claims["exp"]),
     )

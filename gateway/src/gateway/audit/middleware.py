@@ -1,24 +1,24 @@
-"""One audit event per request of a verified caller, written before the answer leaves.
+"""One audit event per request of a verified caller, durable before the request goes anywhere.
 
-The event is written when the response status is known and before the response
-starts; if it cannot be written the caller gets a 503 instead of the answer, so
-nothing is shown to anyone without a trace. Requests without a valid token are
-not audited here (the route answers them), and nothing at all is kept for the
-anonymous public report routes.
+Fail closed: the event is committed (with the events of concurrent requests, by
+the AuditWriter) before the request reaches a route or a service; if it cannot be,
+the caller gets a 503 and nothing happens. How the request ended is recorded after
+the answer is out, so a committed change is never answered 5xx because of the audit.
+Requests without a valid token are not audited here (the route answers them), and
+nothing at all is kept for the anonymous public report routes.
 """
 
 import json
-import logging
+from datetime import UTC, datetime
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from gateway.audit import service
 from gateway.audit.rules import is_audited
+from gateway.audit.service import event_row
+from gateway.audit.writer import AuditWriter
 from gateway.errors import AuditUnavailable
 from tsunagu_services.problems import PROBLEM_MEDIA_TYPE
-from tsunagu_services.tokens import InvalidToken, Principal, unverified_kid, verify_token
-
-logger = logging.getLogger("tsunagu.audit")
+from tsunagu_services.tokens import InvalidToken, Principal
 
 
 async def _verified_principal(scope: Scope) -> Principal | None:
@@ -29,32 +29,11 @@ async def _verified_principal(scope: Scope) -> Principal | None:
     app = scope["app"]
     settings = app.state.settings
     try:
-        keys = await app.state.jwks.keys_for(unverified_kid(token.strip()))
-        return verify_token(
-            token.strip(), keys, issuer=settings.token_issuer, audience=settings.token_audience
+        return await app.state.jwks.verify(
+            token.strip(), issuer=settings.token_issuer, audience=settings.token_audience
         )
     except InvalidToken:
         return None
-
-
-async def _write(scope: Scope, principal: Principal, status: int) -> bool:
-    """Write the event in its own short transaction; False (and a log line) when that fails."""
-    sessionmaker = scope["app"].state.sessionmaker
-    try:
-        async with sessionmaker() as session, session.begin():
-            await service.record(
-                session,
-                principal,
-                request_id=scope.get("state", {}).get("request_id", "-"),
-                method=scope["method"],
-                path=scope["path"],
-                status=status,
-            )
-    except Exception as exc:  # any failure means no trace: the caller must not get the answer
-        # Type only: the exception text may quote the row, and the path may hold ids.
-        logger.error("audit event not written", extra={"error_type": type(exc).__name__})
-        return False
-    return True
 
 
 async def _send_unavailable(send: Send) -> None:
@@ -69,6 +48,7 @@ async def _send_unavailable(send: Send) -> None:
             "headers": [
                 (b"content-type", PROBLEM_MEDIA_TYPE.encode()),
                 (b"content-length", str(len(body)).encode()),
+                (b"retry-after", b"5"),
             ],
         }
     )
@@ -89,24 +69,29 @@ class AuditMiddleware:
         if principal is None:
             await self.app(scope, receive, send)
             return
+        writer: AuditWriter = scope["app"].state.audit_writer
+        row = event_row(
+            principal,
+            request_id=scope.get("state", {}).get("request_id", "-"),
+            method=scope["method"],
+            path=scope["path"],
+            at=datetime.now(UTC),
+        )
+        try:
+            event_id = await writer.event(row)
+        except AuditUnavailable:
+            await _send_unavailable(send)
+            return
 
-        started = False
-        withheld = False
+        status = 500  # what the outer error handler answers if the app raises before answering
 
-        async def audited_send(message: Message) -> None:
-            nonlocal started, withheld
+        async def status_send(message: Message) -> None:
+            nonlocal status
             if message["type"] == "http.response.start":
-                started = True
-                if not await _write(scope, principal, message["status"]):
-                    withheld = True
-                    await _send_unavailable(send)
-                    return
-            if not withheld:
-                await send(message)
+                status = message["status"]
+            await send(message)
 
         try:
-            await self.app(scope, receive, audited_send)
-        except Exception:
-            if not started:  # the outer error handler answers 500; the attempt is still recorded
-                await _write(scope, principal, 500)
-            raise
+            await self.app(scope, receive, status_send)
+        finally:
+            await writer.outcome(event_id, status, datetime.now(UTC))

@@ -1,13 +1,14 @@
 from datetime import datetime
 
-from sqlalchemy import BigInteger, Column, DateTime, Identity, Index, Text, func
+from sqlalchemy import BigInteger, Column, DateTime, ForeignKey, Identity, Index, Text, func
 from sqlmodel import Field, SQLModel
 
 
 class AuditEvent(SQLModel, table=True):
-    """One authenticated request through the gateway: who, what, when, and how it ended.
+    """One authenticated request through the gateway: who, what, when.
 
-    Append-only: a database trigger refuses UPDATE, DELETE and TRUNCATE.
+    Written (durably) before the request reaches a service; how it ended is an
+    AuditOutcome written after. Append-only: a trigger refuses UPDATE, DELETE and TRUNCATE.
     """
 
     __tablename__ = "audit_event"
@@ -30,4 +31,17 @@ class AuditEvent(SQLModel, table=True):
     path: str = Field(sa_column=Column(Text, nullable=False))
     resource_type: str | None = Field(default=None, max_length=100)
     resource_id: str | None = Field(default=None, max_length=200)
+    # Events before the outcome table carry their status here; newer ones have an AuditOutcome.
+    status: int | None = None
+
+
+class AuditOutcome(SQLModel, table=True):
+    """How an audited request ended (its HTTP status), written once the answer is out. Append-only."""
+
+    __tablename__ = "audit_outcome"
+
+    event_id: int = Field(sa_column=Column(BigInteger, ForeignKey("audit_event.id"), primary_key=True))
     status: int
+    recorded_at: datetime | None = Field(
+        default=None, sa_column=Column(DateTime(timezone=True), nullable=False, server_default=func.now())
+    )

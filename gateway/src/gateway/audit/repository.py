@@ -2,11 +2,15 @@
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import ColumnElement, Row, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from gateway.audit.models import AuditEvent
+from gateway.audit.models import AuditEvent, AuditOutcome
+
+# An event's columns with its status: from its outcome, or (older events) its own column.
+AuditRow = Row[Any]
 
 
 @dataclass(frozen=True)
@@ -32,20 +36,19 @@ class AuditFilter:
         return conditions
 
 
-def add(session: AsyncSession, event: AuditEvent) -> None:
-    session.add(event)
-
-
 async def page(
     session: AsyncSession, where: AuditFilter, *, limit: int, offset: int
-) -> tuple[list[AuditEvent], int]:
+) -> tuple[list[AuditRow], int]:
     conditions = where.conditions()
+    columns = [c for c in AuditEvent.__table__.c if c.name != "status"]  # type: ignore[attr-defined]
+    status = func.coalesce(AuditOutcome.status, AuditEvent.status).label("status")
     rows = await session.execute(
-        select(AuditEvent)
+        select(*columns, status)
+        .outerjoin(AuditOutcome, AuditOutcome.event_id == AuditEvent.id)
         .where(*conditions)
         .order_by(AuditEvent.occurred_at.desc(), AuditEvent.id.desc())  # type: ignore[union-attr]
         .limit(limit)
         .offset(offset)
     )
     total = await session.scalar(select(func.count()).select_from(AuditEvent).where(*conditions))
-    return list(rows.scalars().all()), int(total or 0)
+    return list(rows.all()), int(total or 0)

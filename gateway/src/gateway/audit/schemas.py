@@ -18,7 +18,8 @@ class AuditEventRead(BaseModel):
     path: str
     resource_type: str | None
     resource_id: str | None
-    status: int
+    # None while the request runs, or if the gateway stopped before its answer was out.
+    status: int | None
 
 
 class AuditEventPage(BaseModel):

@@ -7,6 +7,7 @@ from meeting_api.calendar.schemas import FeedTokenRead
 from meeting_api.problems import CONFIDENTIAL
 from tsunagu_services.auth import CurrentPrincipal
 from tsunagu_services.db import SessionDep
+from tsunagu_services.idempotency import not_stored
 from tsunagu_services.openapi import PROBLEM_RESPONSES
 
 ICS = "text/calendar; charset=utf-8"
@@ -32,8 +33,8 @@ async def meeting_ics(meeting_id: uuid.UUID, session: SessionDep, principal: Cur
 @router.post("/api/v1/calendar/feed-token", response_model=FeedTokenRead, status_code=status.HTTP_201_CREATED)
 async def issue_feed_token(request: Request, principal: CurrentPrincipal) -> FeedTokenRead:
     """Create (or rotate) the caller's personal calendar feed URL; the old one stops working."""
-    # Its own transaction rather than SessionDep: the answer holds the secret, and an
-    # Idempotency-Key claimed by SessionDep would make the kit store that answer in clear.
+    # The answer holds the secret: an Idempotency-Key must not make the kit store it in clear.
+    not_stored(request)
     async with request.app.state.sessionmaker() as session, session.begin():
         return await service.issue_feed_token(session, principal, request.app.state.settings.feed_base_url)
 
