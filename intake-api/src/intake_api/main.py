@@ -10,28 +10,14 @@ from intake_api.triage.router import router as triage_router
 from intake_api.triage.service import on_case_opened
 from tsunagu_services.app import create_service_app
 from tsunagu_services.auth import JwksCache
-from tsunagu_services.http import ServiceToken
-from tsunagu_services.outbox import OutboxDispatcher
+from tsunagu_services.outbox import dispatcher_for
 
 
 def create_app(jwks: JwksCache | None = None, *, deliver_outbox: bool = True) -> FastAPI:
     settings = Settings()
 
     async def start_outbox(app: FastAPI) -> None:
-        token = ServiceToken(
-            app.state.http,
-            f"{settings.gateway_url}/api/v1/auth/token",
-            "intake-api",
-            settings.service_client_secret,
-            "service",
-        )
-        app.state.outbox = OutboxDispatcher(
-            app.state.sessionmaker,
-            app.state.http,
-            {"case": settings.case_url},
-            token,
-            on_delivered=on_case_opened,
-        )
+        app.state.outbox = dispatcher_for(app, {"case": settings.case_url}, on_delivered=on_case_opened)
         if deliver_outbox:
             app.state.outbox.start()
 

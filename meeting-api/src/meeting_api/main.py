@@ -15,8 +15,7 @@ from meeting_api.settings import Settings
 from meeting_api.statistics.router import router as statistics_router
 from tsunagu_services.app import create_service_app
 from tsunagu_services.auth import JwksCache
-from tsunagu_services.http import ServiceToken
-from tsunagu_services.outbox import OutboxDispatcher
+from tsunagu_services.outbox import dispatcher_for
 
 
 def create_app(jwks: JwksCache | None = None, *, deliver_outbox: bool = True) -> FastAPI:
@@ -24,16 +23,7 @@ def create_app(jwks: JwksCache | None = None, *, deliver_outbox: bool = True) ->
 
     async def start_outbox(app: FastAPI) -> None:
         # Decisions reach case-api with meeting-api's own service token, not a user's.
-        token = ServiceToken(
-            app.state.http,
-            f"{settings.gateway_url}/api/v1/auth/token",
-            "meeting-api",
-            settings.service_client_secret,
-            "service",
-        )
-        app.state.outbox = OutboxDispatcher(
-            app.state.sessionmaker, app.state.http, {"case": settings.case_url}, token
-        )
+        app.state.outbox = dispatcher_for(app, {"case": settings.case_url})
         if deliver_outbox:
             app.state.outbox.start()
 

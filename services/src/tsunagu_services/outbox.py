@@ -48,8 +48,30 @@ async def enqueue(
     return message
 
 
-def backoff(attempts: int) -> timedelta:
-    return timedelta(seconds=min(2 ** max(attempts - 1, 0), MAX_BACKOFF_SECONDS))
+def dispatcher_for(
+    app: Any, destinations: dict[str, str], *, on_delivered: DeliveredHook | None = None
+) -> "OutboxDispatcher":
+    """The app's dispatcher, calling with the service's own token (never a user's)."""
+    settings = app.state.settings
+    token = ServiceToken(
+        app.state.http,
+        f"{settings.gateway_url}/api/v1/auth/token",
+        settings.service_name,
+        settings.service_client_secret,
+        "service",
+    )
+    return OutboxDispatcher(
+        app.state.sessionmaker,
+        app.state.http,
+        destinations,
+        token,
+        on_delivered=on_delivered,
+        max_backoff_seconds=settings.outbox_max_backoff_seconds,
+    )
+
+
+def backoff(attempts: int, ceiling: float = MAX_BACKOFF_SECONDS) -> timedelta:
+    return timedelta(seconds=min(2 ** max(attempts - 1, 0), ceiling))
 
 
 class OutboxDispatcher:
@@ -63,6 +85,7 @@ class OutboxDispatcher:
         token: ServiceToken,
         poll_seconds: float = 1.0,
         on_delivered: DeliveredHook | None = None,
+        max_backoff_seconds: float = MAX_BACKOFF_SECONDS,
     ) -> None:
         self._sessionmaker = sessionmaker
         self._client = client
@@ -70,6 +93,7 @@ class OutboxDispatcher:
         self._token = token
         self._poll = poll_seconds
         self._on_delivered = on_delivered
+        self._max_backoff = max_backoff_seconds
         self._wake = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
 
@@ -140,7 +164,7 @@ class OutboxDispatcher:
                 headers={"Authorization": f"Bearer {token}", "Idempotency-Key": message.idempotency_key},
             )
         except (httpx.HTTPError, OSError) as exc:
-            message.next_attempt_at = now + backoff(message.attempts)
+            message.next_attempt_at = now + backoff(message.attempts, self._max_backoff)
             logger.info(
                 "outbox delivery deferred",
                 extra={
@@ -172,4 +196,4 @@ class OutboxDispatcher:
                 },
             )
         else:
-            message.next_attempt_at = now + backoff(message.attempts)
+            message.next_attempt_at = now + backoff(message.attempts, self._max_backoff)
