@@ -19,7 +19,6 @@ import pytest
 from tsunagu_local import postgres
 from tsunagu_local.secrets import SERVICE_CLIENTS
 from tsunagu_local.stack import SERVICES, Stack, free_port
-from tsunagu_services.db import database_url
 
 PASSWORD = "fault-" + secrets.token_urlsafe(8)
 # What a well-behaved client does with an answer it did not get: the same request again, a little later.
@@ -32,17 +31,9 @@ class FaultStack:
     data_dir: Path
     server: str
 
-    def database(self, service: str) -> str:
-        name = next(s.database for s in SERVICES if s.name == service)
-        return database_url(self.server, name, driver="")
-
     async def fetch(self, service: str, query: str, *args: object) -> list[asyncpg.Record]:
         """Rows from a service's own database, read directly: what was really stored."""
-        conn = await asyncpg.connect(self.database(service))
-        try:
-            return await conn.fetch(query, *args)
-        finally:
-            await conn.close()
+        return await self.stack.fetch(service, query, *args)
 
     async def kill(self, service: str) -> int:
         """kill -9 the service; the supervisor brings it back. Its old pid."""

@@ -15,9 +15,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import asyncpg
 import httpx
 
 from tsunagu_local.postgres import drop_database, ensure_database
+from tsunagu_services.db import database_url
 
 REPO = Path(__file__).resolve().parents[3]
 # A supervised service that dies is restarted after 0.5 s, 1 s, 2 s … up to this pause.
@@ -69,6 +71,19 @@ class Stack:
 
     def url(self, service: str = "gateway") -> str:
         return f"http://127.0.0.1:{self.ports[service]}"
+
+    def database(self, service: str) -> str:
+        """The asyncpg URL of `service`'s own database (for tests that check what was really stored)."""
+        name = next(s.database for s in SERVICES if s.name == service) + self.db_suffix
+        return database_url(self.server, name, driver="")
+
+    async def fetch(self, service: str, query: str, *args: object) -> list[asyncpg.Record]:
+        """Rows read straight from `service`'s database."""
+        conn = await asyncpg.connect(self.database(service))
+        try:
+            return await conn.fetch(query, *args)
+        finally:
+            await conn.close()
 
     def env(self, service: Service) -> dict[str, str]:
         return {

@@ -7,13 +7,14 @@ from fastapi import FastAPI
 from gateway.audit.middleware import AuditMiddleware
 from gateway.audit.router import router as audit_router
 from gateway.audit.writer import AuditWriter
+from gateway.dead_letters.router import router as dead_letters_router
 from gateway.identity.passwords import warm_up
 from gateway.identity.router import router as areas_router
 from gateway.openapi import router as openapi_router
 from gateway.proxy.ratelimit import PublicRateLimiter
 from gateway.proxy.router import router as proxy_router
 from gateway.proxy.upstreams import UpstreamPools
-from gateway.readiness import ServiceProbes, services_ready
+from gateway.readiness import ServiceProbes, services_details, services_ready
 from gateway.settings import Settings
 from gateway.spa import router as spa_router
 from gateway.statistics.router import router as statistics_router
@@ -67,10 +68,13 @@ def create_app(
             audit_router,
             openapi_router,
             statistics_router,
+            dead_letters_router,
             proxy_router,
             spa_router,
         ],
         readiness=[database_ready, services_ready],
+        readiness_details=[services_details],
+        dead_letters=False,  # the gateway sends nothing through an outbox; it shows the services' ones
         jwks=jwks or own_jwks(key),
         on_start=[warm_up, open_pools, start_audit],
         on_stop=[stop_audit, close_pools],

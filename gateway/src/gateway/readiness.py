@@ -9,6 +9,7 @@ an orchestrator does not pull a healthy gateway out of rotation.
 import asyncio
 import time
 from dataclasses import dataclass, field
+from typing import Any
 
 import httpx
 from fastapi import Request
@@ -21,6 +22,7 @@ class ServiceProbes:
     """When each service last answered its probe with 200."""
 
     last_ready: dict[str, float] = field(default_factory=dict)
+    details: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     async def ready(self, client: httpx.AsyncClient, name: str, url: str) -> bool:
         try:
@@ -29,6 +31,12 @@ class ServiceProbes:
             return time.monotonic() - self.last_ready.get(name, float("-inf")) < BUSY_GRACE_SECONDS
         except httpx.HTTPError:
             return False
+        try:
+            noted = response.json().get("details")
+        except (ValueError, AttributeError):
+            noted = None
+        if isinstance(noted, dict):
+            self.details[name] = noted
         if response.status_code != 200:
             return False
         self.last_ready[name] = time.monotonic()
@@ -43,3 +51,9 @@ async def services_ready(request: Request) -> dict[str, bool]:
     names = list(pools.urls)
     results = await asyncio.gather(*(probes.ready(pools.probe, name, pools.urls[name]) for name in names))
     return dict(zip(names, results, strict=True))
+
+
+async def services_details(request: Request) -> dict[str, Any]:
+    """What each service noted in its last answer (dead letters waiting), by service."""
+    probes: ServiceProbes = request.app.state.service_probes
+    return {"services": dict(probes.details)}

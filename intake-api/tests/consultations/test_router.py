@@ -1,6 +1,7 @@
 """Consultations through intake-api's own HTTP interface, on a real PostgreSQL."""
 
 import uuid
+from datetime import UTC, datetime, timedelta
 
 import httpx
 import pytest
@@ -106,6 +107,12 @@ BAD_BODIES = [
     pytest.param({**VALID, "area": "東"}, "area", id="area not a code"),
     pytest.param({**VALID, "received_at": "2026-11-26T10:10:00"}, "received_at", id="naive time"),
     pytest.param({**VALID, "received_at": "yesterday"}, "received_at", id="not a time"),
+    pytest.param(
+        {**VALID, "received_at": (datetime.now(UTC) + timedelta(days=3)).isoformat()},
+        "received_at",
+        id="received days ahead (clock skew, typo)",
+    ),
+    pytest.param({**VALID, "received_at": "1926-12-25T10:00:00+09:00"}, "received_at", id="before 1950"),
     pytest.param({**VALID, "person_name": ""}, "person_name", id="empty name"),
     pytest.param({**VALID, "nickname": "x"}, "nickname", id="unknown field"),
 ]
@@ -176,3 +183,13 @@ async def test_unknown_consultation_id_is_404_and_bad_id_is_422(
     headers = staff(tokens, "supervisor")
     assert (await client.get(f"/api/v1/consultations/{uuid.uuid4()}", headers=headers)).status_code == 404
     assert (await client.get("/api/v1/consultations/not-a-uuid", headers=headers)).status_code == 422
+
+
+async def test_received_a_minute_ahead_is_a_clock_a_little_fast_and_accepted(
+    client: httpx.AsyncClient, tokens: TokenFactory
+) -> None:
+    ahead = (datetime.now(UTC) + timedelta(minutes=1)).isoformat()
+    response = await client.post(
+        "/api/v1/consultations", json={**VALID, "received_at": ahead}, headers=staff(tokens, "supervisor")
+    )
+    assert response.status_code == 201, response.text

@@ -7,7 +7,14 @@ from fastapi import APIRouter, FastAPI
 
 from tsunagu_services.auth import JwksCache
 from tsunagu_services.db import database_url, make_engine, make_probe_engine, make_sessionmaker
-from tsunagu_services.health import ReadinessCheck, database_ready, health_router
+from tsunagu_services.dead_letters import router as dead_letters_router
+from tsunagu_services.health import (
+    ReadinessCheck,
+    ReadinessDetail,
+    database_ready,
+    dead_letters_waiting,
+    health_router,
+)
 from tsunagu_services.http import make_http_client
 from tsunagu_services.idempotency import IdempotencyMiddleware
 from tsunagu_services.limits import BodySizeLimitMiddleware
@@ -24,10 +31,12 @@ def create_service_app(
     title: str,
     routers: Sequence[APIRouter],
     readiness: Sequence[ReadinessCheck] = (database_ready,),
+    readiness_details: Sequence[ReadinessDetail] = (dead_letters_waiting,),
     jwks: JwksCache | None = None,
     on_start: Sequence[Hook] = (),
     on_stop: Sequence[Hook] = (),
     idempotency: bool = True,
+    dead_letters: bool = True,
     middleware: Sequence[type] = (),
 ) -> FastAPI:
     """Build a service app; `jwks` defaults to the gateway's published keys."""
@@ -62,7 +71,9 @@ def create_service_app(
         app.add_middleware(extra)
     app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_body_bytes)
     app.add_middleware(RequestContextMiddleware)
-    app.include_router(health_router(list(readiness)))
+    app.include_router(health_router(list(readiness), list(readiness_details)))
     for router in routers:
         app.include_router(router)
+    if dead_letters:  # refused outbox deliveries, for the gateway's view across the services
+        app.include_router(dead_letters_router)
     return app

@@ -89,3 +89,29 @@ def drop_kit_tables_v1() -> None:
     op.drop_index("ix_outbox_message_pending", table_name="outbox_message")
     op.drop_table("outbox_message")
     op.drop_table("idempotency_record")
+
+
+def add_kit_dead_letters_v2() -> None:
+    """v2: an outbox message the receiver refused is a dead letter that a person retries or resolves."""
+    import sqlalchemy as sa
+    from alembic import op
+
+    op.add_column("outbox_message", sa.Column("retried_at", sa.DateTime(timezone=True), nullable=True))
+    op.add_column("outbox_message", sa.Column("retried_by", sa.String(200), nullable=True))
+    op.add_column("outbox_message", sa.Column("resolved_at", sa.DateTime(timezone=True), nullable=True))
+    op.add_column("outbox_message", sa.Column("resolved_by", sa.String(200), nullable=True))
+    op.add_column("outbox_message", sa.Column("resolution", sa.Text(), nullable=True))
+    op.create_index(
+        "ix_outbox_message_dead",
+        "outbox_message",
+        ["failed_at"],
+        postgresql_where=sa.text("failed_at IS NOT NULL AND resolved_at IS NULL"),
+    )
+
+
+def drop_kit_dead_letters_v2() -> None:
+    from alembic import op
+
+    op.drop_index("ix_outbox_message_dead", table_name="outbox_message")
+    for column in ("resolution", "resolved_by", "resolved_at", "retried_by", "retried_at"):
+        op.drop_column("outbox_message", column)

@@ -3,7 +3,7 @@
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Column, DateTime, Index, LargeBinary, func, text
+from sqlalchemy import Column, DateTime, Index, LargeBinary, Text, func, text
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlmodel import Field, SQLModel
 
@@ -54,5 +54,11 @@ class OutboxMessage(SQLModel, table=True):
         sa_column=Column(DateTime(timezone=True), nullable=False, server_default=func.now())
     )
     delivered_at: datetime | None = Field(default=None, sa_column=Column(DateTime(timezone=True)))
-    # Set when the receiver refused for good (a 4xx that no retry can change); needs a person.
+    # Set when the receiver refused for good (a 4xx that no retry can change): a dead letter, shown
+    # to supervisors until someone retries it (after a fix) or resolves it with a reason.
     failed_at: datetime | None = Field(default=None, sa_column=Column(DateTime(timezone=True)))
+    retried_at: datetime | None = Field(default=None, sa_column=Column(DateTime(timezone=True)))
+    retried_by: str | None = Field(default=None, max_length=200)
+    resolved_at: datetime | None = Field(default=None, sa_column=Column(DateTime(timezone=True)))
+    resolved_by: str | None = Field(default=None, max_length=200)
+    resolution: str | None = Field(default=None, sa_column=Column(Text))

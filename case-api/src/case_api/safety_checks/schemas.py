@@ -1,5 +1,5 @@
 import uuid
-from datetime import datetime
+from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Annotated
 
@@ -10,10 +10,12 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
+    field_validator,
     model_validator,
 )
 
 from case_api.cases.schemas import AreaCode, Username
+from case_api.safety_checks import rules
 from tsunagu_services.japanese import folded_length
 
 
@@ -87,6 +89,14 @@ class SafetyCheckCreate(BaseModel):
     source_key: SourceKey | None = Field(
         default=None, description="The sender's own key: a repeat answers 200 with the same check."
     )
+
+    @field_validator("received_at")
+    @classmethod
+    def _received_in_the_past(cls, value: datetime | None) -> datetime | None:
+        # Part of the schema, not the service, so that a sender can check its bodies against it.
+        if value is not None and not rules.checked_at_plausible(value, datetime.now(UTC)):
+            raise ValueError("must not be in the future (beyond 10 minutes) nor before 1950")
+        return value
 
     @model_validator(mode="after")
     def _area_or_case(self) -> "SafetyCheckCreate":

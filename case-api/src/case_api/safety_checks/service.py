@@ -89,8 +89,6 @@ async def raise_check(
             raise ValidationFailed.for_field("area", "differs from the case's area")
         area = case.area
     assert area is not None  # the schema requires area or case_id
-    if data.received_at is not None and not rules.checked_at_plausible(data.received_at, now):
-        raise ValidationFailed.for_field("received_at", "must not be in the future nor before 1950")
     if data.due_at is not None and not rules.due_at_plausible(data.due_at, now):
         raise ValidationFailed.for_field("due_at", "must be between 1950 and a year from now")
 

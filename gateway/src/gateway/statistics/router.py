@@ -3,12 +3,12 @@
 from typing import Annotated, Literal
 from urllib.parse import quote
 
-from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi import APIRouter, Query, Request, Response
 
 from gateway.deps import SettingsDep
+from gateway.proxy.calls import Services
 from gateway.statistics import rules, service
 from gateway.statistics.schemas import Attention, MonthlyStatistics, StatisticsRange
-from gateway.statistics.upstream import Upstream
 from tsunagu_services.auth import CurrentPrincipal
 from tsunagu_services.db import SessionDep
 from tsunagu_services.months import Month, current_month, months_before, resolve_span
@@ -29,18 +29,6 @@ CSV_RESPONSE = {
         "content": {"text/csv": {"schema": {"type": "string"}}},
     }
 }
-
-
-def _upstream(request: Request, principal: CurrentPrincipal, settings: SettingsDep) -> Upstream:
-    """The services, asked with the caller's own token: each applies its own rules to it."""
-    return Upstream(
-        request.app.state.upstreams,
-        request.headers["authorization"],
-        settings.statistics_timeout_seconds,
-    )
-
-
-Services = Annotated[Upstream, Depends(_upstream)]
 
 
 def _wants_csv(request: Request) -> bool:

@@ -8,6 +8,8 @@ from datetime import date, datetime
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from gateway.dead_letters.schemas import DeadLetterList
+
 
 class _Figures(BaseModel):
     model_config = ConfigDict(extra="ignore")
@@ -160,4 +162,7 @@ class Attention(BaseModel):
     cases_without_contact: AttentionList | None
     plan_actions_overdue: AttentionList | None
     meetings_this_week: AttentionList | None
+    dead_letters: DeadLetterList = Field(
+        description="Deliveries between services that were refused: each needs a person (retry or resolve)."
+    )
     unavailable: list[str] = Field(description="Parts whose service did not answer; the rest still shows.")

@@ -9,7 +9,9 @@ from typing import Any
 from pydantic import ValidationError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from gateway.dead_letters import service as dead_letters
 from gateway.identity import repository as identity
+from gateway.proxy.calls import Upstream, gather
 from gateway.settings import Settings
 from gateway.statistics import rules
 from gateway.statistics.schemas import (
@@ -23,7 +25,6 @@ from gateway.statistics.schemas import (
     StatisticsRange,
     UntriagedAttention,
 )
-from gateway.statistics.upstream import Upstream, gather
 from tsunagu_services.months import TOKYO
 from tsunagu_services.problems import BadGateway, Forbidden
 from tsunagu_services.tokens import Principal
@@ -136,7 +137,7 @@ async def attention(upstream: Upstream, principal: Principal, settings: Settings
     now = dt.datetime.now(dt.UTC)
     monday, next_monday = _week(now)
     days = settings.attention_no_contact_days
-    intake, cases, actions, meetings = await gather(
+    intake, cases, actions, meetings, refused = await gather(
         upstream.maybe("intake-api", "/api/v1/statistics/intake/attention", {"oldest": SHOWN}),
         upstream.maybe(
             "case-api", "/api/v1/statistics/cases/attention", {"no_contact_days": days, "limit": SHOWN}
@@ -151,6 +152,7 @@ async def attention(upstream: Upstream, principal: Principal, settings: Settings
             "/api/v1/meetings",
             {"from": monday.isoformat(), "to": next_monday.isoformat(), "limit": 50},
         ),
+        dead_letters.listed(upstream),
     )
     unavailable = [
         name
@@ -231,6 +233,7 @@ async def attention(upstream: Upstream, principal: Principal, settings: Settings
                 ],
             ),
             meetings_this_week=None if meetings is None else _meetings(meetings),
+            dead_letters=refused,
             unavailable=unavailable,
         )
     except (KeyError, TypeError, ValidationError) as exc:

@@ -1,5 +1,5 @@
 import uuid
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 from typing import Annotated, Self
 
@@ -11,10 +11,15 @@ from pydantic import (
     EmailStr,
     Field,
     StringConstraints,
+    field_validator,
     model_validator,
 )
 
 from tsunagu_services.japanese import nfkc, to_katakana
+
+# How far ahead of our clock a sender's `received_at` may be; case-api allows 10 minutes at delivery.
+RECEIVED_AT_SLACK = timedelta(minutes=5)
+EARLIEST_RECEIVED = datetime(1950, 1, 1, tzinfo=UTC)
 
 
 class Channel(StrEnum):
@@ -171,6 +176,15 @@ class ConsultationCreate(BaseModel):
     external_ref: Annotated[str, StringConstraints(min_length=1, max_length=100)] | None = Field(
         default=None, description="The referring system's own reference."
     )
+
+    @field_validator("received_at")
+    @classmethod
+    def _received_in_the_past(cls, value: datetime | None) -> datetime | None:
+        # A clock-skewed sender or a typo: refused here, where the person typing still sees it, since
+        # case-api refuses a 安否確認 received in the future and the outbox could only give up on it.
+        if value is not None and not EARLIEST_RECEIVED <= value <= datetime.now(UTC) + RECEIVED_AT_SLACK:
+            raise ValueError("must not be in the future (beyond 5 minutes) nor before 1950")
+        return value
 
     @model_validator(mode="after")
     def _check(self) -> Self:

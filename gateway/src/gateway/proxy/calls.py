@@ -1,12 +1,16 @@
-"""Calls to the services for their figures, with the caller's own token: their rules decide."""
+"""Calls the gateway itself makes to the services (figures, dead letters), with the caller's own
+token: each service's rules decide what the caller gets."""
 
 import asyncio
-from typing import Any
+from typing import Annotated, Any
 
 import httpx
+from fastapi import Depends, Request
 
+from gateway.deps import SettingsDep
 from gateway.errors import UpstreamBusy
 from gateway.proxy.upstreams import UpstreamPools
+from tsunagu_services.auth import CurrentPrincipal
 from tsunagu_services.problems import BadGateway, GatewayTimeout, ProblemError
 
 
@@ -30,11 +34,25 @@ class Upstream:
 
     async def get(self, service: str, path: str, params: dict[str, Any]) -> Any:
         """The service's JSON answer; its 4xx passed on, anything else a 502 (504 when too slow)."""
+        return await self._call("GET", service, path, params=params)
+
+    async def post(self, service: str, path: str, body: dict[str, Any] | None = None) -> Any:
+        """As `get`, for a POST with a JSON body."""
+        return await self._call("POST", service, path, json=body)
+
+    async def _call(
+        self,
+        method: str,
+        service: str,
+        path: str,
+        params: dict[str, Any] | None = None,
+        json: dict[str, Any] | None = None,
+    ) -> Any:
         url = f"{self._pools.urls[service].rstrip('/')}{path}"
-        query = {k: v for k, v in params.items() if v is not None}
+        query = {k: v for k, v in (params or {}).items() if v is not None}
         try:
-            response = await self._pools.client(service).get(
-                url, params=query, headers=self._headers, timeout=self._timeout
+            response = await self._pools.client(service).request(
+                method, url, params=query, json=json, headers=self._headers, timeout=self._timeout
             )
         except httpx.PoolTimeout as exc:
             raise UpstreamBusy() from exc
@@ -70,3 +88,13 @@ async def gather(*calls: Any) -> list[Any]:
         if isinstance(result, BaseException):
             raise result
     return list(results)
+
+
+def _upstream(request: Request, principal: CurrentPrincipal, settings: SettingsDep) -> Upstream:
+    """The services, asked with the caller's own token: each applies its own rules to it."""
+    return Upstream(
+        request.app.state.upstreams, request.headers["authorization"], settings.statistics_timeout_seconds
+    )
+
+
+Services = Annotated[Upstream, Depends(_upstream)]
