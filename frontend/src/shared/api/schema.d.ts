@@ -844,6 +844,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/dead-letters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Dead Letters
+         * @description Every delivery between services that the receiver refused, newest first (supervisors, admins).
+         */
+        get: operations["list_dead_letters_api_v1_dead_letters_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dead-letters/{sender}/{message_id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resolve Dead Letter
+         * @description Close it with the reason (for example, the safety check was set up by hand); it is not sent.
+         */
+        post: operations["resolve_dead_letter_api_v1_dead_letters__sender___message_id__resolve_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dead-letters/{sender}/{message_id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Retry Dead Letter
+         * @description Send it again, after the cause was fixed; refused again, it is listed again.
+         */
+        post: operations["retry_dead_letter_api_v1_dead_letters__sender___message_id__retry_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/households": {
         parameters: {
             query?: never;
@@ -2195,6 +2255,8 @@ export interface components {
             cases_without_contact: components["schemas"]["AttentionList"] | null;
             plan_actions_overdue: components["schemas"]["AttentionList"] | null;
             meetings_this_week: components["schemas"]["AttentionList"] | null;
+            /** @description Deliveries between services that were refused: each needs a person (retry or resolve). */
+            dead_letters: components["schemas"]["DeadLetterList"];
             /**
              * Unavailable
              * @description Parts whose service did not answer; the rest still shows.
@@ -2296,7 +2358,7 @@ export interface components {
             /** Resource Id */
             resource_id: string | null;
             /** Status */
-            status: number;
+            status: number | null;
         };
         /**
          * BodyCreate
@@ -3357,6 +3419,136 @@ export interface components {
             agency_id: string | null;
             /** Scopes */
             scopes: string[];
+        };
+        /**
+         * DeadLetter
+         * @description A delivery between services that the receiver refused, and what a person did about it.
+         */
+        DeadLetter: {
+            /**
+             * Service
+             * @description The service that sent it (and holds it).
+             */
+            service: string;
+            /** Id */
+            id: number;
+            /**
+             * Kind
+             * @description safety_check_request, case_from_triage, decision_actions, decision_record …
+             */
+            kind: string;
+            /**
+             * Link
+             * @description The SPA path of what it came from (a consultation, a case).
+             */
+            link: string | null;
+            /** Destination */
+            destination: string;
+            /** Path */
+            path: string;
+            /** Attempts */
+            attempts: number;
+            /**
+             * Last Status
+             * @description The receiver's answer (e.g. 422).
+             */
+            last_status: number | null;
+            /** Problem Type */
+            problem_type: string | null;
+            /** Problem Title */
+            problem_title: string | null;
+            /**
+             * Fields
+             * @description The fields the receiver refused, by name (never their values).
+             */
+            fields: string[];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Failed At
+             * @description None once retried: it waits to be sent again.
+             */
+            failed_at: string | null;
+            /** Retried At */
+            retried_at: string | null;
+            /** Retried By */
+            retried_by: string | null;
+            /** Resolved At */
+            resolved_at: string | null;
+            /** Resolved By */
+            resolved_by: string | null;
+            /** Resolution */
+            resolution: string | null;
+        };
+        /** DeadLetterList */
+        DeadLetterList: {
+            /** Total */
+            total: number;
+            /** Items */
+            items: components["schemas"]["DeadLetter"][];
+            /**
+             * Unavailable
+             * @description Services that did not answer; the rest still shows.
+             */
+            unavailable: string[];
+        };
+        /** DeadLetterPage */
+        DeadLetterPage: {
+            /** Items */
+            items: components["schemas"]["DeadLetterRead"][];
+            /** Total */
+            total: number;
+        };
+        /**
+         * DeadLetterRead
+         * @description One refused delivery: what it was, when and why it was refused, and what a person did.
+         */
+        DeadLetterRead: {
+            /** Id */
+            id: number;
+            /** Destination */
+            destination: string;
+            /** Method */
+            method: string;
+            /** Path */
+            path: string;
+            /** Idempotency Key */
+            idempotency_key: string;
+            /** Attempts */
+            attempts: number;
+            /** Last Status */
+            last_status: number | null;
+            /** Problem Type */
+            problem_type: string | null;
+            /** Problem Title */
+            problem_title: string | null;
+            /** Fields */
+            fields: string[];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Failed At */
+            failed_at: string | null;
+            /** Retried At */
+            retried_at: string | null;
+            /** Retried By */
+            retried_by: string | null;
+            /** Resolved At */
+            resolved_at: string | null;
+            /** Resolved By */
+            resolved_by: string | null;
+            /** Resolution */
+            resolution: string | null;
+        };
+        /** DeadLetterResolve */
+        DeadLetterResolve: {
+            /** Reason */
+            reason: string;
         };
         /**
          * DecisionDetail
@@ -10206,6 +10398,284 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_dead_letters_api_v1_dead_letters_get: {
+        parameters: {
+            query?: {
+                include_resolved?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeadLetterList"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Already resolved (/problems/dead-letter-resolved). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service holding it did not answer. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    resolve_dead_letter_api_v1_dead_letters__sender___message_id__resolve_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description intake-api, meeting-api … */
+                sender: string;
+                message_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeadLetterResolve"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeadLetter"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Already resolved (/problems/dead-letter-resolved). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service holding it did not answer. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    retry_dead_letter_api_v1_dead_letters__sender___message_id__retry_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description intake-api, meeting-api … */
+                sender: string;
+                message_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeadLetter"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Already resolved (/problems/dead-letter-resolved). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service holding it did not answer. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
                     "application/json": components["schemas"]["Problem"];
                 };
             };

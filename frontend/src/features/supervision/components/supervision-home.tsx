@@ -4,6 +4,7 @@ import { Link } from 'react-router-dom';
 import { ApiError } from '@/shared/api/errors';
 import { formatDateTime } from '@/shared/utils/datetime';
 import { type AttentionItem, useAreaNames, useAttention } from '../api/get-attention';
+import { DeadLettersSection } from './dead-letters-section';
 import '../supervision.css';
 
 const CASE_STATUSES = ['intake', 'assessment', 'planning', 'supporting', 'evaluation', 'closed', 'watching'] as const;
@@ -169,6 +170,7 @@ export function SupervisionHome() {
           )}
         </Section>
       </div>
+      <DeadLettersSection list={data.dead_letters} />
     </div>
   );
 }
