@@ -45,7 +45,8 @@ async def test_a_refused_safety_check_request_is_shown_and_resolved_from_the_sup
 
     await item.get_by_role("button", name="解決済みにする").click()
     await item.get_by_role("button", name="解決済みとして記録する").click()
-    await expect(item.get_by_text("対応した内容を入力してください。")).to_be_visible()  # the app's own message
+    # The app's own message, not the browser's popup.
+    await expect(item.get_by_text("対応した内容を入力してください。")).to_be_visible()
     await item.get_by_label("対応した内容（理由）").fill("受付日時の誤り。安否確認は手動で登録した。")
     await item.get_by_role("button", name="解決済みとして記録する").click()
     await expect(item).to_have_count(0)
