@@ -8,7 +8,7 @@ PARTS := services intake-api case-api meeting-api gateway deploy
 PY_SOURCES := $(shell find $(PARTS) -name pyproject.toml)
 SPA_SOURCES := $(shell find frontend/src -type f 2>/dev/null) frontend/index.html frontend/vite.config.ts frontend/tsconfig.json
 
-.PHONY: install run test test-fast lint bench openapi clean
+.PHONY: install run test test-fast lint bench bench-load openapi clean
 
 install: $(VENV)/.installed frontend/dist/index.html
 
@@ -44,6 +44,11 @@ lint: $(VENV)/.installed
 bench: install
 	$(PY) tests/bench/case_search.py
 	$(PY) tests/bench/statistics.py
+
+# A busy morning through the gateway (wrk), and the gateway beside nginx and a direct call.
+bench-load: install
+	bash deploy/ensure-bench-tools.sh
+	$(PY) tests/bench/load.py
 
 # Regenerate the SPA's typed client from the gateway's merged OpenAPI.
 openapi: $(VENV)/.installed

@@ -76,4 +76,5 @@ async def test_clients_leaving_at_random_points_leave_no_upstream_connection_beh
         assert response.status_code == 200, response.text
         assert time.monotonic() - started < 1.0
     stuck = [c for c in _upstream_sockets(stack) if c.status == psutil.CONN_CLOSE_WAIT]
-    assert stuck == []
+    named = {port: name for name, port in stack.ports.items()}
+    assert [(named[c.raddr.port], c.laddr.port) for c in stuck] == []

@@ -11,8 +11,8 @@ from gateway.dead_letters.router import router as dead_letters_router
 from gateway.identity.passwords import warm_up
 from gateway.identity.router import router as areas_router
 from gateway.openapi import router as openapi_router
+from gateway.proxy.middleware import ProxyMiddleware
 from gateway.proxy.ratelimit import PublicRateLimiter
-from gateway.proxy.router import router as proxy_router
 from gateway.proxy.upstreams import UpstreamPools
 from gateway.readiness import ServiceProbes, services_details, services_ready
 from gateway.settings import Settings
@@ -60,8 +60,8 @@ def create_app(
     app = create_service_app(
         settings,
         title="Tsunagu gateway",
-        # Order matters: the gateway's own routes, then the proxy for the rest of /api/v1,
-        # then the SPA for everything else.
+        # The gateway's own routes, then the SPA for everything else (paths a service owns
+        # never get here: the proxy middleware has forwarded them).
         routers=[
             tokens_router,
             areas_router,
@@ -69,7 +69,6 @@ def create_app(
             openapi_router,
             statistics_router,
             dead_letters_router,
-            proxy_router,
             spa_router,
         ],
         readiness=[database_ready, services_ready],
@@ -80,8 +79,9 @@ def create_app(
         on_stop=[stop_audit, close_pools],
         # Idempotency-Key is the services' business; the gateway passes it on untouched.
         idempotency=False,
-        # Inside the request context (events carry the request id) and the body limit.
-        middleware=[AuditMiddleware],
+        # Inside the request context (events carry the request id) and the body limit; the proxy
+        # inside the audit, so that nothing reaches a service before its event is durable.
+        middleware=[ProxyMiddleware, AuditMiddleware],
     )
     app.state.signing_key = key
     app.state.public_rate_limiter = PublicRateLimiter(submissions=settings.public_submissions_per_10_minutes)

@@ -59,7 +59,7 @@ async def test_a_get_is_retried_once_on_a_reset_connection(
     app, client, bearer, drops_first_connection
 ) -> None:
     url, seen = drops_first_connection
-    app.state.upstreams.urls["case-api"] = url
+    app.state.upstreams.proxy("case-api").url = url
     response = await client.get("/api/v1/cases", headers=bearer("supervisor"))
     assert response.status_code == 200
     assert seen == [b"GET", b"GET"]
@@ -69,7 +69,7 @@ async def test_a_post_is_not_retried_on_a_reset_connection(
     app, client, bearer, drops_first_connection
 ) -> None:
     url, seen = drops_first_connection
-    app.state.upstreams.urls["case-api"] = url
+    app.state.upstreams.proxy("case-api").url = url
     response = await client.post("/api/v1/cases", json={"title": "x"}, headers=bearer("supervisor"))
     assert response.status_code == 502
     assert seen == [b"POST"]

@@ -66,7 +66,8 @@ def create_service_app(
     install_problem_handlers(app)
     if idempotency:
         app.add_middleware(IdempotencyMiddleware)
-    # A service's own middleware runs just inside the body limit and the request context.
+    # A service's own middleware runs just inside the body limit and the request context,
+    # listed innermost first.
     for extra in middleware:
         app.add_middleware(extra)
     app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_body_bytes)

@@ -1,16 +1,18 @@
-"""Forward one request to a service and stream the answer back, without buffering either way."""
+"""Forward one request to a service and stream the answer back (the request body, at most the
+body limit, is read first: a GET that met a dropped connection can then be sent again)."""
 
+import asyncio
 import logging
+from collections.abc import Iterable
 
-import anyio
-import httpx
-from starlette.requests import Request
-from starlette.responses import Response
+import aiohttp
+import yarl
 from starlette.types import Receive, Scope, Send
 
 from gateway.errors import UpstreamBusy
+from gateway.proxy.upstreams import ProxyPool
 from tsunagu_services.logging import REQUEST_ID_HEADER
-from tsunagu_services.problems import BadGateway, GatewayTimeout
+from tsunagu_services.problems import BadGateway, GatewayTimeout, ProblemError, problem_response
 
 logger = logging.getLogger("tsunagu.proxy")
 
@@ -49,7 +51,7 @@ CLIENT_ADDRESS = frozenset(
 RESPONSE_OWN = frozenset({"date", "server", REQUEST_ID_HEADER})
 
 
-def _connection_tokens(headers: list[tuple[bytes, bytes]]) -> set[str]:
+def _connection_tokens(headers: Iterable[tuple[bytes, bytes]]) -> set[str]:
     """Headers the sender marked hop-by-hop in its Connection header."""
     return {
         token.strip().lower()
@@ -66,7 +68,7 @@ def request_headers(raw: list[tuple[bytes, bytes]], request_id: str) -> list[tup
     return [*kept, (REQUEST_ID_HEADER.encode(), request_id.encode())]
 
 
-def response_headers(raw: list[tuple[bytes, bytes]]) -> list[tuple[bytes, bytes]]:
+def response_headers(raw: Iterable[tuple[bytes, bytes]]) -> list[tuple[bytes, bytes]]:
     """The service's headers as the client gets them (raw body, so length and encoding stay)."""
     dropped = (HOP_BY_HOP - {"content-length"}) | RESPONSE_OWN | _connection_tokens(raw)
     return [(name, value) for name, value in raw if name.decode("latin-1").lower() not in dropped]
@@ -74,83 +76,82 @@ def response_headers(raw: list[tuple[bytes, bytes]]) -> list[tuple[bytes, bytes]
 
 # Safe to send twice: a refused or reset connection before any answer is tried once more.
 RETRYABLE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
-RETRYABLE_ERRORS = (httpx.ConnectError, httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteError)
+RETRYABLE_ERRORS = (aiohttp.ClientConnectorError, aiohttp.ServerDisconnectedError, aiohttp.ClientOSError)
 
 
-class UpstreamResponse(Response):
-    """The service's answer streamed to the client; the upstream response is closed on every path.
-
-    A client that went away costs nothing here: the ASGI server drops what is sent
-    after a disconnect, the rest of the (bounded) body is read so the connection goes
-    back to the pool, and `aclose` runs shielded even when the request is cancelled.
-    """
-
-    def __init__(self, upstream: httpx.Response, base_url: str) -> None:
-        self.upstream = upstream
-        self.base_url = base_url
-        self.status_code = upstream.status_code
-        self.background = None
-        self.raw_headers = response_headers(upstream.headers.raw)
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        try:
-            await send(
-                {"type": "http.response.start", "status": self.status_code, "headers": self.raw_headers}
-            )
-            async for chunk in self.upstream.aiter_raw():
-                await send({"type": "http.response.body", "body": chunk, "more_body": True})
-            await send({"type": "http.response.body", "body": b"", "more_body": False})
-        except httpx.TransportError as exc:
-            # Too late for a problem answer: the status is sent; the client sees a cut-off body.
-            logger.warning(
-                "upstream stream broken", extra={"upstream": self.base_url, "error_type": type(exc).__name__}
-            )
-        finally:
-            await close_shielded(self.upstream)
+async def _problem(scope: Scope, receive: Receive, send: Send, problem: ProblemError) -> None:
+    """Answer with a problem from outside the app's exception handlers (the proxy runs before them)."""
+    headers = problem.headers or {}
+    response = problem_response(
+        problem.status, problem.type, problem.title, instance=scope["path"], headers=headers
+    )
+    await response(scope, receive, send)
 
 
-async def close_shielded(upstream: httpx.Response) -> None:
-    """Close `upstream` even inside a cancelled task (else its connection stays checked out)."""
-    with anyio.CancelScope(shield=True):
-        await upstream.aclose()
-
-
-async def _send(client: httpx.AsyncClient, request: httpx.Request, retryable: bool) -> httpx.Response:
+async def _send(
+    pool: ProxyPool, method: str, url: yarl.URL, headers: list[tuple[str, str]], body: bytes
+) -> aiohttp.ClientResponse:
+    retryable = method in RETRYABLE_METHODS and not body
     try:
-        return await client.send(request, stream=True)
+        return await pool.session.request(
+            method, url, headers=headers, data=body or None, allow_redirects=False
+        )
     except RETRYABLE_ERRORS:
         if not retryable:
             raise
-    return await client.send(request, stream=True)
+    return await pool.session.request(method, url, headers=headers, data=body or None, allow_redirects=False)
 
 
-async def forward(client: httpx.AsyncClient, request: Request, base_url: str) -> UpstreamResponse:
-    """Send `request` to the service at `base_url`: 503 when its pool is full, 502 if it cannot be
-    reached, 504 if it is slow."""
+async def forward(pool: ProxyPool, scope: Scope, receive: Receive, send: Send, body: bytes) -> None:
+    """Send the request to the service and stream its answer back: 503 when the service's pool is
+    full, 502 when it cannot be reached, 504 when it is slow. The upstream answer is released on
+    every path: the rest of a body a gone client will not read is drained (the connection goes
+    back to the pool), a broken one closed, and neither needs an await that a cancel could skip."""
     # The raw path keeps the client's percent-encoding; the service decodes it itself.
-    path = request.scope.get("raw_path", request.url.path.encode()).decode("latin-1")
-    query = request.scope.get("query_string", b"").decode("latin-1")
-    url = base_url.rstrip("/") + path + (f"?{query}" if query else "")
-    has_body = "content-length" in request.headers or "transfer-encoding" in request.headers
-    upstream_request = client.build_request(
-        request.method,
-        url,
-        headers=request_headers(request.scope["headers"], request.state.request_id),
-        content=request.stream() if has_body else None,
+    path = scope.get("raw_path") or scope["path"].encode()
+    query = scope.get("query_string", b"")
+    url = yarl.URL(
+        pool.url + path.decode("latin-1") + ("?" + query.decode("latin-1") if query else ""), encoded=True
     )
+    raw = request_headers(scope["headers"], scope.get("state", {}).get("request_id", "-"))
+    headers = [(name.decode("latin-1"), value.decode("latin-1")) for name, value in raw]
     try:
-        upstream = await _send(client, upstream_request, not has_body and request.method in RETRYABLE_METHODS)
-    except httpx.PoolTimeout as exc:
-        logger.warning("upstream pool full", extra={"upstream": base_url})
-        raise UpstreamBusy() from exc
-    except httpx.TimeoutException as exc:
-        logger.warning("upstream timeout", extra={"upstream": base_url, "error_type": type(exc).__name__})
-        raise GatewayTimeout() from exc
-    except httpx.TransportError as exc:
-        logger.warning("upstream unreachable", extra={"upstream": base_url, "error_type": type(exc).__name__})
-        raise BadGateway() from exc
+        await asyncio.wait_for(pool.slots.acquire(), pool.pool_timeout)
+    except TimeoutError:
+        logger.warning("upstream pool full", extra={"upstream": pool.url})
+        await _problem(scope, receive, send, UpstreamBusy())
+        return
     try:
-        return UpstreamResponse(upstream, base_url)
-    except BaseException:
-        await close_shielded(upstream)
-        raise
+        try:
+            upstream = await _send(pool, scope["method"], url, headers, body)
+        except (TimeoutError, aiohttp.ServerTimeoutError) as exc:
+            logger.warning("upstream timeout", extra={"upstream": pool.url, "error_type": type(exc).__name__})
+            await _problem(scope, receive, send, GatewayTimeout())
+            return
+        except aiohttp.ClientError as exc:
+            logger.warning(
+                "upstream unreachable", extra={"upstream": pool.url, "error_type": type(exc).__name__}
+            )
+            await _problem(scope, receive, send, BadGateway())
+            return
+        try:
+            await send(
+                {
+                    "type": "http.response.start",
+                    "status": upstream.status,
+                    "headers": response_headers(upstream.raw_headers),
+                }
+            )
+            async for chunk in upstream.content.iter_any():
+                await send({"type": "http.response.body", "body": chunk, "more_body": True})
+            await send({"type": "http.response.body", "body": b"", "more_body": False})
+        except (aiohttp.ClientError, TimeoutError) as exc:
+            # Too late for a problem answer: the status is sent; the client sees a cut-off body.
+            logger.warning(
+                "upstream stream broken", extra={"upstream": pool.url, "error_type": type(exc).__name__}
+            )
+            upstream.close()
+        finally:
+            upstream.release()  # a no-op after close; otherwise the connection goes back to the pool
+    finally:
+        pool.slots.release()
