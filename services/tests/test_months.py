@@ -1,10 +1,12 @@
 """Calendar months as the desk counts them: Tokyo bounds and spans (pure, table-driven)."""
 
 import datetime as dt
+import re
 
 import pytest
 
 from tsunagu_services.months import (
+    MONTH_PATTERN,
     current_month,
     date_bounds,
     months_before,
@@ -86,3 +88,21 @@ def test_resolve_span_refuses(month, first, last, field) -> None:
     with pytest.raises(ValidationFailed) as raised:
         resolve_span(month, first, last, max_months=12)
     assert raised.value.errors[0]["loc"] == ["query", field]
+
+
+@pytest.mark.parametrize(
+    ("value", "valid"),
+    [
+        ("2026-12", True),
+        ("1900-01", True),
+        ("2199-12", True),
+        ("0000-01", False),
+        ("9999-12", False),
+        ("2026-13", False),
+        ("2026-1", False),
+        ("26-01", False),
+    ],
+)
+def test_a_month_is_one_a_date_can_hold(value: str, valid: bool) -> None:
+    """Found by schemathesis: 0000-01 passed the pattern and became a 500 on date(0, 1, 1)."""
+    assert (re.fullmatch(MONTH_PATTERN, value) is not None) is valid

@@ -258,7 +258,8 @@ async def test_workload_split_per_csw_and_area(client: httpx.AsyncClient, tokens
 
 
 @pytest.mark.parametrize(
-    "query", ["", "?month=2025-13", "?month=2025-1", "?month=October", "?month=2025-10&area=東"]
+    "query",
+    ["", "?month=2025-13", "?month=2025-1", "?month=October", "?month=2025-10&area=東", "?month=0000-01"],
 )
 async def test_bad_workload_query_is_422(client: httpx.AsyncClient, tokens: TokenFactory, query: str) -> None:
     assert (await client.get(f"/api/v1/activities/workload{query}", headers=sup(tokens))).status_code == 422

@@ -63,7 +63,7 @@ def _report_exit(name: str, code: int, delay: float) -> None:
 
 def _banner(stack: Stack, password: str, embedded: bool) -> str:
     rows = "\n".join(f"  {user:<48} {who}" for user, who in DEMO_LOGINS)
-    database = "embedded PostgreSQL under var/pg" if embedded else "DATABASE_URL"
+    database = f"embedded PostgreSQL under {(VAR / 'pg').relative_to(REPO)}" if embedded else "DATABASE_URL"
     return f"""
 つなぐ Tsunagu is running: {stack.url()}
   intake-api {stack.url("intake-api")} · case-api {stack.url("case-api")}

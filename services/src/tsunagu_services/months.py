@@ -13,7 +13,8 @@ from pydantic import StringConstraints
 from tsunagu_services.problems import ValidationFailed
 
 TOKYO = ZoneInfo("Asia/Tokyo")
-MONTH_PATTERN = r"^\d{4}-(0[1-9]|1[0-2])$"
+# 1900 to 2199: enough for any figure the desk asks for, and never a year a date cannot hold.
+MONTH_PATTERN = r"^(19|20|21)\d{2}-(0[1-9]|1[0-2])$"
 Month = Annotated[str, StringConstraints(pattern=MONTH_PATTERN)]
 
 

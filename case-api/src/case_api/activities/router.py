@@ -11,13 +11,13 @@ from case_api.activities.schemas import (
     ActivityPage,
     ActivityRead,
     ActivityUpdate,
-    Month,
     Workload,
 )
 from case_api.cases.etag import etag
 from case_api.cases.schemas import AreaCode, Username
 from tsunagu_services.auth import CurrentPrincipal
 from tsunagu_services.db import SessionDep
+from tsunagu_services.months import Month
 from tsunagu_services.openapi import PROBLEM_RESPONSES, Problem
 
 router = APIRouter(prefix="/api/v1/activities", tags=["activities"], responses=PROBLEM_RESPONSES)

@@ -24,7 +24,6 @@ Title = Annotated[str, StringConstraints(max_length=400), AfterValidator(folded_
 Note = Annotated[str, StringConstraints(max_length=8000), AfterValidator(folded_length(4000))]
 Minutes = Annotated[int, Field(ge=1, le=1440, description="Time spent in minutes (1-1440).")]
 Participants = Annotated[int, Field(ge=0, le=100_000)]
-Month = Annotated[str, StringConstraints(pattern=r"^\d{4}-(0[1-9]|1[0-2])$")]
 
 
 class ActivityCreate(BaseModel):
