@@ -33,7 +33,14 @@ async def browser() -> AsyncIterator[Browser]:
 
 @pytest.fixture
 async def page(browser: Browser, stack: Stack) -> AsyncIterator[Page]:
+    """A fresh page; at the end, no screen may have broken the Content-Security-Policy."""
     context = await browser.new_context(base_url=stack.url(), locale="ja-JP", timezone_id="Asia/Tokyo")
     page = await context.new_page()
+    refused: list[str] = []
+    page.on(
+        "console",
+        lambda message: refused.append(message.text) if "Content Security Policy" in message.text else None,
+    )
     yield page
     await context.close()
+    assert refused == [], refused

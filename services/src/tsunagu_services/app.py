@@ -8,6 +8,7 @@ from fastapi import APIRouter, FastAPI
 from tsunagu_services.auth import JwksCache
 from tsunagu_services.db import database_url, make_engine, make_probe_engine, make_sessionmaker
 from tsunagu_services.dead_letters import router as dead_letters_router
+from tsunagu_services.headers import ResponseHeadersMiddleware
 from tsunagu_services.health import (
     ReadinessCheck,
     ReadinessDetail,
@@ -71,6 +72,7 @@ def create_service_app(
     for extra in middleware:
         app.add_middleware(extra)
     app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_body_bytes)
+    app.add_middleware(ResponseHeadersMiddleware, hsts=settings.behind_tls)
     app.add_middleware(RequestContextMiddleware)
     app.include_router(health_router(list(readiness), list(readiness_details)))
     for router in routers:

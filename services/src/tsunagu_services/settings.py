@@ -32,6 +32,8 @@ class ServiceSettings(BaseSettings):
     # False for a part that never calls another service with a token of its own (the gateway).
     needs_service_token: bool = True
     max_body_bytes: int = 1_048_576
+    # Served to browsers over HTTPS (TLS ends at an ingress in front): HSTS, and Secure cookies.
+    behind_tls: bool = False
     # The longest pause between two delivery attempts of one outbox message.
     outbox_max_backoff_seconds: float = Field(default=300.0, gt=0)
     log_level: str = "INFO"

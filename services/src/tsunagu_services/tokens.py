@@ -21,6 +21,7 @@ from jose.exceptions import JOSEError
 
 ALGORITHM = "ES256"
 TOKEN_TYPE = "at+jwt"  # noqa: S105 (RFC 9068 type, not a secret)
+HEADER_PARAMETERS = frozenset({"alg", "typ", "kid"})
 
 
 class InvalidToken(Exception):
@@ -167,6 +168,10 @@ def verify_token(token: str, jwks: Mapping[str, Any], *, issuer: str, audience: 
         raise InvalidToken("malformed token") from exc
     if header.get("alg") != ALGORITHM or header.get("typ") != TOKEN_TYPE:
         raise InvalidToken("unexpected token type or algorithm")
+    # Ours carry nothing else: a key or a key's address in the header (jwk, jku, x5u, x5c), or a
+    # `crit` extension we would have to understand (RFC 7515 §4.1.11), is refused, not followed.
+    if set(header) - HEADER_PARAMETERS:
+        raise InvalidToken("unexpected header parameters")
     public = jwks.get(header.get("kid", ""))
     if public is None:
         raise InvalidToken("unknown key id")

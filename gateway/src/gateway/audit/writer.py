@@ -11,6 +11,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
+import asyncpg
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from gateway.errors import AuditUnavailable
@@ -122,8 +123,15 @@ class AuditWriter:
         else:
             statement, args = WRITE_OUTCOMES, outcome_columns
         async with self._sessionmaker()() as session:
-            connection = await (await session.connection()).get_raw_connection()
-            rows = await connection.driver_connection.fetch(statement, *args)  # type: ignore[union-attr]
+            pooled = await session.connection()
+            raw = (await pooled.get_raw_connection()).driver_connection
+            try:
+                rows = await raw.fetch(statement, *args)  # type: ignore[union-attr]
+            except (asyncpg.InterfaceError, asyncpg.PostgresConnectionError, OSError):
+                # The connection is gone (a database restart) and SQLAlchemy did not see it fail:
+                # tell its pool, or the dead connection would be handed out again and again.
+                await pooled.invalidate()
+                raise
             await session.commit()
         return [row["id"] for row in rows] if events else []
 

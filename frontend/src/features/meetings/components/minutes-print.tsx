@@ -61,8 +61,11 @@ export function MinutesPrint({ meetingId }: { meetingId: string }) {
   return (
     <main className={`meetings-print${m.confidential ? ' confidential' : ''}`}>
       {m.confidential && (
-        // Every printed page carries the mark (Chrome prints @page margin boxes).
-        <style>{`@page { @top-center { content: "${t('meetings.print.secret')}"; color: #b42318; font-weight: 700; font-size: 10pt; } }`}</style>
+        // Every printed page carries the mark: a fixed element repeats on each page in print. (Not an
+        // inline <style>: the Content-Security-Policy allows the app's own style sheets only.)
+        <div className="meetings-print-running" aria-hidden="true">
+          {t('meetings.print.secret')}
+        </div>
       )}
       <div className="meetings-print-tools">
         <button type="button" className="button primary" onClick={() => window.print()}>
