@@ -33,6 +33,9 @@ async def stack() -> AsyncIterator[Stack]:
             # (Both are tested on their own in intake-api's and the gateway's tests.)
             "TSUNAGU_CHALLENGE_DIFFICULTY": "8",
             "TSUNAGU_PUBLIC_SUBMISSIONS_PER_10_MINUTES": "1000",
+            "TSUNAGU_PUBLIC_READS_PER_MINUTE": "10000",
+            # Every test signs in from 127.0.0.1: the per-address limit is the gateway tests' to check.
+            "TSUNAGU_LOGIN_ATTEMPTS_PER_ADDRESS": "100000",
         },
     )
     await stack.prepare()

@@ -12,7 +12,6 @@ from gateway.identity.passwords import warm_up
 from gateway.identity.router import router as areas_router
 from gateway.openapi import router as openapi_router
 from gateway.proxy.middleware import ProxyMiddleware
-from gateway.proxy.ratelimit import PublicRateLimiter
 from gateway.proxy.upstreams import UpstreamPools
 from gateway.readiness import ServiceProbes, services_details, services_ready
 from gateway.settings import Settings
@@ -84,5 +83,4 @@ def create_app(
         middleware=[ProxyMiddleware, AuditMiddleware],
     )
     app.state.signing_key = key
-    app.state.public_rate_limiter = PublicRateLimiter(submissions=settings.public_submissions_per_10_minutes)
     return app

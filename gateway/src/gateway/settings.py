@@ -15,8 +15,13 @@ class Settings(ServiceSettings):
     static_dir: Path = Path("frontend/dist")
     access_token_ttl_seconds: int = 1800
     service_token_ttl_seconds: int = 600
-    # A failed login waits about this long (plus jitter) so guessing passwords is slow.
+    # A failed login waits about this long (plus jitter), doubling with each failure before it, up to
+    # the max; past the attempts per window, an account or a client address is refused (429).
     failed_login_delay_seconds: float = 0.3
+    failed_login_delay_max_seconds: float = Field(default=5.0, ge=0)
+    login_window_seconds: float = Field(default=900.0, gt=0)
+    login_attempts_per_account: int = Field(default=10, ge=1)
+    login_attempts_per_address: int = Field(default=100, ge=1)
     # Readiness and OpenAPI fetches must not hold the gateway up when a service is dead.
     upstream_probe_timeout_seconds: float = 2.0
     # One pool per service: a full one answers 503 at once (Retry-After) rather than queueing.
@@ -25,8 +30,11 @@ class Settings(ServiceSettings):
     upstream_connect_timeout_seconds: float = Field(default=2.0, gt=0)
     upstream_read_timeout_seconds: float = Field(default=10.0, gt=0)
     openapi_cache_seconds: float = 60.0
-    # Anonymous reports and follow-ups one client may send per ten minutes (memory only).
+    # The public report form (counted in PostgreSQL): submissions per client per ten minutes, reads
+    # per client per minute, and every public request together per minute.
     public_submissions_per_10_minutes: int = 10
+    public_reads_per_minute: int = Field(default=60, ge=1)
+    public_requests_per_minute_everyone: int = Field(default=600, ge=1)
     # Monthly statistics (統計): residents, for the national figures per 100,000 (Koganei: 125,960).
     statistics_population: int = Field(default=125_960, ge=1)
     # Each service's figures must come back quickly; a slow one fails the request (504), not the gateway.

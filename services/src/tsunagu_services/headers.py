@@ -7,7 +7,7 @@ browser guesses its type. Behind TLS the gateway adds HSTS.
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-API_PREFIXES = ("/api/", "/.well-known/")
+API_PREFIXES = ("/api/",)  # the JWKS is public, and meant to be cached briefly
 NOSNIFF = (b"x-content-type-options", b"nosniff")
 HSTS = (b"strict-transport-security", b"max-age=31536000; includeSubDomains")
 

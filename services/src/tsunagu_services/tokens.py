@@ -6,6 +6,7 @@ issuer, audience, expiry and the `typ` header are always checked.
 
 import base64
 import hashlib
+import hmac
 import json
 import time
 import uuid
@@ -101,6 +102,10 @@ class SigningKey:
         path.touch(mode=0o600)
         path.write_text(signing_key._pem)
         return signing_key
+
+    def derived_secret(self, purpose: str) -> bytes:
+        """A secret for `purpose`, the same wherever this key is (every gateway replica)."""
+        return hmac.new(self._pem.encode(), purpose.encode(), hashlib.sha256).digest()
 
     def sign(self, claims: dict[str, Any]) -> str:
         return jwt.encode(

@@ -1,14 +1,18 @@
 """What an audit event holds, and reading the trail (no commit, no HTTP)."""
 
-from datetime import datetime
-from typing import Any
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gateway.audit import repository
 from gateway.audit.repository import AuditFilter, AuditRow
 from gateway.audit.rules import resource_of
+from gateway.errors import AuditUnavailable
 from tsunagu_services.tokens import Principal
+
+if TYPE_CHECKING:
+    from gateway.audit.writer import AuditWriter
 
 
 def event_row(
@@ -34,3 +38,16 @@ async def search(
 ) -> tuple[list[AuditRow], int]:
     """Events matching `where`, newest first, with their outcome (who may read is checked by the route)."""
     return await repository.page(session, where, limit=limit, offset=offset)
+
+
+async def notice(writer: "AuditWriter", *, who: str, request_id: str, path: str, status: int) -> None:
+    """A sign-in that failed or was refused, under the name that was tried (no token: no principal)."""
+    now = datetime.now(UTC)
+    tried = Principal(sub="-", username=who or "-", role="anonymous")
+    try:
+        event_id = await writer.event(
+            event_row(tried, request_id=request_id, method="POST", path=path, at=now)
+        )
+    except AuditUnavailable:
+        return  # the answer is a refusal anyway; the writer has logged why
+    await writer.outcome(event_id, status, now)

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from gateway.proxy.forwarder import _problem, forward
-from gateway.proxy.ratelimit import PublicRateLimiter
 from gateway.proxy.routes import service_for
+from gateway.throttle.service import public_retry_after
 from tsunagu_services.problems import TooManyRequests
 
 METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
@@ -52,9 +52,14 @@ class ProxyMiddleware:
         scope["route"] = ProxiedRoute(f"(proxied to {service})")  # what the access log names
         if scope["path"].startswith(PUBLIC_PREFIX):
             # The anonymous routes answer 429 when one client (or everyone together) sends too much.
-            limiter: PublicRateLimiter = state.public_rate_limiter
             client = scope["client"][0] if scope.get("client") else "unknown"
-            wait = limiter.retry_after(client, scope["method"])
+            wait = await public_retry_after(
+                state.sessionmaker,
+                state.settings,
+                state.signing_key.derived_secret("throttle"),
+                client,
+                scope["method"],
+            )
             if wait is not None:
                 retry = {"Retry-After": str(max(1, math.ceil(wait)))}
                 await _problem(scope, receive, send, TooManyRequests(headers=retry))

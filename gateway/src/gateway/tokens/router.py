@@ -1,13 +1,14 @@
 from typing import Annotated
 
-from fastapi import APIRouter, Form, Response
+from fastapi import APIRouter, Form, Request, Response
 
+from gateway.audit import service as audit
 from gateway.deps import SettingsDep, SigningKeyDep
-from gateway.errors import UnsupportedGrantType
+from gateway.errors import InvalidGrant, UnsupportedGrantType
+from gateway.throttle.service import LoginLocked
 from gateway.tokens import service
 from gateway.tokens.schemas import CurrentUser, Jwks, TokenResponse
 from tsunagu_services.auth import CurrentPrincipal
-from tsunagu_services.db import SessionDep
 from tsunagu_services.openapi import PROBLEM_RESPONSES, Problem
 
 router = APIRouter(tags=["auth"], responses=PROBLEM_RESPONSES)
@@ -25,11 +26,16 @@ Secret = Annotated[str, Form(max_length=1024)]
             "description": "Wrong credentials, unsupported grant type or scope.",
             "model": Problem,
             "content": {"application/problem+json": {}},
-        }
+        },
+        429: {
+            "description": "Too many attempts (/problems/login-locked, with Retry-After).",
+            "model": Problem,
+            "content": {"application/problem+json": {}},
+        },
     },
 )
 async def issue_token(
-    session: SessionDep,
+    request: Request,
     settings: SettingsDep,
     key: SigningKeyDep,
     response: Response,
@@ -44,11 +50,30 @@ async def issue_token(
     # RFC 6749 §5.1: token responses must not be cached anywhere.
     response.headers["Cache-Control"] = "no-store"
     response.headers["Pragma"] = "no-cache"
-    if grant_type == "password":
-        return await service.password_grant(session, settings, key, username, password)
-    if grant_type == "client_credentials":
-        return await service.client_credentials_grant(session, settings, key, client_id, client_secret, scope)
-    raise UnsupportedGrantType()
+    if grant_type not in ("password", "client_credentials"):
+        raise UnsupportedGrantType()
+    sessions = request.app.state.sessionmaker
+    caller = service.Caller(sessions, request.client.host if request.client else "-")
+    refused: InvalidGrant | LoginLocked | None = None
+    # Its own transaction rather than SessionDep's: the refusal is audited after it has ended.
+    async with sessions() as session, session.begin():
+        try:
+            if grant_type == "password":
+                return await service.password_grant(session, settings, key, caller, username, password)
+            return await service.client_credentials_grant(
+                session, settings, key, caller, client_id, client_secret, scope
+            )
+        except (InvalidGrant, LoginLocked) as exc:
+            refused = exc
+    # Failed and refused sign-ins are in the audit trail, under the name that was tried.
+    await audit.notice(
+        request.app.state.audit_writer,
+        who=username or client_id,
+        request_id=request.state.request_id,
+        path=request.url.path,
+        status=refused.status,
+    )
+    raise refused
 
 
 @router.get("/api/v1/auth/me", response_model=CurrentUser)

@@ -2,20 +2,22 @@
 
 import asyncio
 import secrets
+from dataclasses import dataclass
 
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from gateway.errors import InvalidGrant, InvalidScope
 from gateway.identity import service as identity
 from gateway.settings import Settings
+from gateway.throttle import service as throttle
 from gateway.tokens.schemas import TokenResponse
 from tsunagu_services.tokens import Principal, SigningKey, issue_token
 
 
-async def _slow_down(settings: Settings) -> None:
+async def _slow_down(seconds: float) -> None:
     # Jitter so that the delay itself tells nothing; the same for every kind of failure.
     jitter = secrets.randbelow(200) / 1000
-    await asyncio.sleep(settings.failed_login_delay_seconds + jitter)
+    await asyncio.sleep(seconds + jitter)
 
 
 def _token(settings: Settings, key: SigningKey, principal: Principal, ttl: int) -> TokenResponse:
@@ -29,25 +31,52 @@ def _token(settings: Settings, key: SigningKey, principal: Principal, ttl: int) 
     return TokenResponse(access_token=access_token, expires_in=ttl)
 
 
+@dataclass(frozen=True)
+class Caller:
+    """Where a grant request comes from, for counting attempts (the address is never stored)."""
+
+    sessions: async_sessionmaker[AsyncSession]
+    address: str
+
+
 async def password_grant(
-    session: AsyncSession, settings: Settings, key: SigningKey, username: str, password: str
+    session: AsyncSession,
+    settings: Settings,
+    key: SigningKey,
+    caller: Caller,
+    username: str,
+    password: str,
 ) -> TokenResponse:
-    """A staff user's token; a wrong password and an unknown user fail alike, and slowly."""
+    """A staff user's token; a wrong password and an unknown user fail alike, slowly, then not at all."""
+    attempt = await throttle.begin_login(
+        caller.sessions, settings, key.derived_secret("throttle"), f"account:{username}", caller.address
+    )
     user = await identity.authenticate_user(session, username, password)
     if user is None:
-        await _slow_down(settings)
+        await _slow_down(throttle.failure_delay(settings, attempt))
         raise InvalidGrant()
+    await throttle.succeeded(caller.sessions, attempt)
     return _token(settings, key, identity.user_principal(user), settings.access_token_ttl_seconds)
 
 
 async def client_credentials_grant(
-    session: AsyncSession, settings: Settings, key: SigningKey, client_id: str, client_secret: str, scope: str
+    session: AsyncSession,
+    settings: Settings,
+    key: SigningKey,
+    caller: Caller,
+    client_id: str,
+    client_secret: str,
+    scope: str,
 ) -> TokenResponse:
     """A client's token with the requested scopes (all it holds when none are asked for)."""
+    attempt = await throttle.begin_login(
+        caller.sessions, settings, key.derived_secret("throttle"), f"client:{client_id}", caller.address
+    )
     client = await identity.authenticate_client(session, client_id, client_secret)
     if client is None:
-        await _slow_down(settings)
+        await _slow_down(throttle.failure_delay(settings, attempt))
         raise InvalidGrant()
+    await throttle.succeeded(caller.sessions, attempt)
     held = frozenset(client.scopes)
     requested = frozenset(scope.split())
     if not requested <= held:
