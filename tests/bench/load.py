@@ -279,10 +279,13 @@ async def wait_for(url: str, headers: dict[str, str]) -> None:
 
 async def run(args: argparse.Namespace, stack: Stack, password: str, work: Path) -> bool:
     gateway = stack.url()
-    async with httpx.AsyncClient(base_url=gateway, timeout=10.0) as client:
-        plan = await desk_plan(client, password)
-        token = (await tokens(client, password, ["sup1"]))["sup1"]
-    auth = {"Authorization": f"Bearer {token}"}
+    client = httpx.AsyncClient(base_url=gateway, timeout=10.0)
+
+    async def auth() -> dict[str, str]:
+        """Fresh headers for each run: access tokens last five minutes, the whole benchmark longer."""
+        return {"Authorization": f"Bearer {(await tokens(client, password, ['sup1']))['sup1']}"}
+
+    plan = await desk_plan(client, password)
 
     if args.breakdown:
         print(f"\n0. Each request of the mix alone through the gateway, 8 connections, {args.breakdown} s")
@@ -293,14 +296,19 @@ async def run(args: argparse.Namespace, stack: Stack, password: str, work: Path)
     print(f"\n1. The desk's mix through the gateway: {args.users} users clicking every 0.5-1.5 s")
     mix = wrk(gateway, plan, connections=args.users, seconds=args.seconds, work=work, think=True)
     show("desk mix", mix)
-    capacity = wrk(gateway, plan, connections=args.users, seconds=args.peer_seconds, work=work)
+    capacity = wrk(
+        gateway,
+        await desk_plan(client, password),
+        connections=args.users,
+        seconds=args.peer_seconds,
+        work=work,
+    )
     show("capacity (no think time)", capacity)
 
     print(
         f"\n2. One read (a one-row case list), 8 connections then 1, {args.peer_seconds} s each, "
         f"{args.rounds} rounds in turn (medians)"
     )
-    one_row = [{"weight": 1, "method": "GET", "path": "/api/v1/cases?limit=1", "headers": auth}]
     nginx, nginx_port = start_nginx(work, stack.ports["case-api"])
     targets = {
         "direct to case-api": stack.url("case-api"),
@@ -310,8 +318,11 @@ async def run(args: argparse.Namespace, stack: Stack, password: str, work: Path)
     runs: dict[str, list[dict]] = {name: [] for name in targets}
     alone: dict[str, list[dict]] = {name: [] for name in targets}
     try:
-        await wait_for(f"http://127.0.0.1:{nginx_port}/api/v1/cases?limit=1", auth)
+        await wait_for(f"http://127.0.0.1:{nginx_port}/api/v1/cases?limit=1", await auth())
         for _ in range(args.rounds):  # in turn, so a slow moment of the machine hits each alike
+            one_row = [
+                {"weight": 1, "method": "GET", "path": "/api/v1/cases?limit=1", "headers": await auth()}
+            ]
             for name, url in targets.items():
                 runs[name].append(wrk(url, one_row, connections=8, seconds=args.peer_seconds, work=work))
                 # One connection: no queueing, so the difference is what the hop itself costs.
@@ -337,17 +348,18 @@ async def run(args: argparse.Namespace, stack: Stack, password: str, work: Path)
     )
     alone = wrk(
         gateway,
-        [{"weight": 1, "method": "GET", "path": "/api/v1/auth/me", "headers": auth}],
+        [{"weight": 1, "method": "GET", "path": "/api/v1/auth/me", "headers": await auth()}],
         connections=8,
         seconds=args.peer_seconds,
         work=work,
     )
     show("GET /api/v1/auth/me", alone)
 
-    async with httpx.AsyncClient(base_url=gateway, timeout=5.0) as client:
-        started = time.perf_counter()
-        after = await client.get("/api/v1/cases?limit=1", headers=auth)
-        answered = time.perf_counter() - started
+    headers = await auth()
+    started = time.perf_counter()
+    after = await client.get("/api/v1/cases?limit=1", headers=headers)
+    answered = time.perf_counter() - started
+    await client.aclose()
     print(f"\n4. Afterwards: a proxied read answered {after.status_code} in {answered * 1000:.0f} ms")
 
     goals = {

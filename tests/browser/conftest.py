@@ -31,10 +31,13 @@ async def browser() -> AsyncIterator[Browser]:
         await browser.close()
 
 
+CONTEXT = {"locale": "ja-JP", "timezone_id": "Asia/Tokyo"}
+
+
 @pytest.fixture
 async def page(browser: Browser, stack: Stack) -> AsyncIterator[Page]:
     """A fresh page; at the end, no screen may have broken the Content-Security-Policy."""
-    context = await browser.new_context(base_url=stack.url(), locale="ja-JP", timezone_id="Asia/Tokyo")
+    context = await browser.new_context(base_url=stack.url(), **CONTEXT)
     page = await context.new_page()
     refused: list[str] = []
     page.on(

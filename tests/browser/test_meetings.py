@@ -21,7 +21,7 @@ def second_tuesday(year: int, month: int) -> dt.date:
 
 
 async def spa_goto(page: Page, path: str) -> None:
-    """Navigate inside the SPA: a reload would drop the token, which lives in memory only."""
+    """Navigate inside the SPA (quicker than a reload, which the session cookie would survive)."""
     await page.evaluate(
         "path => { history.pushState({}, '', path); dispatchEvent(new PopStateEvent('popstate')); }", path
     )

@@ -45,6 +45,7 @@ export function AppShell() {
             <NavLink to="/statistics">{t('statistics.nav')}</NavLink>
           </>
         )}
+        {me.data?.role === 'admin' && <NavLink to="/admin/sessions">{t('admin.nav')}</NavLink>}
       </nav>
       <main className="app-main">
         <Outlet />

@@ -87,6 +87,10 @@ const router = createBrowserRouter([
         path: 'supervision',
         ...page(() => import('@/features/supervision/components/supervision-home'), (m) => m.SupervisionHome),
       },
+      {
+        path: 'admin/sessions',
+        ...page(() => import('@/features/admin/components/sessions-page'), (m) => m.SessionsPage),
+      },
       { path: 'meetings', ...page(meetings, (m) => m.MeetingsRoute) },
       { path: 'meetings/:meetingId', ...page(meetings, (m) => m.MeetingRoute) },
       { path: 'meeting-bodies', ...page(bodies, (m) => m.BodiesRoute) },

@@ -14,6 +14,7 @@ from gateway.openapi import router as openapi_router
 from gateway.proxy.middleware import ProxyMiddleware
 from gateway.proxy.upstreams import UpstreamPools
 from gateway.readiness import ServiceProbes, services_details, services_ready
+from gateway.sessions.router import router as sessions_router
 from gateway.settings import Settings
 from gateway.spa import router as spa_router
 from gateway.statistics.router import router as statistics_router
@@ -63,6 +64,7 @@ def create_app(
         # never get here: the proxy middleware has forwarded them).
         routers=[
             tokens_router,
+            sessions_router,
             areas_router,
             audit_router,
             openapi_router,

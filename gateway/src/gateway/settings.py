@@ -13,7 +13,12 @@ class Settings(ServiceSettings):
     # Relative paths resolve against the working directory (the repository root under `make run`).
     signing_key_path: Path = Path("var/keys/gateway-signing.pem")
     static_dir: Path = Path("frontend/dist")
-    access_token_ttl_seconds: int = 1800
+    # Short: the SPA refreshes it with the session's cookie; a deactivated user or a changed role
+    # takes effect at the next refresh.
+    access_token_ttl_seconds: int = Field(default=300, ge=30, le=300)
+    # A browser left alone this long signs in again; a session ends this long after sign-in at most.
+    session_idle_seconds: float = Field(default=3600.0, gt=0)
+    session_max_seconds: float = Field(default=12 * 3600.0, gt=0)
     service_token_ttl_seconds: int = 600
     # A failed login waits about this long (plus jitter), doubling with each failure before it, up to
     # the max; past the attempts per window, an account or a client address is refused (429).

@@ -4,12 +4,13 @@ import { useAuth } from '@/shared/auth/auth-provider';
 import { LanguageSwitch } from '@/shared/ui/language-switch';
 
 export function LoginRoute() {
-  const { isAuthenticated } = useAuth();
+  const { isAuthenticated, status } = useAuth();
   const navigate = useNavigate();
   const from = (useLocation().state as { from?: string } | null)?.from;
-  // Back to the page that asked for a login (a reload signs out: the token lives in memory), else home.
+  // Back to the page that asked for a login, else home.
   const target = from && from.startsWith('/') && !from.startsWith('//') ? from : '/';
   if (isAuthenticated) return <Navigate to={target} replace />;
+  if (status === 'checking') return null;
   return (
     <main className="login-page">
       <div className="login-tools">

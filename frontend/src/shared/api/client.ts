@@ -1,5 +1,5 @@
 import createClient, { type Middleware } from 'openapi-fetch';
-import { clearToken, getToken } from '@/shared/auth/token-store';
+import { getToken, refreshSession } from '@/shared/auth/token-store';
 import type { paths } from './schema';
 
 const bearerAuth: Middleware = {
@@ -8,9 +8,10 @@ const bearerAuth: Middleware = {
     if (token) request.headers.set('Authorization', `Bearer ${token}`);
     return request;
   },
-  onResponse({ response }) {
-    // Clearing the token sends the user to the login page (see RequireAuth).
-    if (response.status === 401) clearToken();
+  async onResponse({ response }) {
+    // The access token lapsed (or the session ended): ask the session for a new one; if that
+    // fails too, the user is signed out and sent to the login page (see RequireAuth).
+    if (response.status === 401) await refreshSession();
     return response;
   },
 };

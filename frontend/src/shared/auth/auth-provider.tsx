@@ -1,7 +1,15 @@
-import { createContext, use, useMemo, useSyncExternalStore, type ReactNode } from 'react';
-import { clearToken, getToken, setToken, subscribeToken } from './token-store';
+import { createContext, use, useEffect, useMemo, useSyncExternalStore, type ReactNode } from 'react';
+import {
+  endSession,
+  getStatus,
+  refreshSession,
+  setToken,
+  subscribeToken,
+  type SessionStatus,
+} from './token-store';
 
 type AuthContextValue = {
+  status: SessionStatus;
   isAuthenticated: boolean;
   signIn: (accessToken: string, expiresInSeconds?: number) => void;
   signOut: () => void;
@@ -10,10 +18,19 @@ type AuthContextValue = {
 const AuthContext = createContext<AuthContextValue | null>(null);
 
 export function AuthProvider({ children }: { children: ReactNode }) {
-  const token = useSyncExternalStore(subscribeToken, getToken, getToken);
+  const status = useSyncExternalStore(subscribeToken, getStatus, getStatus);
+  // A reload: the session cookie, if any, gives a new access token.
+  useEffect(() => {
+    if (getStatus() === 'checking') void refreshSession();
+  }, []);
   const value = useMemo<AuthContextValue>(
-    () => ({ isAuthenticated: token !== null, signIn: setToken, signOut: clearToken }),
-    [token],
+    () => ({
+      status,
+      isAuthenticated: status === 'signed-in',
+      signIn: setToken,
+      signOut: () => void endSession(),
+    }),
+    [status],
   );
   return <AuthContext value={value}>{children}</AuthContext>;
 }

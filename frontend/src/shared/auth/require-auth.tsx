@@ -1,12 +1,15 @@
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation } from 'react-router-dom';
 import { useAuth } from './auth-provider';
 
-/** Renders its children only with a token; otherwise (also after a 401) goes to /login, and back here after. */
+/** Renders its children only when signed in; otherwise goes to /login, and back here after. */
 export function RequireAuth({ children }: { children: ReactNode }) {
-  const { isAuthenticated } = useAuth();
+  const { status } = useAuth();
+  const { t } = useTranslation();
   const location = useLocation();
-  if (!isAuthenticated) {
+  if (status === 'checking') return <p className="muted">{t('app.loading')}</p>;
+  if (status === 'signed-out') {
     return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
   }
   return children;

@@ -5,6 +5,8 @@ from fastapi import APIRouter, Form, Request, Response
 from gateway.audit import service as audit
 from gateway.deps import SettingsDep, SigningKeyDep
 from gateway.errors import InvalidGrant, UnsupportedGrantType
+from gateway.sessions import cookies
+from gateway.sessions import service as sessions
 from gateway.throttle.service import LoginLocked
 from gateway.tokens import service
 from gateway.tokens.schemas import CurrentUser, Jwks, TokenResponse
@@ -52,14 +54,20 @@ async def issue_token(
     response.headers["Pragma"] = "no-cache"
     if grant_type not in ("password", "client_credentials"):
         raise UnsupportedGrantType()
-    sessions = request.app.state.sessionmaker
-    caller = service.Caller(sessions, request.client.host if request.client else "-")
+    sessionmaker = request.app.state.sessionmaker
+    caller = service.Caller(sessionmaker, request.client.host if request.client else "-")
     refused: InvalidGrant | LoginLocked | None = None
     # Its own transaction rather than SessionDep's: the refusal is audited after it has ended.
-    async with sessions() as session, session.begin():
+    async with sessionmaker() as session, session.begin():
         try:
             if grant_type == "password":
-                return await service.password_grant(session, settings, key, caller, username, password)
+                granted, user = await service.password_grant(
+                    session, settings, key, caller, username, password
+                )
+                # Staff stay signed in across reloads: the session's refresh token goes in a cookie.
+                refresh = await sessions.start(session, user, settings, request.headers.get("user-agent"))
+                cookies.set_refresh(response, refresh, settings)
+                return granted
             return await service.client_credentials_grant(
                 session, settings, key, caller, client_id, client_secret, scope
             )

@@ -8,6 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from gateway.errors import InvalidGrant, InvalidScope
 from gateway.identity import service as identity
+from gateway.identity.models import StaffUser
 from gateway.settings import Settings
 from gateway.throttle import service as throttle
 from gateway.tokens.schemas import TokenResponse
@@ -20,7 +21,8 @@ async def _slow_down(seconds: float) -> None:
     await asyncio.sleep(seconds + jitter)
 
 
-def _token(settings: Settings, key: SigningKey, principal: Principal, ttl: int) -> TokenResponse:
+def access_token(settings: Settings, key: SigningKey, principal: Principal, ttl: int) -> TokenResponse:
+    """A signed access token for `principal`, as the token endpoint answers it."""
     access_token = issue_token(
         key,
         issuer=settings.token_issuer,
@@ -46,7 +48,7 @@ async def password_grant(
     caller: Caller,
     username: str,
     password: str,
-) -> TokenResponse:
+) -> tuple[TokenResponse, StaffUser]:
     """A staff user's token; a wrong password and an unknown user fail alike, slowly, then not at all."""
     attempt = await throttle.begin_login(
         caller.sessions, settings, key.derived_secret("throttle"), f"account:{username}", caller.address
@@ -56,7 +58,7 @@ async def password_grant(
         await _slow_down(throttle.failure_delay(settings, attempt))
         raise InvalidGrant()
     await throttle.succeeded(caller.sessions, attempt)
-    return _token(settings, key, identity.user_principal(user), settings.access_token_ttl_seconds)
+    return access_token(settings, key, identity.user_principal(user), settings.access_token_ttl_seconds), user
 
 
 async def client_credentials_grant(
@@ -82,4 +84,4 @@ async def client_credentials_grant(
     if not requested <= held:
         raise InvalidScope()
     principal = identity.client_principal(client, requested or held)
-    return _token(settings, key, principal, settings.service_token_ttl_seconds)
+    return access_token(settings, key, principal, settings.service_token_ttl_seconds)

@@ -17,13 +17,14 @@ export function LoginForm({ onSuccess }: { onSuccess: () => void }) {
   const error = loginMutation.error;
   const invalidCredentials =
     error instanceof ApiError && [400, 401, 422].includes(error.status);
+  const locked = error instanceof ApiError && error.status === 429;
 
   return (
     <form className="card form" onSubmit={handleSubmit}>
       <h1>{t('login.title')}</h1>
       {error && (
         <p role="alert" className="alert">
-          {invalidCredentials ? t('login.invalid') : t('login.failed')}
+          {locked ? t('login.locked') : invalidCredentials ? t('login.invalid') : t('login.failed')}
         </p>
       )}
       <div className="field">

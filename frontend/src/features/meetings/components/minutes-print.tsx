@@ -60,13 +60,6 @@ export function MinutesPrint({ meetingId }: { meetingId: string }) {
 
   return (
     <main className={`meetings-print${m.confidential ? ' confidential' : ''}`}>
-      {m.confidential && (
-        // Every printed page carries the mark: a fixed element repeats on each page in print. (Not an
-        // inline <style>: the Content-Security-Policy allows the app's own style sheets only.)
-        <div className="meetings-print-running" aria-hidden="true">
-          {t('meetings.print.secret')}
-        </div>
-      )}
       <div className="meetings-print-tools">
         <button type="button" className="button primary" onClick={() => window.print()}>
           {t('meetings.print.print')}
@@ -143,6 +136,13 @@ export function MinutesPrint({ meetingId }: { meetingId: string }) {
           {m.confidential && <p className="meetings-print-duty">{t('meetings.print.duty')}</p>}
         </footer>
       </article>
+      {m.confidential && (
+        // Every printed page carries the mark: a fixed element repeats on each page in print. (Not an
+        // inline <style>: the Content-Security-Policy allows the app's own style sheets only.)
+        <div className="meetings-print-running" aria-hidden="true">
+          {t('meetings.print.secret')}
+        </div>
+      )}
     </main>
   );
 }
