@@ -1,10 +1,11 @@
 import { Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { LoginForm } from '@/features/auth/components/login-form';
-import { useAuth } from '@/shared/auth/auth-provider';
+import { useAuth, useResumeSession } from '@/shared/auth/auth-provider';
 import { LanguageSwitch } from '@/shared/ui/language-switch';
 
 export function LoginRoute() {
-  const { isAuthenticated, status } = useAuth();
+  const { isAuthenticated } = useAuth();
+  const status = useResumeSession();
   const navigate = useNavigate();
   const from = (useLocation().state as { from?: string } | null)?.from;
   // Back to the page that asked for a login, else home.

@@ -1,12 +1,5 @@
 import { createContext, use, useEffect, useMemo, useSyncExternalStore, type ReactNode } from 'react';
-import {
-  endSession,
-  getStatus,
-  refreshSession,
-  setToken,
-  subscribeToken,
-  type SessionStatus,
-} from './token-store';
+import { endSession, getStatus, refreshSession, setToken, subscribeToken, type SessionStatus } from './token-store';
 
 type AuthContextValue = {
   status: SessionStatus;
@@ -19,10 +12,6 @@ const AuthContext = createContext<AuthContextValue | null>(null);
 
 export function AuthProvider({ children }: { children: ReactNode }) {
   const status = useSyncExternalStore(subscribeToken, getStatus, getStatus);
-  // A reload: the session cookie, if any, gives a new access token.
-  useEffect(() => {
-    if (getStatus() === 'checking') void refreshSession();
-  }, []);
   const value = useMemo<AuthContextValue>(
     () => ({
       status,
@@ -39,4 +28,14 @@ export function useAuth(): AuthContextValue {
   const value = use(AuthContext);
   if (!value) throw new Error('useAuth must be used inside <AuthProvider>');
   return value;
+}
+
+/** After a reload, ask the session cookie for an access token: staff pages only, never the public
+ * report pages (an anonymous report must not travel with a staff member's session). */
+export function useResumeSession(): SessionStatus {
+  const { status } = useAuth();
+  useEffect(() => {
+    if (getStatus() === 'checking') void refreshSession();
+  }, []);
+  return status;
 }
