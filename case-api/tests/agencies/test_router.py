@@ -272,7 +272,7 @@ async def test_role_division_matrix(client: httpx.AsyncClient, tokens: TokenFact
         (west(tokens), 404, 404),
         (agency_member(tokens), 404, 404),
         (reader, 200, 403),
-        (tokens.headers("system", username="city"), 404, 404),
+        (tokens.headers("system", username="city"), 403, 403),  # no scope: refused outright
     ]:
         assert (await client.get(url, headers=headers)).status_code == read
         assert (await client.post(url, json=body, headers=headers)).status_code == write

@@ -66,7 +66,8 @@ EXPECTED = {
     | {e: NO for e in MANAGE | {"override"}},
     "agency_other": {e: HIDDEN for e in ENDPOINTS},
     "system_read": {e: OK for e in READS} | {e: NO for e in MANAGE | {"override"}},
-    "system_none": {e: HIDDEN for e in ENDPOINTS},
+    # A system without a cases scope is refused outright (403 insufficient_scope), never shown a 404.
+    "system_none": {e: NO for e in ENDPOINTS},
 }
 assert all(set(row) == set(ENDPOINTS) for row in EXPECTED.values())
 
@@ -144,6 +145,11 @@ async def test_list_shows_exactly_the_visible_cases(
         headers=tokens.headers("supervisor", username="sup1"),
     )
     listed = await client.get("/api/v1/cases", headers=CALLERS[caller](tokens))
+    if caller == "system_none":  # no cases scope: no list at all, not an empty one
+        assert listed.status_code == 403
+        assert listed.json()["type"] == "/problems/insufficient-scope"
+        assert 'error="insufficient_scope"' in listed.headers["www-authenticate"]
+        return
     assert listed.status_code == 200
     ids = {c["id"] for c in listed.json()["items"]}
     sees_east = EXPECTED[caller]["read"] == OK

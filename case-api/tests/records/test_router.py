@@ -328,8 +328,8 @@ ROLE_MATRIX = [
     ),
     pytest.param(
         lambda t: t.headers("system", username="stats", scopes=("statistics:read",)),
-        404,
-        404,
+        403,  # no cases scope: insufficient_scope, before the case is even looked up
+        403,
         id="system without scope",
     ),
 ]

@@ -21,6 +21,7 @@ from tsunagu_services.idempotency import IdempotencyMiddleware
 from tsunagu_services.limits import BodySizeLimitMiddleware
 from tsunagu_services.logging import RequestContextMiddleware, configure_logging
 from tsunagu_services.problems import install_problem_handlers
+from tsunagu_services.scopes import documented
 from tsunagu_services.settings import ServiceSettings
 
 Hook = Callable[[FastAPI], Awaitable[None]]
@@ -79,4 +80,5 @@ def create_service_app(
         app.include_router(router)
     if dead_letters:  # refused outbox deliveries, for the gateway's view across the services
         app.include_router(dead_letters_router)
+    app.openapi = documented(app)  # type: ignore[method-assign]
     return app

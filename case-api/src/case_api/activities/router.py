@@ -19,8 +19,14 @@ from tsunagu_services.auth import CurrentPrincipal
 from tsunagu_services.db import SessionDep
 from tsunagu_services.months import Month
 from tsunagu_services.openapi import PROBLEM_RESPONSES, Problem
+from tsunagu_services.scopes import scoped
 
-router = APIRouter(prefix="/api/v1/activities", tags=["activities"], responses=PROBLEM_RESPONSES)
+router = APIRouter(
+    dependencies=[scoped("statistics:read")],
+    prefix="/api/v1/activities",
+    tags=["activities"],
+    responses=PROBLEM_RESPONSES,
+)
 
 
 def _problem(description: str) -> dict[str, Any]:

@@ -21,8 +21,11 @@ from case_api.cases.schemas import AreaCode
 from tsunagu_services.auth import CurrentPrincipal
 from tsunagu_services.db import SessionDep
 from tsunagu_services.openapi import PROBLEM_RESPONSES, Problem
+from tsunagu_services.scopes import scoped
 
 router = APIRouter(responses=PROBLEM_RESPONSES)
+AGENCIES = scoped("agencies:read")
+CASES = scoped("cases:read", "cases:write")
 
 
 def _problem(description: str) -> dict[str, Any]:
@@ -47,7 +50,7 @@ def _involvement(response: Response, involvement: service.Involvement) -> Involv
     return involvement.read()
 
 
-@router.get("/api/v1/agencies", response_model=AgencyPage, tags=["agencies"])
+@router.get("/api/v1/agencies", dependencies=[AGENCIES], response_model=AgencyPage, tags=["agencies"])
 async def list_agencies(
     session: SessionDep,
     principal: CurrentPrincipal,
@@ -75,7 +78,11 @@ async def list_agencies(
 
 
 @router.post(
-    "/api/v1/agencies", response_model=AgencyRead, status_code=status.HTTP_201_CREATED, tags=["agencies"]
+    "/api/v1/agencies",
+    dependencies=[AGENCIES],
+    response_model=AgencyRead,
+    status_code=status.HTTP_201_CREATED,
+    tags=["agencies"],
 )
 async def create_agency(
     data: AgencyCreate, response: Response, session: SessionDep, principal: CurrentPrincipal
@@ -84,7 +91,9 @@ async def create_agency(
     return _agency(response, await service.create_agency(session, principal, data))
 
 
-@router.get("/api/v1/agencies/{agency_id}", response_model=AgencyRead, tags=["agencies"])
+@router.get(
+    "/api/v1/agencies/{agency_id}", dependencies=[AGENCIES], response_model=AgencyRead, tags=["agencies"]
+)
 async def get_agency(
     agency_id: uuid.UUID, response: Response, session: SessionDep, principal: CurrentPrincipal
 ) -> AgencyRead:
@@ -93,7 +102,11 @@ async def get_agency(
 
 
 @router.patch(
-    "/api/v1/agencies/{agency_id}", response_model=AgencyRead, tags=["agencies"], responses=PRECONDITIONS
+    "/api/v1/agencies/{agency_id}",
+    dependencies=[AGENCIES],
+    response_model=AgencyRead,
+    tags=["agencies"],
+    responses=PRECONDITIONS,
 )
 async def update_agency(
     agency_id: uuid.UUID,
@@ -107,7 +120,12 @@ async def update_agency(
     return _agency(response, await service.update_agency(session, principal, agency_id, data, if_match))
 
 
-@router.get("/api/v1/cases/{case_id}/agencies", response_model=list[InvolvementRead], tags=["cases"])
+@router.get(
+    "/api/v1/cases/{case_id}/agencies",
+    dependencies=[CASES],
+    response_model=list[InvolvementRead],
+    tags=["cases"],
+)
 async def list_case_agencies(
     case_id: uuid.UUID, session: SessionDep, principal: CurrentPrincipal
 ) -> list[InvolvementRead]:
@@ -117,6 +135,7 @@ async def list_case_agencies(
 
 @router.post(
     "/api/v1/cases/{case_id}/agencies",
+    dependencies=[CASES],
     response_model=InvolvementRead,
     status_code=status.HTTP_201_CREATED,
     tags=["cases"],
@@ -134,6 +153,7 @@ async def add_case_agency(
 
 @router.patch(
     "/api/v1/cases/{case_id}/agencies/{involvement_id}",
+    dependencies=[CASES],
     response_model=InvolvementRead,
     tags=["cases"],
     responses=PRECONDITIONS,

@@ -22,8 +22,14 @@ from tsunagu_services.auth import CurrentPrincipal
 from tsunagu_services.db import SessionDep
 from tsunagu_services.etag import parse_if_match, required_if_match
 from tsunagu_services.openapi import PROBLEM_RESPONSES, Problem
+from tsunagu_services.scopes import scoped
 
-router = APIRouter(prefix="/api/v1/cases", tags=["cases"], responses=PROBLEM_RESPONSES)
+router = APIRouter(
+    dependencies=[scoped("cases:read", "cases:write")],
+    prefix="/api/v1/cases",
+    tags=["cases"],
+    responses=PROBLEM_RESPONSES,
+)
 
 IfMatchHeader = Annotated[
     str | None, Header(alias="If-Match", max_length=200, description='The ETag read last, e.g. W/"3".')

@@ -10,8 +10,14 @@ from tsunagu_services.auth import CurrentPrincipal
 from tsunagu_services.db import SessionDep
 from tsunagu_services.etag import parse_if_match
 from tsunagu_services.openapi import PROBLEM_RESPONSES
+from tsunagu_services.scopes import scoped
 
-router = APIRouter(prefix="/api/v1/cases/{case_id}/consents", tags=["consents"], responses=PROBLEM_RESPONSES)
+router = APIRouter(
+    dependencies=[scoped("cases:read", "cases:write")],
+    prefix="/api/v1/cases/{case_id}/consents",
+    tags=["consents"],
+    responses=PROBLEM_RESPONSES,
+)
 
 
 @router.get("", response_model=ConsentHistory)

@@ -8,8 +8,14 @@ from case_api.persons.rules import etag
 from tsunagu_services.auth import CurrentPrincipal
 from tsunagu_services.db import SessionDep
 from tsunagu_services.openapi import PROBLEM_RESPONSES, Problem
+from tsunagu_services.scopes import scoped
 
-router = APIRouter(prefix="/api/v1/households", tags=["households"], responses=PROBLEM_RESPONSES)
+router = APIRouter(
+    dependencies=[scoped("cases:read", "cases:write")],
+    prefix="/api/v1/households",
+    tags=["households"],
+    responses=PROBLEM_RESPONSES,
+)
 
 _CONFLICT = {409: {"description": "The household's members do not allow this change.", "model": Problem}}
 

@@ -5,8 +5,14 @@ from case_api.intake.schemas import CaseFromIntake, CaseOpened
 from tsunagu_services.auth import CurrentPrincipal
 from tsunagu_services.db import SessionDep
 from tsunagu_services.openapi import PROBLEM_RESPONSES
+from tsunagu_services.scopes import scoped
 
-router = APIRouter(prefix="/api/v1/cases", tags=["intake hand-off"], responses=PROBLEM_RESPONSES)
+router = APIRouter(
+    dependencies=[scoped("cases:write")],
+    prefix="/api/v1/cases",
+    tags=["intake hand-off"],
+    responses=PROBLEM_RESPONSES,
+)
 
 
 @router.post("/from-intake", response_model=CaseOpened, status_code=status.HTTP_201_CREATED)

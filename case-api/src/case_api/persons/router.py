@@ -10,8 +10,14 @@ from case_api.persons.schemas import PersonRead, PersonSearchPage, PersonUpdate
 from tsunagu_services.auth import CurrentPrincipal
 from tsunagu_services.db import SessionDep
 from tsunagu_services.openapi import PROBLEM_RESPONSES, Problem
+from tsunagu_services.scopes import scoped
 
-router = APIRouter(prefix="/api/v1/persons", tags=["persons"], responses=PROBLEM_RESPONSES)
+router = APIRouter(
+    dependencies=[scoped("cases:read", "cases:write")],
+    prefix="/api/v1/persons",
+    tags=["persons"],
+    responses=PROBLEM_RESPONSES,
+)
 
 _PRECONDITIONS = {
     412: {"description": "If-Match names an older version.", "model": Problem},

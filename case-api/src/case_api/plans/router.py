@@ -18,8 +18,11 @@ from case_api.plans.service import NoPlan, PlanCreatedConcurrently, PlanVersionR
 from tsunagu_services.auth import CurrentPrincipal
 from tsunagu_services.db import SessionDep
 from tsunagu_services.openapi import PROBLEM_RESPONSES, Problem
+from tsunagu_services.scopes import scoped
 
-router = APIRouter(tags=["plans"], responses=PROBLEM_RESPONSES)
+router = APIRouter(
+    dependencies=[scoped("cases:read", "cases:write")], tags=["plans"], responses=PROBLEM_RESPONSES
+)
 
 PLAN = "/api/v1/cases/{case_id}/plan"
 IfMatch = Annotated[

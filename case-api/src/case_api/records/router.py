@@ -16,8 +16,14 @@ from case_api.records.service import RecordAmended, RecordLocked
 from tsunagu_services.auth import CurrentPrincipal
 from tsunagu_services.db import SessionDep
 from tsunagu_services.openapi import PROBLEM_RESPONSES, Problem
+from tsunagu_services.scopes import scoped
 
-router = APIRouter(prefix="/api/v1/cases/{case_id}/records", tags=["records"], responses=PROBLEM_RESPONSES)
+router = APIRouter(
+    dependencies=[scoped("cases:read", "cases:write")],
+    prefix="/api/v1/cases/{case_id}/records",
+    tags=["records"],
+    responses=PROBLEM_RESPONSES,
+)
 
 _CONFLICTS = {409: {"model": Problem, "description": f"{RecordLocked.type} or {RecordAmended.type}."}}
 _PRECONDITIONS = {

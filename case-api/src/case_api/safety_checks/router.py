@@ -17,8 +17,12 @@ from case_api.safety_checks.schemas import (
 from tsunagu_services.auth import CurrentPrincipal
 from tsunagu_services.db import SessionDep
 from tsunagu_services.openapi import PROBLEM_RESPONSES, Problem
+from tsunagu_services.scopes import scoped
 
 router = APIRouter(tags=["safety-checks"], responses=PROBLEM_RESPONSES)
+# Systems raise checks (safety-checks:write); reading them is for staff (no scope grants it).
+CHECKS = scoped("cases:read", "safety-checks:write")
+CASES = scoped("cases:read", "cases:write")
 
 
 def _problem(description: str) -> dict[str, Any]:
@@ -46,7 +50,7 @@ def _page(views: list[service.CheckView], total: int) -> SafetyCheckPage:
     return SafetyCheckPage(items=[SafetyCheckRead.of(c, overdue) for c, overdue in views], total=total)
 
 
-@router.get("/api/v1/safety-checks", response_model=SafetyCheckPage)
+@router.get("/api/v1/safety-checks", dependencies=[CHECKS], response_model=SafetyCheckPage)
 async def list_safety_checks(
     session: SessionDep,
     principal: CurrentPrincipal,
@@ -64,6 +68,7 @@ async def list_safety_checks(
 
 @router.post(
     "/api/v1/safety-checks",
+    dependencies=[CHECKS],
     response_model=SafetyCheckRead,
     status_code=status.HTTP_201_CREATED,
     responses={
@@ -88,7 +93,7 @@ async def raise_safety_check(
     return _one(response, view)
 
 
-@router.get("/api/v1/safety-checks/{check_id}", response_model=SafetyCheckRead)
+@router.get("/api/v1/safety-checks/{check_id}", dependencies=[CHECKS], response_model=SafetyCheckRead)
 async def get_safety_check(
     check_id: uuid.UUID, response: Response, session: SessionDep, principal: CurrentPrincipal
 ) -> SafetyCheckRead:
@@ -98,6 +103,7 @@ async def get_safety_check(
 
 @router.patch(
     "/api/v1/safety-checks/{check_id}",
+    dependencies=[CHECKS],
     response_model=SafetyCheckRead,
     responses={**CONFLICT, **PRECONDITIONS},
 )
@@ -115,6 +121,7 @@ async def update_safety_check(
 
 @router.post(
     "/api/v1/safety-checks/{check_id}/outcome",
+    dependencies=[CHECKS],
     response_model=SafetyCheckRead,
     responses={**CONFLICT, **PRECONDITIONS},
 )
@@ -130,7 +137,12 @@ async def record_safety_check_outcome(
     return _one(response, await service.record_outcome(session, principal, check_id, data, if_match))
 
 
-@router.get("/api/v1/cases/{case_id}/safety-checks", response_model=SafetyCheckPage, tags=["cases"])
+@router.get(
+    "/api/v1/cases/{case_id}/safety-checks",
+    dependencies=[CASES],
+    response_model=SafetyCheckPage,
+    tags=["cases"],
+)
 async def list_case_safety_checks(
     case_id: uuid.UUID,
     session: SessionDep,

@@ -8,13 +8,19 @@ from case_api.shares.schemas import ShareCreate, ShareList, ShareRead, ShareRevo
 from tsunagu_services.auth import CurrentPrincipal
 from tsunagu_services.db import SessionDep
 from tsunagu_services.openapi import PROBLEM_RESPONSES, Problem
+from tsunagu_services.scopes import scoped
 
 
 def problem(description: str) -> dict[int | str, dict[str, Any]]:
     return {409: {"description": description, "model": Problem, "content": {"application/problem+json": {}}}}
 
 
-router = APIRouter(prefix="/api/v1/cases/{case_id}/shares", tags=["shares"], responses=PROBLEM_RESPONSES)
+router = APIRouter(
+    dependencies=[scoped("cases:read", "cases:write")],
+    prefix="/api/v1/cases/{case_id}/shares",
+    tags=["shares"],
+    responses=PROBLEM_RESPONSES,
+)
 
 
 @router.get("", response_model=ShareList)

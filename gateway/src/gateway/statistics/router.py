@@ -13,8 +13,14 @@ from tsunagu_services.auth import CurrentPrincipal
 from tsunagu_services.db import SessionDep
 from tsunagu_services.months import Month, current_month, months_before, resolve_span
 from tsunagu_services.openapi import PROBLEM_RESPONSES, Problem
+from tsunagu_services.scopes import scoped
 
-router = APIRouter(prefix="/api/v1/statistics", tags=["statistics"], responses=PROBLEM_RESPONSES)
+router = APIRouter(
+    dependencies=[scoped("statistics:read")],
+    prefix="/api/v1/statistics",
+    tags=["statistics"],
+    responses=PROBLEM_RESPONSES,
+)
 
 AreaQuery = Annotated[
     str | None, Query(pattern=r"^[a-z][a-z0-9_-]{0,29}$", description="One area (圏域); all when omitted.")

@@ -14,8 +14,14 @@ from intake_api.consultations.schemas import (
 from tsunagu_services.auth import CurrentPrincipal
 from tsunagu_services.db import SessionDep
 from tsunagu_services.openapi import PROBLEM_RESPONSES
+from tsunagu_services.scopes import scoped
 
-router = APIRouter(prefix="/api/v1/consultations", tags=["consultations"], responses=PROBLEM_RESPONSES)
+router = APIRouter(
+    dependencies=[scoped("consultations:read", "consultations:write")],
+    prefix="/api/v1/consultations",
+    tags=["consultations"],
+    responses=PROBLEM_RESPONSES,
+)
 
 
 @router.get("", response_model=ConsultationPage)

@@ -10,8 +10,14 @@ from tsunagu_services.auth import CurrentPrincipal
 from tsunagu_services.db import SessionDep
 from tsunagu_services.months import Month, resolve_span
 from tsunagu_services.openapi import PROBLEM_RESPONSES
+from tsunagu_services.scopes import scoped
 
-router = APIRouter(prefix="/api/v1/statistics", tags=["statistics"], responses=PROBLEM_RESPONSES)
+router = APIRouter(
+    dependencies=[scoped("statistics:read")],
+    prefix="/api/v1/statistics",
+    tags=["statistics"],
+    responses=PROBLEM_RESPONSES,
+)
 AreaQuery = Annotated[str | None, Query(max_length=30, pattern=r"^[a-z][a-z0-9_-]{0,29}$")]
 
 

@@ -10,8 +10,14 @@ from intake_api.triage.schemas import ReferralOutcomeUpdate, TriageCreate, Triag
 from tsunagu_services.auth import CurrentPrincipal
 from tsunagu_services.db import SessionDep
 from tsunagu_services.openapi import PROBLEM_RESPONSES
+from tsunagu_services.scopes import scoped
 
-router = APIRouter(prefix="/api/v1/consultations", tags=["triage"], responses=PROBLEM_RESPONSES)
+router = APIRouter(
+    dependencies=[scoped("consultations:read", "consultations:write")],
+    prefix="/api/v1/consultations",
+    tags=["triage"],
+    responses=PROBLEM_RESPONSES,
+)
 
 
 def _case_api(request: Request, principal: CurrentPrincipal) -> CaseApiClient:

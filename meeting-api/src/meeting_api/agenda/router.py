@@ -9,8 +9,10 @@ from meeting_api.problems import CONFIDENTIAL, problem
 from tsunagu_services.auth import CurrentPrincipal
 from tsunagu_services.db import SessionDep
 from tsunagu_services.openapi import PROBLEM_RESPONSES
+from tsunagu_services.scopes import scoped
 
 router = APIRouter(
+    dependencies=[scoped("meetings:read", "meetings:write")],
     prefix="/api/v1/meetings/{meeting_id}/agenda",
     tags=["agenda"],
     responses={**PROBLEM_RESPONSES, **CONFIDENTIAL},

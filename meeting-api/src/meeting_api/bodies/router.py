@@ -19,8 +19,14 @@ from tsunagu_services.auth import CurrentPrincipal
 from tsunagu_services.db import SessionDep
 from tsunagu_services.etag import etag, parse_if_match, required_if_match
 from tsunagu_services.openapi import PROBLEM_RESPONSES
+from tsunagu_services.scopes import scoped
 
-router = APIRouter(prefix="/api/v1/meeting-bodies", tags=["meeting-bodies"], responses=PROBLEM_RESPONSES)
+router = APIRouter(
+    dependencies=[scoped("meetings:read", "meetings:write")],
+    prefix="/api/v1/meeting-bodies",
+    tags=["meeting-bodies"],
+    responses=PROBLEM_RESPONSES,
+)
 
 IfMatchHeader = Annotated[
     str | None, Header(alias="If-Match", max_length=200, description='The body\'s ETag, e.g. "3".')

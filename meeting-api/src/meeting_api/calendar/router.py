@@ -9,12 +9,17 @@ from tsunagu_services.auth import CurrentPrincipal
 from tsunagu_services.db import SessionDep
 from tsunagu_services.idempotency import not_stored
 from tsunagu_services.openapi import PROBLEM_RESPONSES
+from tsunagu_services.scopes import scoped
 
 ICS = "text/calendar; charset=utf-8"
 ICS_RESPONSE = {200: {"description": "An iCalendar file (RFC 5545).", "content": {"text/calendar": {}}}}
 
 # Registered before the meetings router: "<id>.ics" would otherwise be read as a meeting id.
-router = APIRouter(tags=["calendar"], responses={**PROBLEM_RESPONSES, **CONFIDENTIAL})
+router = APIRouter(
+    dependencies=[scoped("meetings:read", "meetings:write")],
+    tags=["calendar"],
+    responses={**PROBLEM_RESPONSES, **CONFIDENTIAL},
+)
 # The feed has no bearer token: calendar clients cannot send one. The token in the path is the key.
 public_router = APIRouter(tags=["calendar"])
 

@@ -16,13 +16,20 @@ from tsunagu_services.auth import CurrentPrincipal
 from tsunagu_services.db import SessionDep
 from tsunagu_services.etag import etag, parse_if_match, required_if_match
 from tsunagu_services.openapi import PROBLEM_RESPONSES
+from tsunagu_services.scopes import scoped
 
 router = APIRouter(
-    prefix="/api/v1/meetings/{meeting_id}", tags=["minutes"], responses={**PROBLEM_RESPONSES, **CONFIDENTIAL}
+    dependencies=[scoped("meetings:read", "meetings:write")],
+    prefix="/api/v1/meetings/{meeting_id}",
+    tags=["minutes"],
+    responses={**PROBLEM_RESPONSES, **CONFIDENTIAL},
 )
 # Registered before the meetings router: "decisions" is not a meeting id.
 decisions_router = APIRouter(
-    prefix="/api/v1/meetings/decisions", tags=["minutes"], responses={**PROBLEM_RESPONSES, **CONFIDENTIAL}
+    dependencies=[scoped("meetings:read", "meetings:write")],
+    prefix="/api/v1/meetings/decisions",
+    tags=["minutes"],
+    responses={**PROBLEM_RESPONSES, **CONFIDENTIAL},
 )
 
 IfMatchHeader = Annotated[

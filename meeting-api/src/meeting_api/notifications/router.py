@@ -8,9 +8,13 @@ from meeting_api.notifications.schemas import NotificationPage, NotificationRead
 from tsunagu_services.auth import CurrentPrincipal
 from tsunagu_services.db import SessionDep
 from tsunagu_services.openapi import PROBLEM_RESPONSES
+from tsunagu_services.scopes import scoped
 
 router = APIRouter(
-    prefix="/api/v1/meetings/notifications", tags=["notifications"], responses=PROBLEM_RESPONSES
+    dependencies=[scoped("meetings:read", "meetings:write")],
+    prefix="/api/v1/meetings/notifications",
+    tags=["notifications"],
+    responses=PROBLEM_RESPONSES,
 )
 
 
