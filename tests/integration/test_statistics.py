@@ -158,10 +158,10 @@ async def test_the_citys_statistics_client_reads_figures_and_nothing_else(
     assert (await gateway.get("/api/v1/statistics/monthly", headers=city)).status_code == 200
     span = await gateway.get("/api/v1/statistics/monthly/range", headers=city)
     assert span.status_code == 200 and len(span.json()["months"]) == 12
-    assert (await gateway.get(f"/api/v1/consultations/{c['id']}", headers=city)).status_code == 404
-    assert (await gateway.get(f"/api/v1/cases/{case['id']}", headers=city)).status_code == 404
-    assert (await gateway.get("/api/v1/cases", headers=city)).json()["total"] == 0
-    assert (await gateway.get("/api/v1/consultations", headers=city)).json()["items"] == []
+    # Nothing else: no consultation, no case, not even an empty list (403 insufficient_scope).
+    for path in (f"/api/v1/consultations/{c['id']}", f"/api/v1/cases/{case['id']}", "/api/v1/cases"):
+        assert (await gateway.get(path, headers=city)).status_code == 403, path
+    assert (await gateway.get("/api/v1/consultations", headers=city)).status_code == 403
     assert (await gateway.get("/api/v1/statistics/attention", headers=city)).status_code == 403
     assert (
         await gateway.post(
