@@ -181,3 +181,15 @@ async def test_logs_carry_request_ids_and_no_personal_data(
     assert request_id in logs
     assert sum(request_id in line for line in logs.splitlines()) >= 2  # gateway and intake-api
     assert marker not in logs
+
+
+async def test_the_audit_chain_holds_under_concurrent_requests(gateway: httpx.AsyncClient, login) -> None:
+    sup, admin = await login("sup1"), await login("admin")
+    answers = await asyncio.gather(
+        *(gateway.get(f"/api/v1/cases/{uuid.uuid4()}", headers=sup) for _ in range(40))
+    )
+    assert {a.status_code for a in answers} == {404}
+    report = await gateway.get("/api/v1/audit-events/verify", headers=admin)
+    assert report.status_code == 200, report.text
+    assert report.json()["intact"] is True, report.json()["first_break"]
+    assert report.json()["events"] >= 40

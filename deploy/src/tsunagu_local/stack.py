@@ -77,6 +77,14 @@ class Stack:
         name = next(s.database for s in SERVICES if s.name == service) + self.db_suffix
         return database_url(self.server, name, driver="")
 
+    async def execute(self, service: str, script: str) -> None:
+        """Run SQL (one or more statements, no parameters) straight in `service`'s database."""
+        conn = await asyncpg.connect(self.database(service))
+        try:
+            await conn.execute(script)
+        finally:
+            await conn.close()
+
     async def fetch(self, service: str, query: str, *args: object) -> list[asyncpg.Record]:
         """Rows read straight from `service`'s database."""
         conn = await asyncpg.connect(self.database(service))

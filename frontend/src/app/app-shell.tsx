@@ -45,7 +45,12 @@ export function AppShell() {
             <NavLink to="/statistics">{t('statistics.nav')}</NavLink>
           </>
         )}
-        {me.data?.role === 'admin' && <NavLink to="/admin/sessions">{t('admin.nav')}</NavLink>}
+        {me.data?.role === 'admin' && (
+          <>
+            <NavLink to="/admin/sessions">{t('admin.nav')}</NavLink>
+            <NavLink to="/admin/audit">{t('admin.auditNav')}</NavLink>
+          </>
+        )}
       </nav>
       <main className="app-main">
         <Outlet />

@@ -91,6 +91,10 @@ const router = createBrowserRouter([
         path: 'admin/sessions',
         ...page(() => import('@/features/admin/components/sessions-page'), (m) => m.SessionsPage),
       },
+      {
+        path: 'admin/audit',
+        ...page(() => import('@/features/admin/components/audit-chain-page'), (m) => m.AuditChainPage),
+      },
       { path: 'meetings', ...page(meetings, (m) => m.MeetingsRoute) },
       { path: 'meetings/:meetingId', ...page(meetings, (m) => m.MeetingRoute) },
       { path: 'meeting-bodies', ...page(bodies, (m) => m.BodiesRoute) },

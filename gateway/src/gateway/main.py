@@ -1,9 +1,12 @@
 """gateway app: identity and tokens, audit, the proxy to the services, the merged OpenAPI, the SPA."""
 
+import asyncio
+import logging
 from typing import Any
 
 from fastapi import FastAPI
 
+from gateway.audit import chain
 from gateway.audit.middleware import AuditMiddleware
 from gateway.audit.router import router as audit_router
 from gateway.audit.writer import AuditWriter
@@ -23,6 +26,8 @@ from tsunagu_services.app import create_service_app
 from tsunagu_services.auth import JwksCache
 from tsunagu_services.health import database_ready
 from tsunagu_services.tokens import SigningKey
+
+logger = logging.getLogger("tsunagu.audit")
 
 
 def own_jwks(key: SigningKey) -> JwksCache:
@@ -46,10 +51,24 @@ async def close_pools(app: FastAPI) -> None:
 async def start_audit(app: FastAPI) -> None:
     app.state.audit_writer = AuditWriter(lambda: app.state.sessionmaker)
     app.state.audit_writer.start()
+    interval = app.state.settings.audit_anchor_interval_seconds
+    app.state.anchoring = asyncio.create_task(_anchor_every(app, interval), name="audit-anchors")
 
 
 async def stop_audit(app: FastAPI) -> None:
+    app.state.anchoring.cancel()
     await app.state.audit_writer.stop()
+
+
+async def _anchor_every(app: FastAPI, seconds: float) -> None:
+    """Anchor the audit chains now and then: a signed snapshot an administrator can export."""
+    while True:
+        await asyncio.sleep(seconds)
+        try:
+            async with app.state.sessionmaker() as session, session.begin():
+                await chain.make_anchor(session, app.state.signing_key)
+        except Exception as exc:  # the next round tries again; the chain itself is unaffected
+            logger.warning("audit anchor not made", extra={"error_type": type(exc).__name__})
 
 
 def create_app(

@@ -44,6 +44,8 @@ class Settings(ServiceSettings):
     statistics_population: int = Field(default=125_960, ge=1)
     # Each service's figures must come back quickly; a slow one fails the request (504), not the gateway.
     statistics_timeout_seconds: float = Field(default=3.0, gt=0)
+    # How often the gateway anchors the audit chains (a signed snapshot of their heads).
+    audit_anchor_interval_seconds: float = Field(default=3600.0, gt=0)
     # Supervisors' attention view: a case in work with no support record for this many days.
     attention_no_contact_days: int = Field(default=30, ge=1, le=365)
 

@@ -57,6 +57,11 @@ async def create_database(prefix: str) -> str:
     return name
 
 
+async def connect(database: str) -> asyncpg.Connection:
+    """A plain connection to one test database (for rows written outside any app)."""
+    return await asyncpg.connect(database_url(server_url(), database, driver=""))
+
+
 async def drop_database(name: str) -> None:
     conn = await asyncpg.connect(database_url(server_url(), "postgres", driver=""))
     try:

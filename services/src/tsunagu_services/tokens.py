@@ -107,10 +107,9 @@ class SigningKey:
         """A secret for `purpose`, the same wherever this key is (every gateway replica)."""
         return hmac.new(self._pem.encode(), purpose.encode(), hashlib.sha256).digest()
 
-    def sign(self, claims: dict[str, Any]) -> str:
-        return jwt.encode(
-            claims, self._pem, algorithm=ALGORITHM, headers={"kid": self.kid, "typ": TOKEN_TYPE}
-        )
+    def sign(self, claims: dict[str, Any], typ: str = TOKEN_TYPE) -> str:
+        """A compact JWS of `claims`: an access token, or (another `typ`) a signed document."""
+        return jwt.encode(claims, self._pem, algorithm=ALGORITHM, headers={"kid": self.kid, "typ": typ})
 
 
 def issue_token(
@@ -205,3 +204,21 @@ def verify_token(token: str, jwks: Mapping[str, Any], *, issuer: str, audience: 
         scopes=frozenset(str(claims.get("scope") or "").split()),
         expires_at=float(claims["exp"]),
     )
+
+
+def verify_document(token: str, jwks: Mapping[str, Any], *, typ: str) -> dict[str, Any]:
+    """The claims of a document the gateway signed with `typ` (not an access token): InvalidToken else."""
+    try:
+        header = jwt.get_unverified_header(token)
+    except JOSEError as exc:
+        raise InvalidToken("malformed document") from exc
+    if header.get("alg") != ALGORITHM or header.get("typ") != typ or set(header) - HEADER_PARAMETERS:
+        raise InvalidToken("unexpected document type")
+    public = jwks.get(header.get("kid", ""))
+    if public is None:
+        raise InvalidToken("unknown key id")
+    try:
+        key = jwk.construct(public, algorithm=ALGORITHM) if isinstance(public, dict) else public
+        return dict(jwt.decode(token, key, algorithms=[ALGORITHM], options={"verify_aud": False}))
+    except JOSEError as exc:
+        raise InvalidToken("document rejected") from exc

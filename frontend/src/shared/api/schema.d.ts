@@ -180,6 +180,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit-events/anchors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Anchors
+         * @description Every anchor, oldest first: export them and keep them away from this database.
+         */
+        get: operations["list_anchors_api_v1_audit_events_anchors_get"];
+        put?: never;
+        /**
+         * Make Anchor
+         * @description Anchor the chains now (besides the hourly anchors), signed with the gateway's key.
+         */
+        post: operations["make_anchor_api_v1_audit_events_anchors_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit-events/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Verify Chain
+         * @description Recompute both hash chains and check every stored anchor (administrators).
+         */
+        get: operations["verify_chain_api_v1_audit_events_verify_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/logout": {
         parameters: {
             query?: never;
@@ -2297,6 +2341,26 @@ export interface components {
             decision_ids: string[];
         };
         /**
+         * AnchorRead
+         * @description A signed snapshot of the chains' heads: keep it elsewhere; it proves the trail up to there.
+         */
+        AnchorRead: {
+            /** Id */
+            id: number;
+            /** Created At */
+            created_at: string;
+            /** Event Id */
+            event_id: number | null;
+            /** Event Hash */
+            event_hash: string;
+            /** Outcome Event Id */
+            outcome_event_id: number | null;
+            /** Outcome Hash */
+            outcome_hash: string;
+            /** Signature */
+            signature: string;
+        };
+        /**
          * AreaRead
          * @description A daily-life area as the SPA lists it.
          * @example {
@@ -3106,6 +3170,50 @@ export interface components {
             by_csw: components["schemas"]["CaseCswWorkload"][];
             /** By Area */
             by_area: components["schemas"]["CaseAreaWorkload"][];
+        };
+        /** ChainBreak */
+        ChainBreak: {
+            /**
+             * Chain
+             * @description event or outcome
+             */
+            chain: string;
+            /**
+             * Key
+             * @description The event id where the chain first breaks.
+             */
+            key: number;
+            /**
+             * Reason
+             * @description content-changed, link-broken, head-mismatch or anchor-mismatch
+             */
+            reason: string;
+        };
+        /**
+         * ChainReport
+         * @description Whether the audit trail is as it was written, and where it first breaks if not.
+         */
+        ChainReport: {
+            /** Intact */
+            intact: boolean;
+            /** Events */
+            events: number;
+            /** Outcomes */
+            outcomes: number;
+            /** Heads */
+            heads: {
+                [key: string]: {
+                    [key: string]: unknown;
+                };
+            };
+            first_break: components["schemas"]["ChainBreak"] | null;
+            /** Anchors Checked */
+            anchors_checked: number;
+            /**
+             * Checked At
+             * Format: date-time
+             */
+            checked_at: string;
         };
         /** ChallengeRead */
         ChallengeRead: {
@@ -7127,6 +7235,216 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AuditEventPage"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a supervisor or administrator. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_anchors_api_v1_audit_events_anchors_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnchorRead"][];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a supervisor or administrator. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    make_anchor_api_v1_audit_events_anchors_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnchorRead"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a supervisor or administrator. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    verify_chain_api_v1_audit_events_verify_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChainReport"];
                 };
             };
             /** @description No valid token. */

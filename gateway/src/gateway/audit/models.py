@@ -1,6 +1,6 @@
 from datetime import datetime
 
-from sqlalchemy import BigInteger, Column, DateTime, ForeignKey, Identity, Index, Text, func
+from sqlalchemy import BigInteger, Column, DateTime, ForeignKey, Identity, Index, LargeBinary, Text, func
 from sqlmodel import Field, SQLModel
 
 
@@ -33,6 +33,11 @@ class AuditEvent(SQLModel, table=True):
     resource_id: str | None = Field(default=None, max_length=200)
     # Events before the outcome table carry their status here; newer ones have an AuditOutcome.
     status: int | None = None
+    # Set by the database (trigger audit_event_link): SHA-256 of the previous event's hash and this
+    # event's content, a chain that gateway.audit.chain verifies.
+    chain_seq: int | None = Field(default=None, sa_column=Column(BigInteger, nullable=False, unique=True))
+    prev_hash: bytes | None = Field(default=None, sa_column=Column(LargeBinary, nullable=False))
+    hash: bytes | None = Field(default=None, sa_column=Column(LargeBinary, nullable=False))
 
 
 class AuditOutcome(SQLModel, table=True):
@@ -45,3 +50,7 @@ class AuditOutcome(SQLModel, table=True):
     recorded_at: datetime | None = Field(
         default=None, sa_column=Column(DateTime(timezone=True), nullable=False, server_default=func.now())
     )
+    # A chain of its own, as for events (trigger audit_outcome_link).
+    chain_seq: int | None = Field(default=None, sa_column=Column(BigInteger, nullable=False, unique=True))
+    prev_hash: bytes | None = Field(default=None, sa_column=Column(LargeBinary, nullable=False))
+    hash: bytes | None = Field(default=None, sa_column=Column(LargeBinary, nullable=False))
