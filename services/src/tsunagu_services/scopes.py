@@ -122,6 +122,23 @@ def documented(app: FastAPI) -> Callable[[], dict[str, Any]]:
                     operation["security"] = [{"staff": []}, {"system": [needed]}]
                 elif _needs_token(route):
                     operation["security"] = [{"staff": []}]
+                _if_match_as_answered(operation)
         return document
 
     return openapi
+
+
+def _if_match_as_answered(operation: dict[str, Any]) -> None:
+    """Where the route answers 428 without If-Match, the contract says the header is required.
+
+    (The route itself takes it as optional so that a missing one is the clear 428 problem of
+    RFC 6585, not a generic 422.)
+    """
+    if "428" not in operation.get("responses", {}) or "x-if-match" in operation:
+        return  # (x-if-match: a route that needs it only sometimes says when)
+    for parameter in operation.get("parameters", []):
+        if parameter.get("in") == "header" and parameter.get("name", "").lower() == "if-match":
+            parameter["required"] = True
+            schema = parameter.get("schema", {})
+            if "anyOf" in schema:  # str | None: the header, when sent, is a string
+                parameter["schema"] = next((s for s in schema["anyOf"] if s.get("type") == "string"), schema)

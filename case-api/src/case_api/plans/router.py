@@ -45,7 +45,13 @@ async def read_plan(
     return view.read()
 
 
-@router.put(PLAN, response_model=PlanRead, responses={201: {"model": PlanRead}, **_PRECONDITIONS})
+@router.put(
+    PLAN,
+    response_model=PlanRead,
+    responses={201: {"model": PlanRead}, **_PRECONDITIONS},
+    # The first plan is written without If-Match; every later version needs it (428 otherwise).
+    openapi_extra={"x-if-match": "after-the-first-version"},
+)
 async def write_plan(
     case_id: uuid.UUID,
     data: PlanWrite,

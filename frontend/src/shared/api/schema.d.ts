@@ -5725,8 +5725,8 @@ export interface components {
          * @example {
          *       "place": "市立図書館",
          *       "proof": {
-         *         "challenge": "…",
-         *         "nonce": "…"
+         *         "challenge": "1796000000.18.Zm9yLWRvY3MtMTIz.a2V5ZWQtc2lnbmF0dXJlLTEy",
+         *         "nonce": "48213"
          *       },
          *       "text": "市立図書館で毎日、高齢の男性が一日中座っています。同じ服のままで心配です。",
          *       "website": "",
@@ -6718,8 +6718,8 @@ export interface operations {
     update_activity_api_v1_activities__activity_id__patch: {
         parameters: {
             query?: never;
-            header?: {
-                "If-Match"?: string | null;
+            header: {
+                "If-Match": string;
             };
             path: {
                 activity_id: string;
@@ -7043,8 +7043,8 @@ export interface operations {
     update_agency_api_v1_agencies__agency_id__patch: {
         parameters: {
             query?: never;
-            header?: {
-                "If-Match"?: string | null;
+            header: {
+                "If-Match": string;
             };
             path: {
                 agency_id: string;
@@ -8430,9 +8430,9 @@ export interface operations {
     update_case_api_v1_cases__case_id__patch: {
         parameters: {
             query?: never;
-            header?: {
+            header: {
                 /** @description The ETag read last, e.g. W/"3". */
-                "If-Match"?: string | null;
+                "If-Match": string;
             };
             path: {
                 case_id: string;
@@ -8677,8 +8677,8 @@ export interface operations {
     update_case_agency_api_v1_cases__case_id__agencies__involvement_id__patch: {
         parameters: {
             query?: never;
-            header?: {
-                "If-Match"?: string | null;
+            header: {
+                "If-Match": string;
             };
             path: {
                 case_id: string;
@@ -9285,9 +9285,9 @@ export interface operations {
     set_action_status_api_v1_cases__case_id__plan_actions__action_id__patch: {
         parameters: {
             query?: never;
-            header?: {
+            header: {
                 /** @description The plan's ETag, "<version>.<revision>". */
-                "if-match"?: string | null;
+                "if-match": string;
             };
             path: {
                 case_id: string;
@@ -9923,9 +9923,9 @@ export interface operations {
     edit_record_api_v1_cases__case_id__records__record_id__patch: {
         parameters: {
             query?: never;
-            header?: {
+            header: {
                 /** @description The record's ETag, "<version>". */
-                "if-match"?: string | null;
+                "if-match": string;
             };
             path: {
                 case_id: string;
@@ -10437,9 +10437,9 @@ export interface operations {
     change_status_api_v1_cases__case_id__status_post: {
         parameters: {
             query?: never;
-            header?: {
+            header: {
                 /** @description The ETag read last, e.g. W/"3". */
-                "If-Match"?: string | null;
+                "If-Match": string;
             };
             path: {
                 case_id: string;
@@ -12038,9 +12038,9 @@ export interface operations {
     update_body_api_v1_meeting_bodies__body_id__patch: {
         parameters: {
             query?: never;
-            header?: {
+            header: {
                 /** @description The body's ETag, e.g. "3". */
-                "If-Match"?: string | null;
+                "If-Match": string;
             };
             path: {
                 body_id: string;
@@ -13289,9 +13289,9 @@ export interface operations {
     update_meeting_api_v1_meetings__meeting_id__patch: {
         parameters: {
             query?: never;
-            header?: {
+            header: {
                 /** @description The meeting's ETag, "<sequence>". */
-                "If-Match"?: string | null;
+                "If-Match": string;
             };
             path: {
                 meeting_id: string;
@@ -14107,9 +14107,9 @@ export interface operations {
     write_minutes_api_v1_meetings__meeting_id__minutes_put: {
         parameters: {
             query?: never;
-            header?: {
+            header: {
                 /** @description The minutes' ETag, "<version>" ("0" before the first save). */
-                "If-Match"?: string | null;
+                "If-Match": string;
             };
             path: {
                 meeting_id: string;
@@ -14565,8 +14565,8 @@ export interface operations {
     correct_person_api_v1_persons__person_id__patch: {
         parameters: {
             query?: never;
-            header?: {
-                "if-match"?: string | null;
+            header: {
+                "if-match": string;
             };
             path: {
                 person_id: string;
@@ -15266,8 +15266,8 @@ export interface operations {
     update_safety_check_api_v1_safety_checks__check_id__patch: {
         parameters: {
             query?: never;
-            header?: {
-                "If-Match"?: string | null;
+            header: {
+                "If-Match": string;
             };
             path: {
                 check_id: string;
@@ -15374,8 +15374,8 @@ export interface operations {
     record_safety_check_outcome_api_v1_safety_checks__check_id__outcome_post: {
         parameters: {
             query?: never;
-            header?: {
-                "If-Match"?: string | null;
+            header: {
+                "If-Match": string;
             };
             path: {
                 check_id: string;

@@ -31,7 +31,11 @@ class ReportCreate(BaseModel):
                     "place": "市立図書館",
                     "when": "ここ2週間ほど毎日",
                     "website": "",
-                    "proof": {"challenge": "…", "nonce": "…"},
+                    # From GET /api/v1/public/challenge, solved (this one has long expired).
+                    "proof": {
+                        "challenge": "1796000000.18.Zm9yLWRvY3MtMTIz.a2V5ZWQtc2lnbmF0dXJlLTEy",
+                        "nonce": "48213",
+                    },
                 }
             ]
         },
