@@ -53,7 +53,7 @@ async def list_activities(
     csw: Annotated[Username | None, Query()] = None,
     kind: ActivityKind | None = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
 ) -> ActivityPage:
     """Community activities (地域づくり活動) the caller may see, newest first."""
     items, total = await service.list_activities(

@@ -60,7 +60,7 @@ async def list_agencies(
     partner: Annotated[Partner | None, Query(description="Partners for 就労準備支援 or 参加支援.")] = None,
     include_inactive: bool = False,
     limit: Annotated[int, Query(ge=1, le=200)] = 100,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
 ) -> AgencyPage:
     """The agency directory (関係機関): who can do what, and how far."""
     items, total = await service.list_agencies(

@@ -63,7 +63,7 @@ async def list_cases(
         bool, Query(description="Only cases with an overdue safety check or a plan action past due.")
     ] = False,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
 ) -> CasePage:
     """List the cases the caller may see (closed ones too), most recently opened first."""
     items, total = await service.list_visible(
@@ -131,7 +131,7 @@ async def case_history(
     session: SessionDep,
     principal: CurrentPrincipal,
     limit: Annotated[int, Query(ge=1, le=500)] = 200,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
 ) -> HistoryPage:
     """Every change of the case (status, flags, consent, shares, lead, override), oldest first."""
     return await service.history(session, principal, case_id, limit=limit, offset=offset)

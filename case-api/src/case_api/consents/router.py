@@ -26,7 +26,7 @@ async def list_consents(
     session: SessionDep,
     principal: CurrentPrincipal,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
 ) -> ConsentHistory:
     """The case's consent history (本人同意), latest first, with the status that applies now."""
     return await service.history(session, principal, case_id, limit=limit, offset=offset)

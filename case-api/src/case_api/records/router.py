@@ -40,7 +40,7 @@ async def list_records(
     principal: CurrentPrincipal,
     kind: RecordKind | None = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
 ) -> RecordPage:
     """The case's support timeline (支援経過), newest first; amended records stay, marked superseded."""
     entries, total = await service.list_records(

@@ -37,7 +37,7 @@ CONFLICT: dict[int | str, dict[str, Any]] = {409: _problem("The check is closed,
 
 IfMatch = Annotated[str | None, Header(alias="If-Match", max_length=200)]
 Limit = Annotated[int, Query(ge=1, le=200)]
-Offset = Annotated[int, Query(ge=0)]
+Offset = Annotated[int, Query(ge=0, le=1_000_000)]
 
 
 def _one(response: Response, view: service.CheckView) -> SafetyCheckRead:

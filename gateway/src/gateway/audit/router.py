@@ -39,7 +39,7 @@ async def list_audit_events(
     since: Annotated[AwareDatetime | None, Query(description="Inclusive, with a time zone.")] = None,
     until: Annotated[AwareDatetime | None, Query(description="Exclusive, with a time zone.")] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
 ) -> AuditEventPage:
     """The audit trail, newest first (supervisors and administrators)."""
     where = AuditFilter(

@@ -31,7 +31,7 @@ async def list_consultations(
     area: Annotated[str | None, Query(max_length=30)] = None,
     consultation_status: Annotated[ConsultationStatus | None, Query(alias="status")] = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
 ) -> ConsultationPage:
     """List the consultations the caller may see, urgent first (`status=open`: the queue, oldest first)."""
     items, total = await service.list_visible(

@@ -10,6 +10,7 @@ from pydantic import (
     Field,
     StringConstraints,
     ValidationInfo,
+    WithJsonSchema,
     computed_field,
     field_validator,
 )
@@ -42,6 +43,15 @@ def _rrule(value: str) -> str:
 
 RRule = Annotated[str, StringConstraints(max_length=500), AfterValidator(_rrule)]
 Duration = Annotated[int, Field(ge=5, le=1440, description="Minutes.")]
+
+
+# A wall-clock time in Tokyo, without an offset: JSON Schema's `time` format would demand one.
+LocalTime = Annotated[
+    time,
+    WithJsonSchema(
+        {"type": "string", "pattern": r"^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?$", "examples": ["14:00"]}
+    ),
+]
 
 
 def _local_time(value: time | None) -> time | None:
@@ -155,7 +165,7 @@ class BodyCreate(BaseModel):
     default_rrule: RRule | None = Field(
         default=None, description='RFC 5545 RRULE, e.g. "FREQ=MONTHLY;BYDAY=2TU".'
     )
-    default_start_time: time | None = Field(default=None, description="Asia/Tokyo, e.g. 14:00.")
+    default_start_time: LocalTime | None = Field(default=None, description="Asia/Tokyo, e.g. 14:00.")
     default_duration_minutes: Duration | None = None
     place: Label | None = None
     members: list[MemberCreate] = Field(default_factory=list, max_length=100)
@@ -181,7 +191,7 @@ class BodyUpdate(BaseModel):
     name: Label | None = None
     area: AreaCode | None = None
     default_rrule: RRule | None = None
-    default_start_time: time | None = None
+    default_start_time: LocalTime | None = None
     default_duration_minutes: Duration | None = None
     place: Label | None = None
 
@@ -211,7 +221,7 @@ class BodyRead(BaseModel):
     type: BodyType
     area: str | None
     default_rrule: str | None
-    default_start_time: time | None
+    default_start_time: LocalTime | None
     default_duration_minutes: int | None
     place: str | None
     active: bool

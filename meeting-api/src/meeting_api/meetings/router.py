@@ -67,7 +67,7 @@ async def list_meetings(
     body_id: Annotated[uuid.UUID | None, Query(description="Only this body's meetings.")] = None,
     include_cancelled: Annotated[bool, Query(description="Cancelled meetings too.")] = False,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
 ) -> MeetingPage:
     """List the meetings the caller may see, earliest first (a calendar month: from/to)."""
     items, total = await service.list_visible(

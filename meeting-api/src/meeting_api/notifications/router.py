@@ -24,7 +24,7 @@ async def list_notifications(
     principal: CurrentPrincipal,
     unread: Annotated[bool, Query(description="Only those not yet read.")] = False,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
 ) -> NotificationPage:
     """The caller's own notifications of meeting changes, newest first, with the unread count."""
     items, total, unread_count = await service.list_own(
