@@ -8,7 +8,7 @@ PARTS := services intake-api case-api meeting-api gateway deploy
 PY_SOURCES := $(shell find $(PARTS) -name pyproject.toml)
 SPA_SOURCES := $(shell find frontend/src -type f 2>/dev/null) frontend/index.html frontend/vite.config.ts frontend/tsconfig.json
 
-.PHONY: install run test test-fast lint bench bench-load openapi clean
+.PHONY: install run test test-fast lint bench bench-load openapi backup restore compose-env clean
 
 install: $(VENV)/.installed frontend/dist/index.html
 
@@ -30,7 +30,10 @@ run: install
 
 test: install
 	bash deploy/ensure-chromium.sh
-	$(PY) -m tsunagu_local.test_runner -n 2 --dist loadgroup
+	bash deploy/ensure-compose-tools.sh
+	bash deploy/ensure-deploy-tools.sh
+	cd frontend && npm run --silent test
+	$(PY) -m tsunagu_local.test_runner -n 2 --dist loadgroup --durations=25
 
 # Service tests only (no processes, no browser): the quick loop while coding.
 test-fast: $(VENV)/.installed
@@ -54,6 +57,20 @@ bench-load: install
 openapi: $(VENV)/.installed
 	TSUNAGU_DEMO_MODE=1 $(PY) -m gateway.openapi_dump frontend/openapi.json
 	cd frontend && npm run --silent gen:api
+
+# Every service's database (pg_dump, custom format) into var/backups/<UTC time>/, and back into a
+# fresh server: `make restore` takes the newest, `make restore FROM=var/backups/...` a given one.
+backup: $(VENV)/.installed
+	$(PY) -m tsunagu_local.backups create
+
+restore: $(VENV)/.installed
+	$(PY) -m tsunagu_local.backups restore $(if $(FROM),--from $(FROM))
+
+# The secrets for deploy/compose (0600; never overwritten). `make compose-env DEMO=1` for the demo data.
+deploy/compose/.env:
+	$(PYTHON) deploy/compose/make_env.py $(if $(DEMO),--demo) $@
+
+compose-env: deploy/compose/.env
 
 clean:
 	rm -rf $(VENV) frontend/node_modules frontend/dist var

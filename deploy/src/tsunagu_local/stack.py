@@ -65,12 +65,18 @@ class Stack:
     db_suffix: str = ""
     log_dir: Path | None = None
     extra_env: dict[str, str] = field(default_factory=dict)
+    # Where the services reach one another when not at `ports` (a load balancer before replicas).
+    endpoints: dict[str, str] = field(default_factory=dict)
     processes: dict[str, subprocess.Popen[bytes]] = field(default_factory=dict)
     started_at: dict[str, float] = field(default_factory=dict)
     stable_seconds: float = STABLE_SECONDS
 
     def url(self, service: str = "gateway") -> str:
         return f"http://127.0.0.1:{self.ports[service]}"
+
+    def endpoint(self, service: str) -> str:
+        """The URL the other services use for `service`."""
+        return self.endpoints.get(service) or self.url(service)
 
     def database(self, service: str) -> str:
         """The asyncpg URL of `service`'s own database (for tests that check what was really stored)."""
@@ -103,10 +109,10 @@ class Stack:
             "TSUNAGU_DEMO_PASSWORD": self.demo_password,
             "TSUNAGU_SERVICE_CLIENT_SECRET": self.service_secrets.get(service.name, ""),
             "TSUNAGU_SERVICE_SECRETS": ",".join(f"{k}={v}" for k, v in self.service_secrets.items()),
-            "TSUNAGU_GATEWAY_URL": self.url("gateway"),
-            "TSUNAGU_INTAKE_URL": self.url("intake-api"),
-            "TSUNAGU_CASE_URL": self.url("case-api"),
-            "TSUNAGU_MEETING_URL": self.url("meeting-api"),
+            "TSUNAGU_GATEWAY_URL": self.endpoint("gateway"),
+            "TSUNAGU_INTAKE_URL": self.endpoint("intake-api"),
+            "TSUNAGU_CASE_URL": self.endpoint("case-api"),
+            "TSUNAGU_MEETING_URL": self.endpoint("meeting-api"),
             "PYTHONUNBUFFERED": "1",
         }
 
