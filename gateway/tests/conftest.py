@@ -1,17 +1,15 @@
 import asyncio
-import contextlib
 import json
 import os
 import socket
 import sys
 import uuid
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
 import pytest
-import uvicorn
 from fastapi import FastAPI
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -118,26 +116,11 @@ async def echo_app(scope, receive, send) -> None:
     await send({"type": "http.response.body", "body": encoded})
 
 
-class _QuietServer(uvicorn.Server):
-    @contextlib.contextmanager
-    def capture_signals(self) -> Iterator[None]:  # leave pytest's Ctrl-C alone
-        yield
-
-
 @pytest.fixture(scope="session")
 async def upstream() -> AsyncIterator[str]:
     """Base URL of the echo service, listening on 127.0.0.1 for the whole session."""
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.bind(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
-    server = _QuietServer(uvicorn.Config(echo_app, lifespan="off", log_level="warning"))
-    task = asyncio.create_task(server.serve(sockets=[sock]))
-    async with asyncio.timeout(10):
-        while not server.started:  # noqa: ASYNC110  (uvicorn offers a flag, not an event)
-            await asyncio.sleep(0.02)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    await asyncio.wait_for(task, 10)
+    async with testing.serving(echo_app) as url:
+        yield url
 
 
 def closed_port() -> int:
@@ -274,3 +257,19 @@ def bearer(signing_key: SigningKey) -> Callable[..., dict[str, str]]:
         return {"Authorization": f"Bearer {token}"}
 
     return headers
+
+
+@pytest.fixture
+def service_bearer(signing_key: SigningKey) -> dict[str, str]:
+    """Authorization headers for case-api's own service token (scope `service`)."""
+    principal = Principal(
+        sub="case-api",
+        username="case-api",
+        role="system",
+        display_name="case-api",
+        scopes=frozenset({"service"}),
+    )
+    token = issue_token(
+        signing_key, issuer="tsunagu-gateway", audience="tsunagu", principal=principal, ttl_seconds=300
+    )
+    return {"Authorization": f"Bearer {token}"}

@@ -1,9 +1,11 @@
 """The demo identities: loadable twice, and every account signs in with the demo password."""
 
 import httpx
+import pytest
 from sqlalchemy import func, select
 
 from gateway import demo
+from gateway.identity import service_clients
 from gateway.identity.models import ApiClient, StaffUser
 from tsunagu_services.tokens import verify_token
 
@@ -49,11 +51,8 @@ async def test_demo_load_is_idempotent_and_accounts_work(client: httpx.AsyncClie
 
 
 def test_service_secrets_are_parsed_strictly() -> None:
-    assert demo.parse_service_secrets("intake-api=a=b, case-api=c") == {"intake-api": "a=b", "case-api": "c"}
-    assert demo.parse_service_secrets("") == {}
-    for bad in ("intake-api", "=x", "intake-api="):
-        try:
-            demo.parse_service_secrets(bad)
-        except ValueError:
-            continue
-        raise AssertionError(bad)
+    assert service_clients.parse("intake-api=a=b, case-api=c") == {"intake-api": "a=b", "case-api": "c"}
+    assert service_clients.parse("") == {}
+    for bad in ("intake-api", "=x", "intake-api=", "mystery-api=x"):
+        with pytest.raises(ValueError):
+            service_clients.parse(bad)

@@ -12,11 +12,14 @@ from gateway.audit.router import router as audit_router
 from gateway.audit.writer import AuditWriter
 from gateway.dead_letters.router import router as dead_letters_router
 from gateway.identity.passwords import warm_up
-from gateway.identity.router import router as areas_router
+from gateway.identity.router import router as directory_router
+from gateway.identity.service_clients import register_at_start, stop_registering
+from gateway.notifications.router import router as notifications_router
 from gateway.openapi import router as openapi_router
 from gateway.proxy.middleware import ProxyMiddleware
 from gateway.proxy.upstreams import UpstreamPools
 from gateway.readiness import ServiceProbes, services_details, services_ready
+from gateway.search.router import router as search_router
 from gateway.sessions.router import router as sessions_router
 from gateway.settings import Settings
 from gateway.spa import router as spa_router
@@ -84,10 +87,12 @@ def create_app(
         routers=[
             tokens_router,
             sessions_router,
-            areas_router,
+            directory_router,
             audit_router,
             openapi_router,
             statistics_router,
+            search_router,
+            notifications_router,
             dead_letters_router,
             spa_router,
         ],
@@ -95,8 +100,8 @@ def create_app(
         readiness_details=[services_details],
         dead_letters=False,  # the gateway sends nothing through an outbox; it shows the services' ones
         jwks=jwks or own_jwks(key),
-        on_start=[warm_up, open_pools, start_audit],
-        on_stop=[stop_audit, close_pools],
+        on_start=[warm_up, register_at_start, open_pools, start_audit],
+        on_stop=[stop_audit, stop_registering, close_pools],
         # Idempotency-Key is the services' business; the gateway passes it on untouched.
         idempotency=False,
         # Inside the request context (events carry the request id) and the body limit; the proxy

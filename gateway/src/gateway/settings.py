@@ -1,6 +1,6 @@
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, SecretStr
 
 from tsunagu_services.settings import ServiceSettings
 
@@ -12,6 +12,8 @@ class Settings(ServiceSettings):
     database_name: str = "tsunagu_gateway"
     # Relative paths resolve against the working directory (the repository root under `make run`).
     signing_key_path: Path = Path("var/keys/gateway-signing.pem")
+    # `intake-api=…,case-api=…,meeting-api=…`: the service clients the gateway registers at start.
+    service_secrets: SecretStr = SecretStr("")
     static_dir: Path = Path("frontend/dist")
     # Short: the SPA refreshes it with the session's cookie; a deactivated user or a changed role
     # takes effect at the next refresh.

@@ -10,5 +10,8 @@ async def test_areas_in_display_order_for_any_signed_in_user(
 ) -> None:
     response = await client.get("/api/v1/areas", headers=bearer("agency"))
     assert response.status_code == 200
-    assert response.json() == [{"code": "higashi", "name": "東"}, {"code": "nishi", "name": "西"}]
+    assert response.json() == [
+        {"code": "higashi", "name": "東", "sort_order": 1, "population": None, "version": 1},
+        {"code": "nishi", "name": "西", "sort_order": 2, "population": None, "version": 1},
+    ]
     assert (await client.get("/api/v1/areas")).status_code == 401

@@ -50,6 +50,8 @@ def case_month(month: str, plans: int) -> dict[str, Any]:
         },
         "records_by_kind": {"visit": 4},
         "employment_support_cases": 2,
+        "employed_cases": 1,
+        "increased_income_cases": 0,
         "participation_support_cases": 1,
         "workload": {
             "individual_source": True,

@@ -74,6 +74,8 @@ def cases() -> CaseFigures:
             },
             "records_by_kind": {"visit": 9},
             "employment_support_cases": 3,
+            "employed_cases": 2,
+            "increased_income_cases": 1,
             "participation_support_cases": 1,
             "workload": {
                 "individual_source": True,
@@ -106,7 +108,8 @@ def test_national_figures_rates_only_what_the_survey_rates() -> None:
     assert (figures["new_consultations"].count, figures["new_consultations"].per_100k) == (63, 50.0)
     assert (figures["plans_made"].count, figures["plans_made"].per_100k) == (4, 3.2)
     assert (figures["employment_support"].count, figures["employment_support"].per_100k) == (3, 2.4)
-    assert figures["employed"].count is None and figures["employed"].note == "記録項目なし"
+    assert (figures["employed"].count, figures["employed"].per_100k) == (2, 1.6)
+    assert (figures["increased_income"].count, figures["increased_income"].per_100k) == (1, 0.8)
     assert (figures["welfare_office"].count, figures["welfare_office"].per_100k) == (3, None)
     assert (figures["referral"].count, figures["info_only"].count) == (7, 20)
     assert all(f.per_100k is None for f in rules.national_figures(intake(), cases(), None))
@@ -137,7 +140,8 @@ def test_csv_is_utf8_with_bom_and_japanese_headers() -> None:
     assert ["集計月", "", "2026-11", ""] in rows
     assert ["新規相談受付件数", "件数", "63", "件"] in rows
     assert ["新規相談受付件数", "人口10万人あたり", "50.0", "件"] in rows
-    assert ["就労者数", "記録項目なし", "", "件"] in rows
+    assert ["就労者数", "件数", "2", "件"] in rows
+    assert ["就労者数", "人口10万人あたり", "1.6", "件"] in rows
     assert ["相談経路", "電話", "40", "件"] in rows
     assert ["圏域別相談件数", "東", "63", "件"] in rows
     assert ["振り分け結果", "生活保護窓口へ", "3", "件"] in rows

@@ -1,11 +1,11 @@
 """Async engine, one transaction per request, and the database naming convention."""
 
 from collections.abc import AsyncIterator
-from typing import Annotated
+from typing import Annotated, Any
 from urllib.parse import urlsplit, urlunsplit
 
 from fastapi import Depends, Request
-from sqlalchemy import MetaData
+from sqlalchemy import ColumnElement, MetaData, func, text
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 from sqlalchemy.pool import NullPool
 from sqlmodel import SQLModel
@@ -21,6 +21,29 @@ NAMING_CONVENTION = {
 }
 SQLModel.metadata.naming_convention = NAMING_CONVENTION
 metadata: MetaData = SQLModel.metadata
+
+
+def escape_like(value: str) -> str:
+    """Text for a LIKE pattern, taken literally: backslash, % and _ escaped (with `escape="\\"`)."""
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def contains(column: Any, text: str) -> ColumnElement[bool]:
+    """`column` contains `text` as typed (a search key): LIKE '%text%' with the wildcards escaped."""
+    return column.like(f"%{escape_like(text)}%", escape="\\")
+
+
+async def plan_for_these_values(session: AsyncSession) -> None:
+    """Plan this transaction's statements for their actual values. A search's prepared statement
+    otherwise turns generic after five runs, and a generic plan cannot tell 佐藤's few rows from a
+    common piece's many: it scanned every consultation (90 ms where the index takes 10)."""
+    await session.execute(text("SET LOCAL plan_cache_mode = force_custom_plan"))
+
+
+def has_bigrams_of(grams: Any, text: str | ColumnElement[str]) -> ColumnElement[bool]:
+    """`grams` (a tsunagu_bigrams column, GIN-indexed) holds every two-character piece of `text`:
+    what the index can answer before a LIKE checks the match itself (migrations.BIGRAMS_FUNCTION)."""
+    return grams.op("@>")(func.tsunagu_bigrams(text))
 
 
 def database_url(server_url: str, database: str, *, driver: str = "asyncpg") -> str:

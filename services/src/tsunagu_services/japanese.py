@@ -4,6 +4,7 @@ Generic text plumbing (no welfare rule): NFKC folds full/half width, then
 hiragana become katakana so that 'やまだ', 'ヤマダ' and 'ﾔﾏﾀﾞ' compare equal.
 """
 
+import re
 import unicodedata
 from collections.abc import Callable
 
@@ -36,3 +37,14 @@ def to_katakana(value: str) -> str:
 def search_key(value: str) -> str:
     """A key for matching names: NFKC, katakana, lower case, without spaces."""
     return "".join(jaconv.hira2kata(nfkc(value)).lower().split())
+
+
+def phone_digits(value: str | None) -> str | None:
+    """A phone number's digits, +81 written as the domestic 0, so that any spelling of it matches."""
+    if value is None:
+        return None
+    value = nfkc(value)
+    digits = re.sub(r"\D", "", value)
+    if value.startswith("+81"):
+        digits = "0" + digits[2:]
+    return digits or None

@@ -115,3 +115,24 @@ def drop_kit_dead_letters_v2() -> None:
     op.drop_index("ix_outbox_message_dead", table_name="outbox_message")
     for column in ("resolution", "resolved_by", "resolved_at", "retried_by", "retried_at"):
         op.drop_column("outbox_message", column)
+
+
+# Every two-character piece of each word: what a GIN index over a generated column can serve for
+# a term of any script and any length from two, where pg_trgm needs three (佐藤, 東町). IMMUTABLE,
+# so it may define a STORED generated column; the queries call the same function on their term.
+# Its body calls only pg_catalog, so a restore (which runs with an empty search_path) rebuilds the
+# columns; a change of body needs a new name, since stored values are not recomputed.
+BIGRAMS_FUNCTION = """
+CREATE OR REPLACE FUNCTION tsunagu_bigrams(value text) RETURNS text[]
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT coalesce(array_agg(DISTINCT substr(word, i, 2)), '{}')
+  FROM regexp_split_to_table(coalesce(value, ''), '[[:space:]]+') AS word,
+    generate_series(1, length(word) - 1) AS i
+$$
+"""
+
+
+def add_bigrams_function() -> None:
+    from alembic import op
+
+    op.execute(BIGRAMS_FUNCTION)

@@ -26,6 +26,27 @@ RETRYABLE_4XX = {401, 408, 409, 423, 425, 429}
 MAX_BACKOFF_SECONDS = 300
 
 
+def queue(
+    session: AsyncSession,
+    *,
+    destination: str,
+    path: str,
+    body: dict[str, Any],
+    method: str = "POST",
+    idempotency_key: str | None = None,
+) -> OutboxMessage:
+    """Record a call to `destination` in the current transaction (written with the next flush)."""
+    message = OutboxMessage(
+        destination=destination,
+        method=method,
+        path=path,
+        body=body,
+        idempotency_key=idempotency_key or str(uuid.uuid4()),
+    )
+    session.add(message)
+    return message
+
+
 async def enqueue(
     session: AsyncSession,
     *,
@@ -35,15 +56,10 @@ async def enqueue(
     method: str = "POST",
     idempotency_key: str | None = None,
 ) -> OutboxMessage:
-    """Record a call to `destination` in the current transaction."""
-    message = OutboxMessage(
-        destination=destination,
-        method=method,
-        path=path,
-        body=body,
-        idempotency_key=idempotency_key or str(uuid.uuid4()),
+    """Record a call to `destination` in the current transaction, flushed now (its id is known)."""
+    message = queue(
+        session, destination=destination, path=path, body=body, method=method, idempotency_key=idempotency_key
     )
-    session.add(message)
     await session.flush()
     return message
 
@@ -136,6 +152,8 @@ class OutboxDispatcher:
                             OutboxMessage.delivered_at.is_(None),
                             OutboxMessage.failed_at.is_(None),
                             OutboxMessage.next_attempt_at <= datetime.now(UTC),
+                            # Only what this dispatcher can send (the rest waits for one that can).
+                            OutboxMessage.destination.in_(list(self._destinations)),
                         )
                         .order_by(OutboxMessage.id)
                         .limit(limit)

@@ -203,9 +203,25 @@ async def _on_http(request: Request, exc: Exception) -> JSONResponse:
     )
 
 
+# SQLSTATEs that say the server cannot take us now, whatever we asked: too many connections,
+# shutting down, starting up, and the connection exceptions (class 08).
+_OUTAGE_SQLSTATES = ("53300", "57P01", "57P02", "57P03")
+
+
+def _sqlstate(exc: DBAPIError) -> str:
+    for cause in (exc.orig, getattr(exc.orig, "__cause__", None)):
+        code = getattr(cause, "sqlstate", None) or getattr(cause, "pgcode", None)
+        if isinstance(code, str):
+            return code
+    return ""
+
+
 def is_database_outage(exc: BaseException) -> bool:
-    """The database is gone or restarting (not a query of ours that failed)."""
+    """The database is gone, restarting or full (not a query of ours that failed)."""
     if isinstance(exc, DBAPIError):
+        state = _sqlstate(exc)
+        if state in _OUTAGE_SQLSTATES or state.startswith("08"):
+            return True
         return exc.connection_invalidated or isinstance(exc, (OperationalError, InterfaceError))
     if isinstance(exc, SQLAlchemyTimeoutError):  # no pooled connection came free in time
         return True

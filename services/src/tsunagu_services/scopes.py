@@ -29,6 +29,7 @@ SCOPES = {
     "meetings:read": "会議を読む (read meetings; never a 支援会議's material)",
     "meetings:write": "会議を登録する (schedule meetings)",
     "statistics:read": "月次統計を読む (read the monthly figures)",
+    "users:read": "職員名簿を読む (read the staff directory: names, roles, areas)",
     SERVICE_SCOPE: "Tsunagu's own services calling each other",
 }
 READS = frozenset({"GET", "HEAD"})

@@ -4,18 +4,22 @@ Not imported by any running service. Tests hit a real server: TEST_DATABASE_URL
 or DATABASE_URL when given, else an embedded PostgreSQL in a temporary directory.
 """
 
+import asyncio
+import contextlib
 import os
+import socket
 import subprocess
 import sys
 import tempfile
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
 import asyncpg
 import httpx
+import uvicorn
 from fastapi import FastAPI
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker, create_async_engine
 
@@ -159,3 +163,28 @@ async def rolled_back_client(app: FastAPI, database: str) -> AsyncIterator[httpx
                 app.state.sessionmaker = production
                 await outer.rollback()
         await engine.dispose()
+
+
+class _QuietServer(uvicorn.Server):
+    @contextlib.contextmanager
+    def capture_signals(self) -> Iterator[None]:  # leave pytest's Ctrl-C alone
+        yield
+
+
+@asynccontextmanager
+async def serving(app: Any, port: int = 0) -> AsyncIterator[str]:
+    """Serve an ASGI app with uvicorn on 127.0.0.1 (`port`, or a free one) in this event loop, as a
+    real HTTP server a process under test can call; its base URL. (A stand-in, or a test's proxy.)"""
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind(("127.0.0.1", port))
+    server = _QuietServer(uvicorn.Config(app, lifespan="off", log_level="warning", timeout_keep_alive=5))
+    task = asyncio.create_task(server.serve(sockets=[sock]))
+    async with asyncio.timeout(10):
+        while not server.started:  # noqa: ASYNC110  (uvicorn offers a flag, not an event)
+            await asyncio.sleep(0.02)
+    try:
+        yield f"http://127.0.0.1:{sock.getsockname()[1]}"
+    finally:
+        server.should_exit = True
+        await asyncio.wait_for(task, 10)

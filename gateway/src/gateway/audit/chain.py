@@ -82,11 +82,18 @@ class Report:
 
 
 async def _walk(
-    session: AsyncSession, query: Any, chain: str, key: str, content: Any, report: Report
+    session: AsyncSession,
+    query: Any,
+    chain: str,
+    key: str,
+    content: Any,
+    head: Any,
+    report: Report,
 ) -> None:
     previous = GENESIS
     last: Any = None
     count = 0
+    head_found = head is None or head.last_key is None  # nothing written yet
     for row in (await session.execute(query)).all():
         count += 1
         if bytes(row.prev_hash) != previous:
@@ -94,19 +101,25 @@ async def _walk(
         if hashlib.sha256(bytes(row.prev_hash) + content(row)).digest() != bytes(row.hash):
             report.broken(chain, getattr(row, key), "content-changed")
         previous, last = bytes(row.hash), getattr(row, key)
+        if not head_found and last == head.last_key:
+            head_found = previous == bytes(head.last_hash)
+    if not head_found:  # a tail cut off, or the head moved to hide an edit
+        report.broken(chain, int(head.last_key or 0), "head-mismatch")
     setattr(report, "events" if chain == "event" else "outcomes", count)
     report.heads[chain] = {"last_key": last, "last_hash": previous.hex()}
 
 
 async def verify(session: AsyncSession, anchors: list[dict[str, Any]] | None = None) -> Report:
-    """Check both chains link by link, their heads, and every anchor given (or stored)."""
+    """Check both chains link by link, their heads, and every anchor given (or stored).
+
+    The heads are read first and each chain must reach its head: events written while the check
+    runs (the verify request's own audit event among them) only extend a chain past the head read,
+    where reading the heads last took them for a tail cut off (a CI failure under READ COMMITTED).
+    """
     report = Report()
-    await _walk(session, _EVENTS, "event", "id", event_content, report)
-    await _walk(session, _OUTCOMES, "outcome", "event_id", outcome_content, report)
-    for head in (await session.execute(_HEADS)).all():
-        walked = report.heads.get(head.chain, {})
-        if head.last_key != walked.get("last_key") or bytes(head.last_hash).hex() != walked.get("last_hash"):
-            report.broken(head.chain, int(head.last_key or 0), "head-mismatch")  # a tail cut off
+    heads = {h.chain: h for h in (await session.execute(_HEADS)).all()}
+    await _walk(session, _EVENTS, "event", "id", event_content, heads.get("event"), report)
+    await _walk(session, _OUTCOMES, "outcome", "event_id", outcome_content, heads.get("outcome"), report)
     for anchor in anchors if anchors is not None else await stored_anchors(session):
         await _check_anchor(session, anchor, report)
     return report

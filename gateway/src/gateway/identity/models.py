@@ -1,8 +1,16 @@
 import uuid
 from datetime import datetime
 
-from sqlalchemy import ARRAY, CheckConstraint, Column, DateTime, ForeignKey, String, Text, func, text
+from sqlalchemy import ARRAY, CheckConstraint, Column, DateTime, ForeignKey, String, Text, event, func, text
 from sqlmodel import Field, SQLModel
+
+from tsunagu_services.japanese import search_key
+
+
+def user_search_text(display_name: str, display_kana: str | None, username: str) -> str:
+    """What the directory search matches: name, kana and username, folded as search keys are."""
+    return " ".join(search_key(part) for part in (display_name, display_kana or "", username) if part)
+
 
 STAFF_ROLES = ("admin", "supervisor", "csw", "sc", "agency")
 CLIENT_KINDS = ("system", "service")
@@ -16,6 +24,9 @@ class Area(SQLModel, table=True):
     code: str = Field(primary_key=True, max_length=30)
     name: str = Field(max_length=50)
     sort_order: int = 0
+    # Residents (住民基本台帳), for the statistics' rates per 100,000; None: not set.
+    population: int | None = None
+    version: int = 1
 
 
 class StaffUser(SQLModel, table=True):
@@ -27,15 +38,26 @@ class StaffUser(SQLModel, table=True):
     id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
     username: str = Field(max_length=100, unique=True)
     display_name: str = Field(max_length=200)
+    display_kana: str | None = Field(default=None, max_length=200)
+    # search_key(display name, kana, username): what the directory's search matches (kept by repository).
+    search_text: str = Field(default="", sa_column=Column(Text, nullable=False, server_default=""))
     role: str = Field(max_length=20)
     area: str | None = Field(default=None, sa_column=Column(String(30), ForeignKey("area.code")))
     # case-api's agency id; the gateway only carries it into tokens.
     agency_id: str | None = Field(default=None, max_length=36)
     password_hash: str = Field(sa_column=Column(Text, nullable=False))
     active: bool = True
+    version: int = 1
     created_at: datetime = Field(
         sa_column=Column(DateTime(timezone=True), nullable=False, server_default=func.now())
     )
+
+
+@event.listens_for(StaffUser, "before_insert")
+@event.listens_for(StaffUser, "before_update")
+def _keep_search_text(mapper: object, connection: object, user: StaffUser) -> None:
+    """Rows written through the ORM keep their search key (Core upserts compute it themselves)."""
+    user.search_text = user_search_text(user.display_name, user.display_kana, user.username)
 
 
 class ApiClient(SQLModel, table=True):

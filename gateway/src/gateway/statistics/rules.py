@@ -41,10 +41,10 @@ def national_figures(
             "employment_support",
             "就労支援対象者数",
             cases.employment_support_cases,
-            "就労準備支援の協力事業所が関わったケース数（世帯単位）",
+            "就労支援を開始した、または就労準備支援の協力事業所が関わったケース数（世帯単位）",
         ),
-        ("employed", "就労者数", None, NOT_RECORDED),
-        ("increased_income", "増収者数", None, NOT_RECORDED),
+        ("employed", "就労者数", cases.employed_cases, "就労開始を記録したケース数（世帯単位）"),
+        ("increased_income", "増収者数", cases.increased_income_cases, "増収を記録したケース数（世帯単位）"),
     ]
     outcomes: list[tuple[str, str, int | None, str | None]] = [
         ("referral", "他制度・他機関へのつなぎ", intake.triage.get("referral", 0), None),
@@ -54,7 +54,7 @@ def national_figures(
             "participation_support",
             "参加支援",
             cases.participation_support_cases,
-            "参加支援の協力団体が関わったケース数（世帯単位）",
+            "参加支援を開始した、または参加支援の協力団体が関わったケース数（世帯単位）",
         ),
     ]
     return [

@@ -72,6 +72,8 @@ class CaseFigures(_Figures):
     outreach_visits: int
     records_by_kind: dict[str, int]
     employment_support_cases: int
+    employed_cases: int
+    increased_income_cases: int
     participation_support_cases: int
     workload: Workload
 

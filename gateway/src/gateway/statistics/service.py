@@ -59,7 +59,7 @@ async def months(
         if len(counted) != 1:
             raise BadGateway("サービスごとに集計した圏域が異なります。")
         [area] = counted
-        population = settings.statistics_population if area is None else None
+        population = await identity.population(session, area, settings.statistics_population)
         by_month = {name: {m["month"]: m for m in answer["months"]} for name, answer in answers.items()}
         result = []
         for month in sorted(by_month["intake"]):
