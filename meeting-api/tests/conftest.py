@@ -72,7 +72,7 @@ async def case_client(case_database: str, tokens: testing.TokenFactory) -> Async
     """case-api's real app over ASGI on its own database (rolled back after each test)."""
     from case_api.main import create_app as create_case_app
 
-    case_app = _build(lambda: create_case_app(jwks=tokens.jwks), case_database)
+    case_app = _build(lambda: create_case_app(jwks=tokens.jwks, deliver_outbox=False), case_database)
     async with testing.rolled_back_client(case_app, case_database) as case_client:
         yield case_client
 

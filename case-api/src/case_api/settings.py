@@ -17,3 +17,5 @@ class Settings(ServiceSettings):
     safety_check_next_day_at: time = time(10, 0)
     # Closed days besides Saturday and Sunday (祝日・年末年始), e.g. TSUNAGU_OFFICE_HOLIDAYS='["2026-12-29"]'.
     office_holidays: list[date] = Field(default_factory=list)
+    # How often the reminders look for 安否確認 due within the hour or overdue (safety_checks.reminders).
+    safety_check_reminder_seconds: float = Field(default=30.0, gt=0)

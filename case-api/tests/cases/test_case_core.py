@@ -241,11 +241,13 @@ async def test_a_case_walks_its_stages_closes_and_reopens_keeping_history(
     listed = (await client.get("/api/v1/cases?status=closed", headers=east(tokens))).json()
     assert [c["id"] for c in listed["items"]] == [case["id"]]
     assert (await client.get("/api/v1/cases", headers=east(tokens))).json()["total"] == 1
+    assert (await client.get("/api/v1/cases?open=true", headers=east(tokens))).json()["total"] == 0
 
     reopened = await move(client, east(tokens), case["id"], {"to": "assessment", "reason": "再度の相談"})
     assert reopened.status_code == 200
     assert reopened.json()["status"] == "assessment"
     assert reopened.json()["closure_reason"] is None and reopened.json()["closed_at"] is None
+    assert (await client.get("/api/v1/cases?open=true", headers=east(tokens))).json()["total"] == 1
 
     statuses = [
         (e["before"]["status"], e["after"]["status"], e["reason"])
@@ -288,7 +290,7 @@ async def test_a_move_the_rules_refuse_is_409_and_writes_nothing(
 
 
 async def test_closing_a_juusou_case_needs_the_meeting_decision(
-    client: httpx.AsyncClient, tokens: TokenFactory
+    client: httpx.AsyncClient, tokens: TokenFactory, meeting_api
 ) -> None:
     case = await open_case(client, tokens)  # no consent, no system: 支援会議 (a 重層事業 body)
     assert case["effective_body"] == "shien"
@@ -297,9 +299,30 @@ async def test_closing_a_juusou_case_needs_the_meeting_decision(
     assert without.json()["type"] == "/problems/closure-decision-required"
     no_reason = await move(client, east(tokens), case["id"], {"to": "closed"})
     assert no_reason.json()["type"] == "/problems/closure-reason-required"
+
+    decision, role_division = str(uuid.uuid4()), str(uuid.uuid4())
+    meeting_api.decisions[case["id"]] = [
+        {"id": decision, "type": "closure"},
+        {"id": role_division, "type": "role_division"},
+    ]
+    for wrong in (str(uuid.uuid4()), role_division):  # unknown, or not a 終結 decision
+        refused = await move(
+            client,
+            east(tokens),
+            case["id"],
+            {"to": "closed", "closure_reason": "moved", "decision_id": wrong},
+        )
+        assert refused.status_code == 422
+        assert refused.json()["type"] == "/problems/closure-decision-unknown"
+        assert refused.json()["errors"][0]["loc"] == ["body", "decision_id"]
+    meeting_api.up = False
+    unasked = await move(
+        client, east(tokens), case["id"], {"to": "closed", "closure_reason": "moved", "decision_id": decision}
+    )
+    assert unasked.status_code == 503 and unasked.headers["retry-after"] == "30"
     assert (await current(client, tokens, case["id"])).json()["status"] == "intake"
 
-    decision = str(uuid.uuid4())
+    meeting_api.up = True
     closed = await move(
         client, east(tokens), case["id"], {"to": "closed", "closure_reason": "moved", "decision_id": decision}
     )
@@ -496,6 +519,32 @@ async def test_list_filters_and_carries_consent_flags_and_body(
     assert items[a["id"]]["effective_body"] == "juusou"
     assert items[b["id"]]["consent_status"] == "not_asked"
     assert items[b["id"]]["effective_body"] == "shien"
+
+
+async def test_the_title_search_finds_two_characters_any_case_and_follows_a_rename(
+    client: httpx.AsyncClient, tokens: TokenFactory
+) -> None:
+    sato = await open_case(client, tokens, title="（デモ）佐藤さん世帯 001")
+    tanaka = await open_case(client, tokens, title="Tanaka さん世帯")
+
+    async def titles(q: str) -> list[str]:
+        response = await client.get("/api/v1/cases", params={"q": q}, headers=supervisor(tokens))
+        assert response.status_code == 200, response.text
+        return sorted(c["title"] for c in response.json()["items"])
+
+    both = sorted([sato["title"], tanaka["title"]])
+    assert await titles("佐藤") == [sato["title"]]  # two kanji: no trigram, the bigram index serves it
+    assert await titles("さん世帯") == both
+    assert await titles("TANAKA") == [tanaka["title"]]  # case-insensitive, as before
+    assert await titles("ｔａｎａｋａ") == [tanaka["title"]]  # full-width folded
+    assert await titles("帯 00") == [sato["title"]]  # across a space, still one piece of the title
+    assert await titles("藤") == [sato["title"]]  # one character: no piece to index, still found
+    assert await titles("佐田") == []
+    etag = (await current(client, tokens, sato["id"])).headers["etag"]
+    renamed = await patch(client, supervisor(tokens), sato["id"], {"title": "（デモ）鈴木さん世帯"}, etag)
+    assert renamed.status_code == 200, renamed.text
+    assert await titles("佐藤") == []  # PostgreSQL keeps the pieces with the title
+    assert await titles("鈴木") == [renamed.json()["title"]]
 
 
 @pytest.mark.parametrize("query", ["risk=danger", "lead=a%20b", "q=", "q=" + "x" * 101, "status=done"])

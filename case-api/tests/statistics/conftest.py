@@ -25,6 +25,6 @@ async def stats(database: str, tokens: TokenFactory) -> AsyncIterator[Stats]:
     os.environ["DATABASE_URL"] = testing.server_url()
     from case_api.main import create_app
 
-    app = create_app(jwks=tokens.jwks)
+    app = create_app(jwks=tokens.jwks, deliver_outbox=False)
     async with testing.rolled_back_client(app, database) as client:
         yield Stats(client, app.state.sessionmaker)

@@ -9,6 +9,7 @@ import pytest
 from case_api.activities.models import CommunityActivity
 from case_api.agencies.models import Agency, AgencyInvolvement
 from case_api.cases.models import Case, CaseEvent
+from case_api.outcomes.models import CaseOutcome
 from case_api.plans.models import SupportPlan
 from case_api.records.models import SupportRecord
 from case_api.safety_checks.models import SafetyCheck
@@ -172,10 +173,24 @@ async def june(stats) -> dict[str, Any]:
         involved(a, npo, dt.date(2025, 6, 30)),
         involved(b, other, dt.date(2025, 6, 1)),
     ]
+
+    def outcome(c: Case, kind: str, on: dt.date, withdrawn: bool = False) -> CaseOutcome:
+        gone = {"withdrawn_at": NOW, "withdrawn_by": "sup1", "withdrawn_reason": "誤記"} if withdrawn else {}
+        return CaseOutcome(case_id=c.id, kind=kind, occurred_on=on, recorded_by="csw-nishi", **gone)
+
+    outcomes = [
+        outcome(d, "employment_support", dt.date(2025, 6, 12)),  # no partner agency: still 就労支援
+        outcome(b, "employment", dt.date(2025, 6, 28)),
+        outcome(d, "employment", dt.date(2025, 6, 20), withdrawn=True),  # withdrawn: never counted
+        outcome(d, "employment", dt.date(2025, 6, 29)),
+        outcome(b, "income_increase", dt.date(2025, 6, 30)),
+        outcome(b, "income_increase", dt.date(2025, 7, 1)),  # July
+        outcome(b, "participation", dt.date(2025, 6, 5)),
+    ]
     async with stats.sessions() as session, session.begin():
         session.add_all([*cases, employer, npo, other])
         await session.flush()
-        session.add_all([*records, *plans, *events, *checks, *activities, *involvements])
+        session.add_all([*records, *plans, *events, *checks, *activities, *involvements, *outcomes])
         await session.flush()
         session.add(amendment)
     return {
@@ -233,8 +248,10 @@ async def test_june_counted_by_hand(stats, tokens: TokenFactory, june) -> None:
         "email": 0,
         "other": 0,
     }
-    assert month["employment_support_cases"] == 2  # a (twice, once counted) and b
-    assert month["participation_support_cases"] == 1  # a
+    assert month["employment_support_cases"] == 3  # a (twice, once counted), b, and d by its outcome
+    assert month["employed_cases"] == 2  # b, d (d's withdrawn one not counted)
+    assert month["increased_income_cases"] == 1  # b (its July one is July's)
+    assert month["participation_support_cases"] == 2  # a by its partner, b by its outcome
 
 
 async def test_the_workload_split_of_june(stats, tokens: TokenFactory, june) -> None:

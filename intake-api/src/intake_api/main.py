@@ -8,6 +8,7 @@ from intake_api.settings import Settings
 from intake_api.statistics.router import router as statistics_router
 from intake_api.triage.router import router as triage_router
 from intake_api.triage.service import on_case_opened
+from tsunagu_services import notices
 from tsunagu_services.app import create_service_app
 from tsunagu_services.auth import JwksCache
 from tsunagu_services.outbox import dispatcher_for
@@ -17,7 +18,11 @@ def create_app(jwks: JwksCache | None = None, *, deliver_outbox: bool = True) ->
     settings = Settings()
 
     async def start_outbox(app: FastAPI) -> None:
-        app.state.outbox = dispatcher_for(app, {"case": settings.case_url}, on_delivered=on_case_opened)
+        app.state.outbox = dispatcher_for(
+            app,
+            {"case": settings.case_url, notices.DESTINATION: settings.gateway_url},
+            on_delivered=on_case_opened,
+        )
         if deliver_outbox:
             app.state.outbox.start()
 

@@ -13,6 +13,7 @@ from meeting_api.minutes.router import router as minutes_router
 from meeting_api.notifications.router import router as notifications_router
 from meeting_api.settings import Settings
 from meeting_api.statistics.router import router as statistics_router
+from tsunagu_services import notices
 from tsunagu_services.app import create_service_app
 from tsunagu_services.auth import JwksCache
 from tsunagu_services.outbox import dispatcher_for
@@ -23,7 +24,9 @@ def create_app(jwks: JwksCache | None = None, *, deliver_outbox: bool = True) ->
 
     async def start_outbox(app: FastAPI) -> None:
         # Decisions reach case-api with meeting-api's own service token, not a user's.
-        app.state.outbox = dispatcher_for(app, {"case": settings.case_url})
+        app.state.outbox = dispatcher_for(
+            app, {"case": settings.case_url, notices.DESTINATION: settings.gateway_url}
+        )
         if deliver_outbox:
             app.state.outbox.start()
 

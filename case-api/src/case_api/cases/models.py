@@ -2,7 +2,19 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import CheckConstraint, Column, DateTime, ForeignKey, Index, String, Text, Uuid, func, text
+from sqlalchemy import (
+    CheckConstraint,
+    Column,
+    DateTime,
+    ForeignKey,
+    Index,
+    String,
+    Text,
+    Uuid,
+    func,
+    literal_column,
+    text,
+)
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB
 from sqlmodel import Field, SQLModel
 
@@ -87,6 +99,12 @@ class Case(SQLModel, table=True):
     # The meeting-api decision that agreed the closure of a 重層事業 case (not checked here).
     closure_decision_id: uuid.UUID | None = None
     closed_at: datetime | None = Field(default=None, sa_column=Column(DateTime(timezone=True)))
+
+
+# The lower-cased title's two-character pieces: a column PostgreSQL generates (migration
+# case_0010), GIN-indexed for the title search's terms of two characters (佐藤), which pg_trgm
+# cannot serve. Not mapped, so the ORM never writes it; the search names it.
+TITLE_GRAMS = literal_column("support_case.title_grams")
 
 
 class CaseEvent(SQLModel, table=True):

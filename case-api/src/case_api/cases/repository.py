@@ -7,9 +7,10 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import ColumnElement, exists, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from case_api.cases.models import Case, CaseEvent
+from case_api.cases.models import TITLE_GRAMS, Case, CaseEvent
 from case_api.plans.models import PlanAction, SupportPlan
 from case_api.safety_checks.models import SafetyCheck
+from tsunagu_services.db import escape_like, has_bigrams_of, plan_for_these_values
 from tsunagu_services.japanese import nfkc
 
 TOKYO = ZoneInfo("Asia/Tokyo")
@@ -22,10 +23,6 @@ async def get(session: AsyncSession, case_id: uuid.UUID) -> Case | None:
 async def lock(session: AsyncSession, case: Case) -> None:
     """Re-read the case under a row lock, so the version compared is the one that gets bumped."""
     await session.refresh(case, with_for_update=True)
-
-
-def _escape_like(value: str) -> str:
-    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def _overdue() -> ColumnElement[bool]:
@@ -51,6 +48,7 @@ async def page(
     *,
     area: str | None,
     status: str | None,
+    open_only: bool = False,
     risk: str | None = None,
     lead: str | None = None,
     title_contains: str | None = None,
@@ -65,13 +63,19 @@ async def page(
         conditions.append(Case.area == area)
     if status:
         conditions.append(Case.status == status)
+    if open_only:
+        conditions.append(Case.status != "closed")
     if risk:
         conditions.append(Case.risk_flags.contains([risk]))
     if lead:
         conditions.append(Case.lead_username == lead)
     if title_contains:
         # Titles are stored NFKC-folded; fold the query the same way (（ → (, ｱ → ア).
-        conditions.append(Case.title.ilike(f"%{_escape_like(nfkc(title_contains))}%", escape="\\"))
+        term = nfkc(title_contains)
+        await plan_for_these_values(session)
+        if len(term) >= 2:  # a single character has no two-character piece: the ILIKE alone decides
+            conditions.append(has_bigrams_of(TITLE_GRAMS, func.lower(term)))
+        conditions.append(Case.title.ilike(f"%{escape_like(term)}%", escape="\\"))
     rows = await session.execute(
         select(Case).where(*conditions).order_by(Case.opened_at.desc(), Case.id).limit(limit).offset(offset)
     )

@@ -1,7 +1,7 @@
 import uuid
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Header, Query, Response, status
+from fastapi import APIRouter, Header, Query, Request, Response, status
 
 from case_api.cases import service
 from case_api.cases.etag import PRECONDITIONS, STALE, etag
@@ -62,15 +62,17 @@ async def list_cases(
     overdue: Annotated[
         bool, Query(description="Only cases with an overdue safety check or a plan action past due.")
     ] = False,
+    open_only: Annotated[bool, Query(alias="open", description="Only cases not closed (終結).")] = False,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
 ) -> CasePage:
-    """List the cases the caller may see (closed ones too), most recently opened first."""
+    """List the cases the caller may see (closed ones too, unless `open`), most recently opened first."""
     items, total = await service.list_visible(
         session,
         principal,
         area=area,
         status=case_status,
+        open_only=open_only,
         risk=risk,
         lead=lead,
         q=q,
@@ -115,14 +117,20 @@ async def update_case(
 async def change_status(
     case_id: uuid.UUID,
     data: StatusChange,
+    request: Request,
     session: SessionDep,
     principal: CurrentPrincipal,
     response: Response,
     if_match: IfMatchHeader = None,
 ) -> CaseRead:
-    """Move the case to another status, close it (reason; decision for 重層事業) or reopen it (If-Match)."""
+    """Move the case to another status, close it (reason; for 重層事業 the 終結 decision, checked with
+    meeting-api: 503 while it cannot be asked) or reopen it (If-Match)."""
     expected = required_if_match(if_match)
-    return _with_etag(response, await service.change_status(session, principal, case_id, data, expected))
+    decisions, authorization = request.app.state.meeting_decisions, request.headers["authorization"]
+    return _with_etag(
+        response,
+        await service.change_status(session, principal, case_id, data, expected, decisions, authorization),
+    )
 
 
 @router.get("/{case_id}/history", response_model=HistoryPage)

@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from case_api import access
 from case_api.cases import repository, rules
+from case_api.cases.decisions import MeetingDecisions
 from case_api.cases.models import Case, CaseEvent
 from case_api.cases.schemas import (
     CaseCreate,
@@ -31,6 +32,7 @@ from case_api.consents import repository as consents
 from case_api.consents.models import Consent
 from case_api.households import repository as households
 from case_api.shares import repository as shares
+from tsunagu_services import notices
 from tsunagu_services.etag import IfMatch
 from tsunagu_services.problems import NotFound
 from tsunagu_services.tokens import Principal
@@ -60,9 +62,23 @@ async def open_case(session: AsyncSession, principal: Principal, data: CaseCreat
         None,
         {"title": case.title, "area": case.area, "lead_username": case.lead_username, "status": case.status},
     )
+    _tell_lead(session, case, principal)
     await session.flush()
     await session.refresh(case)
     return _summary(case, None)
+
+
+def _tell_lead(session: AsyncSession, case: Case, principal: Principal) -> None:
+    """The new 主担当 hears of it (unless they assigned themselves)."""
+    if case.lead_username:
+        notices.tell(
+            session,
+            kind="case_assigned",
+            text=f"ケース「{case.title}」の主担当になりました。",
+            link=f"/cases/{case.id}",
+            usernames=[case.lead_username],
+            actor=principal.username,
+        )
 
 
 async def read(session: AsyncSession, principal: Principal, case_id: uuid.UUID) -> Case:
@@ -100,6 +116,7 @@ async def list_visible(
     lead: str | None = None,
     q: str | None = None,
     overdue: bool = False,
+    open_only: bool = False,
     limit: int,
     offset: int,
 ) -> tuple[list[CaseRead], int]:
@@ -109,6 +126,7 @@ async def list_visible(
         access.visible(principal),
         area=area,
         status=status,
+        open_only=open_only,
         risk=risk,
         lead=lead,
         title_contains=q,
@@ -142,6 +160,7 @@ async def update(
             {"lead_username": fields["lead_username"]},
         )
         case.lead_username = fields["lead_username"]
+        _tell_lead(session, case, principal)
         changed = True
     if "risk_flags" in fields:
         flags = sorted(set(fields["risk_flags"]))
@@ -170,21 +189,31 @@ async def update(
 
 
 async def change_status(
-    session: AsyncSession, principal: Principal, case_id: uuid.UUID, data: StatusChange, if_match: IfMatch
+    session: AsyncSession,
+    principal: Principal,
+    case_id: uuid.UUID,
+    data: StatusChange,
+    if_match: IfMatch,
+    decisions: MeetingDecisions,
+    authorization: str,
 ) -> CaseRead:
-    """Move a case along its stages; closing needs a reason, and a meeting decision for 重層事業 cases."""
+    """Move a case along its stages; closing needs a reason, and for a 重層事業 case the meeting
+    decision (終結) that agreed it, which meeting-api must know as one about this case."""
     case = await _for_change(session, principal, case_id, if_match)
     consent = await consents.current(session, case.id)
     body = _recommendation(case, consent).effective_body
+    juusou_case = body in rules.JUUSOU_BODIES
     problem = rules.check_transition(
         CaseStatus(case.status),
         data.to,
         closure_reason=data.closure_reason,
         decision_id=data.decision_id,
-        juusou_case=body in rules.JUUSOU_BODIES,
+        juusou_case=juusou_case,
     )
     if problem is not None:
         raise problem
+    if juusou_case and data.to is CaseStatus.closed and data.decision_id is not None:
+        await decisions.ensure_closure_of(case.id, data.decision_id, authorization)
     before = _status_facts(case)
     case.status = data.to
     if data.to is CaseStatus.closed:

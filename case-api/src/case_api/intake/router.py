@@ -1,7 +1,9 @@
+import uuid
+
 from fastapi import APIRouter, Response, status
 
 from case_api.intake import service
-from case_api.intake.schemas import CaseFromIntake, CaseOpened
+from case_api.intake.schemas import CaseFromIntake, CaseOpened, ReportFollowUp
 from tsunagu_services.auth import CurrentPrincipal
 from tsunagu_services.db import SessionDep
 from tsunagu_services.openapi import PROBLEM_RESPONSES
@@ -24,3 +26,11 @@ async def open_from_intake(
     if not opened.created:
         response.status_code = status.HTTP_200_OK
     return opened
+
+
+@router.post("/{case_id}/report-follow-ups", status_code=status.HTTP_204_NO_CONTENT)
+async def tell_of_follow_up(
+    case_id: uuid.UUID, data: ReportFollowUp, session: SessionDep, principal: CurrentPrincipal
+) -> None:
+    """An anonymous reporter wrote again after triage (intake-api's service token only): the lead is told."""
+    await service.tell_of_follow_up(session, principal, case_id, data)

@@ -54,3 +54,12 @@ class CaseOpened(BaseModel):
     household_id: uuid.UUID
     created: bool = Field(description="False when this consultation's case already existed.")
     opened_at: datetime
+
+
+class ReportFollowUp(BaseModel):
+    """An anonymous reporter wrote again after triage: the case's lead is to be told."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    consultation_id: uuid.UUID
+    received_at: AwareDatetime

@@ -4,6 +4,7 @@ intake-api calls this through its outbox with a service token; the staff member 
 triaged (already authorized by intake-api) is named as the author of what is written.
 """
 
+import uuid
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -17,11 +18,13 @@ from case_api.consents import service as consents
 from case_api.consents.schemas import ConsentCreate
 from case_api.households import service as households
 from case_api.households.schemas import HouseholdCreate, MemberCreate
-from case_api.intake.schemas import CaseFromIntake, CaseOpened, IntakeMember
+from case_api.intake.schemas import CaseFromIntake, CaseOpened, IntakeMember, ReportFollowUp
 from case_api.persons.schemas import PersonCreate
 from case_api.records import repository as records_repository
 from case_api.records.models import SupportRecord
 from case_api.records.schemas import RecordSource
+from tsunagu_services import notices
+from tsunagu_services.problems import NotFound
 from tsunagu_services.tokens import Principal
 
 TOKYO = ZoneInfo("Asia/Tokyo")
@@ -117,3 +120,26 @@ async def open_from_intake(session: AsyncSession, principal: Principal, data: Ca
 
 def _tokyo_date(moment: datetime) -> str:
     return moment.astimezone(TOKYO).strftime(TOKYO_DATE_FORMAT)
+
+
+async def tell_of_follow_up(
+    session: AsyncSession, principal: Principal, case_id: uuid.UUID, data: ReportFollowUp
+) -> None:
+    """A follow-up to the report this case came from (or was linked to): its lead hears of it (intake-
+    api has told the supervisors and the triager already). Only our services call this; the text
+    stays in intake-api."""
+    access.ensure_own_service(principal)
+    case = await cases_repository.get(session, case_id)
+    if case is None:
+        raise NotFound()
+    if case.lead_username is None:
+        return
+    notices.tell(
+        session,
+        kind="report_follow_up",
+        text=f"ケース「{case.title}」のもとになった匿名の通報に続報が届きました。",
+        # Where the follow-up is read and acknowledged. A lead outside the consultation's area gets
+        # a 404 there (intake-api's rule); the supervisors, told too, can open it.
+        link=f"/consultations/{data.consultation_id}",
+        usernames=[case.lead_username],
+    )

@@ -10,6 +10,7 @@ from sqlalchemy.orm import aliased
 
 from case_api.persons.models import Person
 from case_api.persons.rules import Query
+from tsunagu_services.db import escape_like
 
 # Shorter keys have no full trigram inside them, so '%ab%' could not use the GIN index
 # and would read the whole table; they match from the start of the key instead.
@@ -42,13 +43,9 @@ def add(session: AsyncSession, person: Person) -> None:
     session.add(person)
 
 
-def _escape_like(value: str) -> str:
-    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
 def _matches(column, key: str, *, fuzzy: bool) -> ColumnElement[bool]:
     """Whether a key column matches: contains (or, for short keys, starts with), or is similar."""
-    escaped = _escape_like(key)
+    escaped = escape_like(key)
     matched = (
         column.like("%" + escaped + "%", escape="\\")
         if len(key) >= MIN_CONTAINS
@@ -59,7 +56,7 @@ def _matches(column, key: str, *, fuzzy: bool) -> ColumnElement[bool]:
 
 def _closeness(column, key: str, matched) -> ColumnElement[float]:
     """How closely a matched key column matches: exact 1.0, prefix 0.9, contains 0.7, else similarity."""
-    escaped = _escape_like(key)
+    escaped = escape_like(key)
     return case(
         (
             matched,
@@ -83,7 +80,7 @@ async def search(session: AsyncSession, query: Query, *, limit: int) -> tuple[li
             flags.append(("kana", _matches(Person.kana_key, query.text, fuzzy=query.fuzzy)))
         if len(query.text) >= MIN_CONTAINS:
             flags.append(
-                ("address", Person.address_key.like("%" + _escape_like(query.text) + "%", escape="\\"))
+                ("address", Person.address_key.like("%" + escape_like(query.text) + "%", escape="\\"))
             )
     if query.birth_date is not None:
         flags.append(("birth_date", Person.birth_date == query.birth_date))

@@ -6,7 +6,7 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from tsunagu_services import etag as etags
-from tsunagu_services.japanese import nfkc, search_key
+from tsunagu_services.japanese import nfkc, phone_digits, search_key
 
 # 異体字 that staff type either way: the key folds them so that 高橋 finds 髙橋 (and back).
 # Only the search key is folded; the stored name keeps the exact character.
@@ -77,17 +77,6 @@ def person_key(value: str | None) -> str | None:
 def is_kana(key: str) -> bool:
     """True when a key is all katakana (フリガナ compares only then)."""
     return bool(_KATAKANA.match(key))
-
-
-def phone_digits(value: str | None) -> str | None:
-    """Digits only, with +81 written as the domestic 0, so that any spelling of a number matches."""
-    if value is None:
-        return None
-    value = nfkc(value)
-    digits = re.sub(r"\D", "", value)
-    if value.startswith("+81"):
-        digits = "0" + digits[2:]
-    return digits or None
 
 
 def parse_date(value: str, *, today: date) -> date | None:

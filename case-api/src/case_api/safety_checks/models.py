@@ -39,6 +39,9 @@ class SafetyCheck(SQLModel, table=True):
     done_at: datetime | None = Field(default=None, sa_column=Column(DateTime(timezone=True)))
     # Set the first time the check is seen overdue; supervisors' dashboards list these.
     escalated_at: datetime | None = Field(default=None, sa_column=Column(DateTime(timezone=True)))
+    # When the reminders told of it due within the hour, and of it overdue (each once, see reminders).
+    due_soon_told_at: datetime | None = Field(default=None, sa_column=Column(DateTime(timezone=True)))
+    overdue_told_at: datetime | None = Field(default=None, sa_column=Column(DateTime(timezone=True)))
     created_by: str = Field(max_length=100)
     created_at: datetime = Field(
         sa_column=Column(DateTime(timezone=True), nullable=False, server_default=func.now())

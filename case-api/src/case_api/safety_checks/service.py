@@ -23,7 +23,9 @@ from case_api.safety_checks.schemas import (
     StatusFilter,
 )
 from case_api.settings import Settings
+from tsunagu_services import notices
 from tsunagu_services.etag import parse_if_match, required_if_match
+from tsunagu_services.months import TOKYO
 from tsunagu_services.problems import Conflict, Forbidden, NotFound, ValidationFailed
 from tsunagu_services.tokens import Principal
 
@@ -120,6 +122,16 @@ async def raise_check(
         assert existing is not None
         return await _repeat(session, principal, existing, now), False
     check = await repository.load(session, new_id)
+    link = f"/cases/{data.case_id}" if data.case_id else "/"
+    notices.tell(
+        session,
+        kind="safety_check_created",
+        text=f"安否確認の依頼があります（期限 {due_at.astimezone(TOKYO):%m月%d日 %H:%M}）。",
+        link=link,
+        roles=["supervisor"],
+        usernames=[data.assigned_to] if data.assigned_to else [],
+        actor=principal.username,
+    )
     return (await _with_flags(session, [check], now))[0], True
 
 
@@ -206,6 +218,10 @@ async def update(
         raise ValidationFailed.for_field("due_at", "must be between 1950 and a year from now")
     if "case_id" in changes and changes["case_id"] != check.case_id:
         await _case_for_write(session, principal, changes["case_id"])
+    moved = "due_at" in changes and changes["due_at"] != check.due_at
+    reassigned = "assigned_to" in changes and changes["assigned_to"] != check.assigned_to
+    if moved or reassigned:  # the reminders start over, for the new time or the new assignee
+        check.due_soon_told_at = check.overdue_told_at = None
     for field, value in changes.items():
         setattr(check, field, value)
     check.version += 1

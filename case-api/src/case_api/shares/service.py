@@ -11,6 +11,7 @@ from case_api.cases.schemas import EventKind
 from case_api.shares import repository
 from case_api.shares.models import CaseShare
 from case_api.shares.schemas import ShareCreate, ShareList, ShareRead, ShareRevoke
+from tsunagu_services import notices
 from tsunagu_services.problems import Conflict, NotFound
 from tsunagu_services.tokens import Principal
 
@@ -59,6 +60,16 @@ async def grant(
     repository.add(session, share)
     await session.flush()
     cases.record_event(session, case, principal, EventKind.share_granted, None, _facts(share), data.reason)
+    by_agency = share.grantee_kind == "agency"
+    notices.tell(
+        session,
+        kind="case_shared",
+        text=f"ケース「{case.title}」が共有されました。",
+        link=f"/cases/{case.id}",
+        usernames=[] if by_agency else [share.grantee],
+        agency_ids=[share.grantee] if by_agency else [],
+        actor=principal.username,
+    )
     await session.flush()
     return _read(share)
 

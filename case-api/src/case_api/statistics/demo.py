@@ -24,6 +24,7 @@ from case_api.safety_checks.models import SafetyCheck
 
 NAMESPACE = uuid.UUID("c4a1e2b3-7d6f-4e5a-8b9c-0d1e2f3a4b5c")
 AREAS = ["higashi", "nishi", "minami", "kita"]
+DEMO_SURNAMES = ("佐藤", "鈴木", "高橋", "田中", "伊藤", "渡辺", "山本", "中村", "小林", "加藤", "吉田")
 CASES = 120
 RECORDS = 1800
 STATUSES = ["assessment", "planning", "supporting", "supporting", "supporting", "evaluation", "watching"]
@@ -77,7 +78,9 @@ def history(now: dt.datetime) -> dict[Table, list[dict[str, Any]]]:
         )
         case = {
             "id": _id("case", n),
-            "title": f"（デモ）世帯 {n + 1:03d}",
+            # Fictional household names, as a desk titles its cases (小金井さん世帯); the number tells
+            # same-name ones apart.
+            "title": f"（デモ）{DEMO_SURNAMES[n % len(DEMO_SURNAMES)]}さん世帯 {n + 1:03d}",
             "area": area,
             "lead_username": lead,
             "status": rng.choice(STATUSES),

@@ -26,6 +26,7 @@ from sqlmodel import col
 
 from case_api.agencies.models import Agency, AgencyInvolvement
 from case_api.cases.models import Case, CaseEvent
+from case_api.outcomes.models import CaseOutcome
 from case_api.plans.models import SupportPlan
 from case_api.records.models import SupportRecord
 from case_api.safety_checks.models import SafetyCheck
@@ -139,9 +140,32 @@ async def monthly(
     span = values(column("month", String), column("starts", Date), column("ends", Date), name="span").data(
         months
     )
-    for metric, partner in (
-        ("employment", Agency.partner_employment_prep),
-        ("participation", Agency.partner_participation),
+    # Outcomes recorded on the case, by the month they happened (a withdrawn one never counts).
+    outcome_month = func.to_char(col(CaseOutcome.occurred_on), "YYYY-MM")
+    first_day, after_last = months[0][1], months[-1][2]
+
+    def outcomes(*kinds: str) -> Any:
+        return (
+            select(
+                outcome_month.label("month"), literal("").label("key"), CaseOutcome.case_id.label("case_id")
+            )
+            .join(Case, Case.id == CaseOutcome.case_id)
+            .where(
+                col(CaseOutcome.kind).in_(kinds),
+                col(CaseOutcome.withdrawn_at).is_(None),
+                col(CaseOutcome.occurred_on) >= first_day,
+                col(CaseOutcome.occurred_on) < after_last,
+                in_area,
+            )
+        )
+
+    for metric, kind in (("employed", "employment"), ("increased_income", "income_increase")):
+        parts.append(_counted(outcomes(kind).subquery(), metric, distinct=True))
+
+    # 就労支援・参加支援: a partner agency involved during the month, or the support's start recorded.
+    for metric, partner, started in (
+        ("employment", Agency.partner_employment_prep, "employment_support"),
+        ("participation", Agency.partner_participation, "participation"),
     ):
         involved = (
             select(span.c.month, literal("").label("key"), AgencyInvolvement.case_id.label("case_id"))
@@ -158,8 +182,8 @@ async def monthly(
             .join(Agency, and_(Agency.id == AgencyInvolvement.agency_id, col(partner).is_(True)))
             .join(Case, Case.id == AgencyInvolvement.case_id)
             .where(in_area)
-        ).subquery()
-        parts.append(_counted(involved, metric, distinct=True))
+        )
+        parts.append(_counted(union_all(involved, outcomes(started)).subquery(), metric, distinct=True))
     return (await session.execute(union_all(*parts))).all()
 
 

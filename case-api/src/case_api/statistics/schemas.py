@@ -42,11 +42,14 @@ class CaseMonth(BaseModel):
     outreach_visits: int = Field(description="訪問: support records of kind visit (corrections not counted).")
     records_by_kind: dict[RecordKind, int] = Field(description="支援経過 by kind (corrections not counted).")
     employment_support_cases: int = Field(
-        description="就労支援: cases with a 就労準備支援 partner agency involved during the month "
-        "(the only place the work is recorded; no per-person field exists)."
+        description="就労支援対象者: cases with a 就労準備支援 partner agency involved during the month, "
+        "or whose 就労支援 started in it (an outcome recorded on the case)."
     )
+    employed_cases: int = Field(description="就労者: cases with a 就労開始 recorded in the month.")
+    increased_income_cases: int = Field(description="増収者: cases with a 増収 recorded in the month.")
     participation_support_cases: int = Field(
-        description="参加支援: cases with a 参加支援 partner agency involved during the month."
+        description="参加支援: cases with a 参加支援 partner agency involved during the month, or whose "
+        "参加支援 started in it."
     )
     workload: MonthWorkload
 

@@ -89,6 +89,8 @@ def _month(month: str, counts: Counts, workload: MonthWorkload) -> CaseMonth:
         outreach_visits=records[RecordKind.visit],
         records_by_kind=records,
         employment_support_cases=counts["employment"].get("", 0),
+        employed_cases=counts["employed"].get("", 0),
+        increased_income_cases=counts["increased_income"].get("", 0),
         participation_support_cases=counts["participation"].get("", 0),
         workload=workload,
     )

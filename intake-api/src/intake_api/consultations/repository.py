@@ -5,7 +5,8 @@ import uuid
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from intake_api.consultations.models import Consultation
+from intake_api.consultations.models import SEARCH_GRAMS, Consultation
+from tsunagu_services.db import contains, has_bigrams_of, plan_for_these_values
 
 
 async def get(
@@ -20,6 +21,7 @@ async def page(
     *,
     area: str | None,
     status: str | None,
+    terms: list[str],
     oldest_first: bool,
     limit: int,
     offset: int,
@@ -29,6 +31,12 @@ async def page(
         conditions.append(Consultation.area == area)
     if status:
         conditions.append(Consultation.status == status)
+    if terms:
+        await plan_for_these_values(session)
+    for term in terms:  # a single character has no two-character piece: the LIKE alone decides
+        if len(term) >= 2:
+            conditions.append(has_bigrams_of(SEARCH_GRAMS, term))
+        conditions.append(contains(Consultation.search_text, term))
     received = Consultation.received_at.asc() if oldest_first else Consultation.received_at.desc()
     rows = await session.execute(
         select(Consultation)

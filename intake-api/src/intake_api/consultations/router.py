@@ -10,6 +10,7 @@ from intake_api.consultations.schemas import (
     ConsultationPage,
     ConsultationRead,
     ConsultationStatus,
+    FollowUpAcknowledgement,
 )
 from tsunagu_services.auth import CurrentPrincipal
 from tsunagu_services.db import SessionDep
@@ -30,12 +31,20 @@ async def list_consultations(
     principal: CurrentPrincipal,
     area: Annotated[str | None, Query(max_length=30)] = None,
     consultation_status: Annotated[ConsultationStatus | None, Query(alias="status")] = None,
+    q: Annotated[
+        str | None,
+        Query(
+            min_length=1,
+            max_length=100,
+            description="Name, kana (any script or width), address or phone of the person or consulter.",
+        ),
+    ] = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
 ) -> ConsultationPage:
     """List the consultations the caller may see, urgent first (`status=open`: the queue, oldest first)."""
     items, total = await service.list_visible(
-        session, principal, area=area, status=consultation_status, limit=limit, offset=offset
+        session, principal, area=area, status=consultation_status, limit=limit, offset=offset, q=q
     )
     return ConsultationPage(items=await service.read_models(session, items), total=total)
 
@@ -55,6 +64,17 @@ async def list_messages(
     """Later additions to a consultation (an anonymous reporter's follow-ups), oldest first."""
     messages = await service.messages(session, principal, consultation_id)
     return [ConsultationMessageRead.model_validate(m) for m in messages]
+
+
+@router.post("/{consultation_id}/follow-up-acknowledgement", status_code=status.HTTP_204_NO_CONTENT)
+async def acknowledge_follow_up(
+    consultation_id: uuid.UUID,
+    data: FollowUpAcknowledgement,
+    session: SessionDep,
+    principal: CurrentPrincipal,
+) -> None:
+    """Staff have read the follow-ups that arrived after triage (up to `seen_up_to`): the mark goes."""
+    await service.acknowledge_follow_up(session, principal, consultation_id, data.seen_up_to)
 
 
 @router.get("/{consultation_id}", response_model=ConsultationRead)

@@ -231,6 +231,26 @@ class ConsultationRead(BaseModel):
     created_at: datetime
     follow_up_count: int = Field(default=0, description="Follow-ups from an anonymous reporter.")
     last_follow_up_at: datetime | None = None
+    follow_up_pending_since: datetime | None = Field(
+        default=None,
+        description="The latest follow-up after triage, until staff acknowledge reading up to it.",
+    )
+
+
+class FollowUpAcknowledgement(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    seen_up_to: AwareDatetime = Field(
+        description="last_follow_up_at as the caller saw it: a follow-up that arrived later stays marked.",
+        examples=["2026-12-03T10:15:00+09:00"],
+    )
+
+    @field_validator("seen_up_to")
+    @classmethod
+    def _plausible(cls, value: datetime) -> datetime:
+        if not EARLIEST_RECEIVED <= value <= datetime.now(UTC) + RECEIVED_AT_SLACK:
+            raise ValueError("must not be in the future (beyond 5 minutes) nor before 1950")
+        return value
 
 
 class ConsultationMessageRead(BaseModel):

@@ -3,6 +3,7 @@
 import uuid
 from datetime import UTC, datetime
 
+from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from intake_api import access
@@ -83,16 +84,36 @@ async def list_visible(
     status: str | None,
     limit: int,
     offset: int,
+    q: str | None = None,
 ) -> tuple[list[Consultation], int]:
-    """The consultations the caller may see, urgent first; the open queue oldest first."""
+    """The consultations the caller may see, urgent first; the open queue oldest first. `q` matches
+    the person's or consulter's name, kana, address or phone (every word), never the text."""
     return await repository.page(
         session,
         access.visible(principal),
         area=area,
         status=status,
+        terms=rules.search_terms(q) if q else [],
         oldest_first=status == "open",
         limit=limit,
         offset=offset,
+    )
+
+
+async def acknowledge_follow_up(
+    session: AsyncSession, principal: Principal, consultation_id: uuid.UUID, seen_up_to: datetime
+) -> None:
+    """Staff have read the follow-ups up to `seen_up_to`: the mark goes, unless a later one came.
+
+    One conditional UPDATE, so an acknowledgement racing a new follow-up never hides the new one.
+    """
+    access.ensure_may_record(principal)
+    consultation = await read(session, principal, consultation_id)
+    await session.execute(
+        update(Consultation)
+        .where(Consultation.id == consultation.id, Consultation.follow_up_pending_since <= seen_up_to)
+        .values(follow_up_pending_since=None)
+        .execution_options(synchronize_session=False)
     )
 
 

@@ -10,10 +10,11 @@ from intake_api.consultations.models import Consultation
 from intake_api.public_reports.models import ConsultationMessage
 
 
-async def by_receipt_hash(session: AsyncSession, receipt_hash: str) -> Consultation | None:
-    return (
-        await session.execute(select(Consultation).where(Consultation.receipt_hash == receipt_hash))
-    ).scalar_one_or_none()
+async def by_receipt_hash(
+    session: AsyncSession, receipt_hash: str, *, for_update: bool = False
+) -> Consultation | None:
+    query = select(Consultation).where(Consultation.receipt_hash == receipt_hash)
+    return (await session.execute(query.with_for_update() if for_update else query)).scalar_one_or_none()
 
 
 async def follow_up_summary(

@@ -17,6 +17,8 @@ from intake_api.public_reports import challenge, receipts, repository
 from intake_api.public_reports.models import ConsultationMessage, SpentChallenge
 from intake_api.public_reports.schemas import MessageCreate, ProofOfWork, ReportCreate, ReportStatus
 from intake_api.settings import Settings
+from intake_api.triage import repository as triage_repository
+from tsunagu_services import notices, outbox
 from tsunagu_services.problems import NotFound, ValidationFailed
 
 PUBLIC_FORM_ACTOR = "public-form"
@@ -70,23 +72,29 @@ async def submit(session: AsyncSession, settings: Settings, data: ReportCreate) 
         lines.append(f"場所: {data.place}")
     if data.when:
         lines.append(f"いつ: {data.when}")
-    consultations.add(
-        session,
-        Consultation(
-            channel="anonymous",
-            received_at=received_at,
-            received_by=PUBLIC_FORM_ACTOR,
-            area=UNASSIGNED_AREA,
-            summary="\n".join(lines),
-            receipt_hash=receipts.code_hash(code),
-        ),
+    consultation = Consultation(
+        channel="anonymous",
+        received_at=received_at,
+        received_by=PUBLIC_FORM_ACTOR,
+        area=UNASSIGNED_AREA,
+        summary="\n".join(lines),
+        receipt_hash=receipts.code_hash(code),
     )
+    consultations.add(session, consultation)
     await session.flush()
+    # Nothing of the reporter and nothing of the text in the notice: supervisors open the queue.
+    notices.tell(
+        session,
+        kind="anonymous_report",
+        text="匿名の通報が届きました。振り分けをお願いします。",
+        link=f"/consultations/{consultation.id}",
+        roles=["supervisor"],
+    )
     return code, received_at
 
 
-async def _by_receipt(session: AsyncSession, code: str) -> Consultation:
-    consultation = await repository.by_receipt_hash(session, receipts.code_hash(code))
+async def _by_receipt(session: AsyncSession, code: str, *, for_update: bool = False) -> Consultation:
+    consultation = await repository.by_receipt_hash(session, receipts.code_hash(code), for_update=for_update)
     if consultation is None:
         raise NotFound("受付番号が見つかりません。番号をご確認ください。")
     return consultation
@@ -108,7 +116,41 @@ async def add_message(session: AsyncSession, settings: Settings, code: str, data
     """Add the reporter's follow-up to the same consultation (staff see its count and time in lists)."""
     if data.website:
         return
-    consultation = await _by_receipt(session, code)
+    # Locked: a triage committing meanwhile is waited for, so the follow-up sees it (and is marked).
+    consultation = await _by_receipt(session, code, for_update=True)
     await _spend(session, settings, data.proof)
-    session.add(ConsultationMessage(consultation_id=consultation.id, source="reporter", text=data.text))
+    message = ConsultationMessage(
+        consultation_id=consultation.id, source="reporter", text=data.text, created_at=datetime.now(UTC)
+    )
+    session.add(message)
     await session.flush()
+    triage = await triage_repository.by_consultation(session, consultation.id)
+    if triage is None:  # still in the queue: the supervisors see it there
+        notices.tell(
+            session,
+            kind="report_follow_up",
+            text="匿名の通報に続報が届きました。",
+            link=f"/consultations/{consultation.id}",
+            roles=["supervisor"],
+        )
+        return
+    # After triage the report has left the queue: mark it with this latest follow-up until someone
+    # acknowledges having read up to it; tell whoever triaged it and the supervisors, and the case's
+    # lead through case-api, which knows them. Nothing of the text travels in a notice.
+    consultation.follow_up_pending_since = message.created_at
+    notices.tell(
+        session,
+        kind="report_follow_up",
+        text="振り分け済みの匿名の通報に続報が届きました。",
+        link=f"/consultations/{consultation.id}",
+        roles=["supervisor"],
+        usernames=[triage.decided_by],
+    )
+    if triage.case_id is not None:
+        outbox.queue(
+            session,
+            destination="case",
+            path=f"/api/v1/cases/{triage.case_id}/report-follow-ups",
+            idempotency_key=f"report-follow-up:{message.id}",
+            body={"consultation_id": str(consultation.id), "received_at": message.created_at.isoformat()},
+        )

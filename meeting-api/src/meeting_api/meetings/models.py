@@ -38,6 +38,8 @@ class MeetingSeries(SQLModel, table=True):
     count: int | None = None
     until: date | None = None
     duration_minutes: int
+    # Bumped when occurrences are moved together (If-Match on the series).
+    version: int = 1
     created_by: str = Field(max_length=100)
     created_at: datetime = Field(
         sa_column=Column(DateTime(timezone=True), nullable=False, server_default=func.now())

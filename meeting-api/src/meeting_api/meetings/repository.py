@@ -82,8 +82,10 @@ async def in_series(session: AsyncSession, series_id: uuid.UUID, where: ColumnEl
     return list(rows.scalars().all())
 
 
-async def get_series(session: AsyncSession, series_id: uuid.UUID) -> MeetingSeries | None:
-    return await session.get(MeetingSeries, series_id)
+async def get_series(
+    session: AsyncSession, series_id: uuid.UUID, *, for_update: bool = False
+) -> MeetingSeries | None:
+    return await session.get(MeetingSeries, series_id, with_for_update=for_update)
 
 
 async def history(session: AsyncSession, meeting_id: uuid.UUID) -> list[MeetingEvent]:

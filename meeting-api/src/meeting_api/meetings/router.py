@@ -5,7 +5,7 @@ from fastapi import APIRouter, Header, Query, Response, status
 from pydantic import AwareDatetime
 
 from meeting_api.meetings import service
-from meeting_api.meetings.models import Meeting
+from meeting_api.meetings.models import Meeting, MeetingSeries
 from meeting_api.meetings.schemas import (
     MeetingCancel,
     MeetingCreate,
@@ -13,7 +13,9 @@ from meeting_api.meetings.schemas import (
     MeetingPage,
     MeetingRead,
     MeetingUpdate,
+    SeriesCancel,
     SeriesCreate,
+    SeriesMove,
     SeriesRead,
 )
 from meeting_api.problems import CONFIDENTIAL, PRECONDITIONS, STALE, problem
@@ -92,30 +94,51 @@ async def schedule_meeting(
 
 
 @series_router.post("", response_model=SeriesRead, status_code=status.HTTP_201_CREATED, responses=CLASH)
-async def schedule_series(data: SeriesCreate, session: SessionDep, principal: CurrentPrincipal) -> SeriesRead:
+async def schedule_series(
+    data: SeriesCreate, response: Response, session: SessionDep, principal: CurrentPrincipal
+) -> SeriesRead:
     """Schedule a recurring series from an RRULE (or the body's); every occurrence becomes a meeting."""
-    series, meetings = await service.schedule_series(session, principal, data)
+    return _series(response, *await service.schedule_series(session, principal, data))
+
+
+def _series(response: Response, series: MeetingSeries, meetings: list[Meeting]) -> SeriesRead:
+    response.headers["ETag"] = etag(series.version)
     return SeriesRead.model_validate(
         {**series.model_dump(), "occurrences": [MeetingRead.model_validate(m) for m in meetings]}
     )
 
 
 @series_router.get("/{series_id}", response_model=SeriesRead)
-async def get_series(series_id: uuid.UUID, session: SessionDep, principal: CurrentPrincipal) -> SeriesRead:
+async def get_series(
+    series_id: uuid.UUID, response: Response, session: SessionDep, principal: CurrentPrincipal
+) -> SeriesRead:
     """Read a series with the occurrences the caller may see (cancelled ones included)."""
-    series, meetings = await service.read_series(session, principal, series_id)
-    return SeriesRead.model_validate(
-        {**series.model_dump(), "occurrences": [MeetingRead.model_validate(m) for m in meetings]}
-    )
+    return _series(response, *await service.read_series(session, principal, series_id))
 
 
 @series_router.post("/{series_id}/cancel", response_model=list[MeetingRead])
 async def cancel_series(
-    series_id: uuid.UUID, data: MeetingCancel, session: SessionDep, principal: CurrentPrincipal
+    series_id: uuid.UUID, data: SeriesCancel, session: SessionDep, principal: CurrentPrincipal
 ) -> list[MeetingRead]:
-    """Cancel every occurrence still to come, with a reason; answers those cancelled now."""
-    meetings = await service.cancel_series(session, principal, series_id, data.reason)
+    """Cancel every occurrence still to come (from `from_date` on), with a reason; answers those
+    cancelled now."""
+    meetings = await service.cancel_series(session, principal, series_id, data.reason, data.from_date)
     return [MeetingRead.model_validate(m) for m in meetings]
+
+
+@series_router.post("/{series_id}/move", response_model=SeriesRead, responses={**PRECONDITIONS, **CLASH})
+async def move_series(
+    series_id: uuid.UUID,
+    data: SeriesMove,
+    response: Response,
+    session: SessionDep,
+    principal: CurrentPrincipal,
+    if_match: IfMatchHeader = None,
+) -> SeriesRead:
+    """Move every occurrence still to come from `from_date` on by `shift_minutes`, all or none
+    (a clash is 409 and moves nothing; If-Match: the series' ETag). Participants are told."""
+    moved = await service.move_series(session, principal, series_id, data, required_if_match(if_match))
+    return _series(response, *moved)
 
 
 @router.get("/{meeting_id}", response_model=MeetingRead)

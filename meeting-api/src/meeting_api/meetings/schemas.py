@@ -236,6 +236,40 @@ class MeetingPage(BaseModel):
     total: int
 
 
+class SeriesCancel(BaseModel):
+    """Cancel a series' occurrences still to come, from a date on (Tokyo) or all of them."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={"examples": [{"reason": "体制変更のため", "from_date": "2027-01-01"}]},
+    )
+
+    reason: Reason
+    from_date: date | None = Field(default=None, description="The first day (Asia/Tokyo) affected.")
+
+
+class SeriesMove(BaseModel):
+    """Move every occurrence still to come from a date on (Tokyo) by the same time (If-Match)."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={"examples": [{"from_date": "2027-01-01", "shift_minutes": 60}]},
+    )
+
+    from_date: date = Field(description="The first day (Asia/Tokyo) whose occurrence moves.")
+    shift_minutes: int = Field(
+        ge=-6 * 24 * 60, le=6 * 24 * 60, description="Later (positive) or earlier, within six days; not 0."
+    )
+    confirm_clash: StrictBool = False
+
+    @field_validator("shift_minutes")
+    @classmethod
+    def _moves(cls, value: int) -> int:
+        if value == 0:
+            raise ValueError("must move the occurrences")
+        return value
+
+
 class SeriesRead(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
@@ -246,6 +280,7 @@ class SeriesRead(BaseModel):
     count: int | None
     until: date | None
     duration_minutes: int
+    version: int
     created_by: str
     created_at: datetime
     occurrences: list[MeetingRead]

@@ -3,7 +3,7 @@
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -13,7 +13,7 @@ from meeting_api.bodies import repository as bodies
 from meeting_api.bodies.models import BodyMember, MeetingBody
 from meeting_api.meetings import repository, rules
 from meeting_api.meetings.models import Meeting, MeetingEvent, MeetingSeries
-from meeting_api.meetings.schemas import MeetingCreate, MeetingUpdate, Scheduling, SeriesCreate
+from meeting_api.meetings.schemas import MeetingCreate, MeetingUpdate, Scheduling, SeriesCreate, SeriesMove
 from meeting_api.notifications.schemas import NotificationKind
 from meeting_api.notifications.service import notify
 from meeting_api.recurrence import TOKYO, InvalidRule, occurrences
@@ -559,16 +559,29 @@ async def _cancel(session: AsyncSession, principal: Principal, meeting: Meeting,
     )
 
 
-async def cancel_series(
-    session: AsyncSession, principal: Principal, series_id: uuid.UUID, reason: str
-) -> list[Meeting]:
-    """Cancel every occurrence of a series still to come that the caller may change."""
-    _, meetings = await read_series(session, principal, series_id)
+def _from(meetings: list[Meeting], from_date: date | None) -> list[Meeting]:
+    """The occurrences still to come and not cancelled, from `from_date` (Asia/Tokyo) on."""
     now = _now()
+    return [
+        m
+        for m in meetings
+        if m.status != "cancelled"
+        and m.starts_at > now
+        and (from_date is None or m.starts_at.astimezone(TOKYO).date() >= from_date)
+    ]
+
+
+async def cancel_series(
+    session: AsyncSession,
+    principal: Principal,
+    series_id: uuid.UUID,
+    reason: str,
+    from_date: date | None = None,
+) -> list[Meeting]:
+    """Cancel every occurrence of a series still to come (from `from_date` on) that the caller may change."""
+    _, meetings = await read_series(session, principal, series_id)
     cancelled = []
-    for occurrence in meetings:
-        if occurrence.status == "cancelled" or occurrence.starts_at <= now:
-            continue
+    for occurrence in _from(meetings, from_date):
         visible = await load_visible(session, principal, occurrence.id, for_update=True)
         access.ensure_may_run(principal, visible.meeting, visible.member)
         await _cancel(session, principal, visible.meeting, reason)
@@ -577,3 +590,31 @@ async def cancel_series(
     for meeting in cancelled:
         await session.refresh(meeting)
     return cancelled
+
+
+async def move_series(
+    session: AsyncSession, principal: Principal, series_id: uuid.UUID, data: SeriesMove, if_match: IfMatch
+) -> tuple[MeetingSeries, list[Meeting]]:
+    """Move every occurrence still to come from a date on by the same time, all or none (If-Match on
+    the series: of two identical moves at once one is 412, never moved twice)."""
+    series = await repository.get_series(session, series_id, for_update=True)
+    if series is None:
+        raise NotFound()
+    _, meetings = await read_series(session, principal, series_id)
+    if_match.ensure(series.version)
+    moving = _from(meetings, data.from_date)
+    if not moving:
+        raise ValidationFailed.for_field("from_date", "no occurrence still to come from that day")
+    shift = timedelta(minutes=data.shift_minutes)
+    # Later: the last one first (earlier: the first one first), so none lands on one not moved yet.
+    moving.sort(key=lambda m: m.starts_at, reverse=shift > timedelta(0))
+    for meeting in moving:
+        change = MeetingUpdate(
+            starts_at=meeting.starts_at + shift,
+            ends_at=meeting.ends_at + shift,
+            confirm_clash=data.confirm_clash,
+        )
+        await update(session, principal, meeting.id, change, IfMatch(None))
+    series.version += 1
+    await session.flush()
+    return await read_series(session, principal, series_id)

@@ -10,6 +10,7 @@ from meeting_api import access
 from meeting_api.notifications import repository
 from meeting_api.notifications.models import Notification
 from meeting_api.notifications.schemas import NotificationKind
+from tsunagu_services import notices
 from tsunagu_services.problems import NotFound
 from tsunagu_services.tokens import Principal
 
@@ -28,6 +29,15 @@ def notify(
     repository.add_all(
         session, [Notification(username=u, kind=kind, meeting_id=meeting_id, text=text) for u in recipients]
     )
+    if recipients:  # and in the staff's inbox at the gateway (the bell)
+        notices.tell(
+            session,
+            kind=f"meeting_{kind.value}",
+            text=text,
+            link=f"/meetings/{meeting_id}",
+            usernames=recipients,
+            actor=actor,
+        )
 
 
 async def list_own(
