@@ -2,6 +2,7 @@ import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 import { createBrowserRouter, Navigate, RouterProvider } from 'react-router-dom';
 import { MyWork } from '@/features/home/components/my-work';
 import { RequireAuth } from '@/shared/auth/require-auth';
+import { RequirePermission } from '@/shared/auth/require-permission';
 import { AppShell } from './app-shell';
 import { ConsultationRoute } from './routes/consultation';
 import { ConsultationNewRoute } from './routes/consultation-new';
@@ -66,39 +67,79 @@ const router = createBrowserRouter([
     ),
     children: [
       { index: true, element: <MyWork /> },
-      { path: 'consultations', element: <ConsultationsRoute /> },
-      { path: 'consultations/new', element: <ConsultationNewRoute /> },
-      { path: 'consultations/:consultationId', element: <ConsultationRoute /> },
-      { path: 'triage', element: <TriageRoute /> },
+      // Screens some roles cannot use show a polite page instead of the services' 403.
+      {
+        element: <RequirePermission permission="consultations" />,
+        children: [
+          { path: 'consultations', element: <ConsultationsRoute /> },
+          { path: 'consultations/new', element: <ConsultationNewRoute /> },
+          { path: 'consultations/:consultationId', element: <ConsultationRoute /> },
+        ],
+      },
+      { element: <RequirePermission permission="triage" />, children: [{ path: 'triage', element: <TriageRoute /> }] },
       { path: 'cases', ...page(cases, (m) => m.CasesRoute) },
-      { path: 'cases/new', ...page(cases, (m) => m.CaseNewRoute) },
+      {
+        element: <RequirePermission permission="openCase" />,
+        children: [{ path: 'cases/new', ...page(cases, (m) => m.CaseNewRoute) }],
+      },
       { path: 'cases/:caseId', ...page(cases, (m) => m.CaseRoute) },
       { path: 'agencies', ...page(agencies, (m) => m.AgenciesRoute) },
       { path: 'agencies/:agencyId', ...page(agencies, (m) => m.AgencyRoute) },
       {
-        path: 'activities',
-        ...page(() => import('@/features/activities/components/activity-log'), (m) => m.ActivityLog),
+        element: <RequirePermission permission="activities" />,
+        children: [
+          {
+            path: 'activities',
+            ...page(() => import('@/features/activities/components/activity-log'), (m) => m.ActivityLog),
+          },
+        ],
       },
       {
-        path: 'statistics',
-        ...page(() => import('@/features/statistics/components/statistics-page'), (m) => m.StatisticsPage),
+        element: <RequirePermission permission="statistics" />,
+        children: [
+          {
+            path: 'statistics',
+            ...page(() => import('@/features/statistics/components/statistics-page'), (m) => m.StatisticsPage),
+          },
+        ],
       },
       {
-        path: 'supervision',
-        ...page(() => import('@/features/supervision/components/supervision-home'), (m) => m.SupervisionHome),
+        element: <RequirePermission permission="supervision" />,
+        children: [
+          {
+            path: 'supervision',
+            ...page(() => import('@/features/supervision/components/supervision-home'), (m) => m.SupervisionHome),
+          },
+        ],
       },
       {
-        path: 'admin/sessions',
-        ...page(() => import('@/features/admin/components/sessions-page'), (m) => m.SessionsPage),
-      },
-      {
-        path: 'admin/audit',
-        ...page(() => import('@/features/admin/components/audit-chain-page'), (m) => m.AuditChainPage),
+        element: <RequirePermission permission="admin" />,
+        children: [
+          {
+            path: 'admin/sessions',
+            ...page(() => import('@/features/admin/components/sessions-page'), (m) => m.SessionsPage),
+          },
+          {
+            path: 'admin/audit',
+            ...page(() => import('@/features/admin/components/audit-chain-page'), (m) => m.AuditChainPage),
+          },
+          {
+            path: 'admin/users',
+            ...page(() => import('@/features/admin/components/users-page'), (m) => m.UsersPage),
+          },
+          {
+            path: 'admin/areas',
+            ...page(() => import('@/features/admin/components/areas-page'), (m) => m.AreasPage),
+          },
+        ],
       },
       { path: 'meetings', ...page(meetings, (m) => m.MeetingsRoute) },
       { path: 'meetings/:meetingId', ...page(meetings, (m) => m.MeetingRoute) },
       { path: 'meeting-bodies', ...page(bodies, (m) => m.BodiesRoute) },
-      { path: 'meeting-bodies/new', ...page(bodies, (m) => m.BodyNewRoute) },
+      {
+        element: <RequirePermission permission="manageBodies" />,
+        children: [{ path: 'meeting-bodies/new', ...page(bodies, (m) => m.BodyNewRoute) }],
+      },
       { path: 'meeting-bodies/:bodyId', ...page(bodies, (m) => m.BodyRoute) },
       { path: '*', element: <Navigate to="/" replace /> },
     ],

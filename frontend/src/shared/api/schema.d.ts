@@ -153,11 +153,35 @@ export interface paths {
          */
         get: operations["list_areas_api_v1_areas_get"];
         put?: never;
-        post?: never;
+        /**
+         * Create Area
+         * @description Add an area (administrators).
+         */
+        post: operations["create_area_api_v1_areas_post"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/areas/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update Area
+         * @description Rename or reorder an area (administrators; If-Match). Its code stays: records keep it.
+         */
+        patch: operations["update_area_api_v1_areas__code__patch"];
         trace?: never;
     };
     "/api/v1/audit-events": {
@@ -397,7 +421,7 @@ export interface paths {
         };
         /**
          * List Cases
-         * @description List the cases the caller may see (closed ones too), most recently opened first.
+         * @description List the cases the caller may see (closed ones too, unless `open`), most recently opened first.
          */
         get: operations["list_cases_api_v1_cases_get"];
         put?: never;
@@ -538,6 +562,50 @@ export interface paths {
         get: operations["case_history_api_v1_cases__case_id__history_get"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{case_id}/outcomes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Outcomes
+         * @description The case's outcomes (就労支援の開始, 就労開始, 増収, 参加支援), newest first; withdrawn ones marked.
+         */
+        get: operations["list_outcomes_api_v1_cases__case_id__outcomes_get"];
+        put?: never;
+        /**
+         * Record Outcome
+         * @description Record an outcome with its date (counted in that month's 支援状況調査).
+         */
+        post: operations["record_outcome_api_v1_cases__case_id__outcomes_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{case_id}/outcomes/{outcome_id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Withdraw Outcome
+         * @description Withdraw an outcome recorded by mistake, with the reason (it stays, marked, and no longer counts).
+         */
+        post: operations["withdraw_outcome_api_v1_cases__case_id__outcomes__outcome_id__withdraw_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -756,6 +824,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/{case_id}/report-follow-ups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Tell Of Follow Up
+         * @description An anonymous reporter wrote again after triage (intake-api's service token only): the lead is told.
+         */
+        post: operations["tell_of_follow_up_api_v1_cases__case_id__report_follow_ups_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/{case_id}/safety-checks": {
         parameters: {
             query?: never;
@@ -831,7 +919,8 @@ export interface paths {
         put?: never;
         /**
          * Change Status
-         * @description Move the case to another status, close it (reason; decision for 重層事業) or reopen it (If-Match).
+         * @description Move the case to another status, close it (reason; for 重層事業 the 終結 decision, checked with
+         *     meeting-api: 503 while it cannot be asked) or reopen it (If-Match).
          */
         post: operations["change_status_api_v1_cases__case_id__status_post"];
         delete?: never;
@@ -898,6 +987,26 @@ export interface paths {
         get: operations["match_candidates_api_v1_consultations__consultation_id__candidates_get"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/consultations/{consultation_id}/follow-up-acknowledgement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Acknowledge Follow Up
+         * @description Staff have read the follow-ups that arrived after triage (up to `seen_up_to`): the mark goes.
+         */
+        post: operations["acknowledge_follow_up_api_v1_consultations__consultation_id__follow_up_acknowledgement_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1383,9 +1492,31 @@ export interface paths {
         put?: never;
         /**
          * Cancel Series
-         * @description Cancel every occurrence still to come, with a reason; answers those cancelled now.
+         * @description Cancel every occurrence still to come (from `from_date` on), with a reason; answers those
+         *     cancelled now.
          */
         post: operations["cancel_series_api_v1_meetings_series__series_id__cancel_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meetings/series/{series_id}/move": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move Series
+         * @description Move every occurrence still to come from `from_date` on by `shift_minutes`, all or none
+         *     (a clash is 409 and moves nothing; If-Match: the series' ETag). Participants are told.
+         */
+        post: operations["move_series_api_v1_meetings_series__series_id__move_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1624,6 +1755,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Notifications
+         * @description The caller's own notices, newest first, with the unread count (the bell).
+         */
+        get: operations["list_notifications_api_v1_notifications_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark All Read
+         * @description Mark every notice of the caller read.
+         */
+        post: operations["mark_all_read_api_v1_notifications_read_all_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/{notification_id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark Read
+         * @description Mark one of the caller's notices read.
+         */
+        post: operations["mark_read_api_v1_notifications__notification_id__read_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/openapi.json": {
         parameters: {
             query?: never;
@@ -1856,6 +2047,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search
+         * @description Persons (staff who may look them up), cases and consultations the caller may see, up to 8 each.
+         */
+        get: operations["search_api_v1_search_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/statistics/attention": {
         parameters: {
             query?: never;
@@ -1911,6 +2122,96 @@ export interface paths {
         get: operations["monthly_statistics_range_api_v1_statistics_monthly_range_get"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Users
+         * @description The staff directory, by kana; agency members see their own colleagues only.
+         */
+        get: operations["list_users_api_v1_users_get"];
+        put?: never;
+        /**
+         * Create User
+         * @description Add a member of staff with a first password (administrators).
+         */
+        post: operations["create_user_api_v1_users_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/names": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * User Names
+         * @description The names behind usernames that records keep (case lead, author, participants); unknown ones
+         *     are left out. Everyone signed in, agency members too: it is how they know whom to call.
+         */
+        get: operations["user_names_api_v1_users_names_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{user_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read User
+         * @description One member of staff (agency members: their colleagues and themselves).
+         */
+        get: operations["read_user_api_v1_users__user_id__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update User
+         * @description Change a member of staff (administrators; If-Match). Deactivating them, or changing their role
+         *     or agency, ends their sessions: their access lapses within one access token (5 minutes).
+         */
+        patch: operations["update_user_api_v1_users__user_id__patch"];
+        trace?: never;
+    };
+    "/api/v1/users/{user_id}/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reset Password
+         * @description Set a new password (administrators); the member's sessions end.
+         */
+        post: operations["reset_password_api_v1_users__user_id__password_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2361,11 +2662,34 @@ export interface components {
             signature: string;
         };
         /**
+         * AreaCreate
+         * @example {
+         *       "code": "chuo",
+         *       "name": "中央"
+         *     }
+         */
+        AreaCreate: {
+            /** Code */
+            code: string;
+            /** Name */
+            name: string;
+            /**
+             * Sort Order
+             * @default 0
+             */
+            sort_order?: number;
+            /** Population */
+            population?: number | null;
+        };
+        /**
          * AreaRead
          * @description A daily-life area as the SPA lists it.
          * @example {
          *       "code": "higashi",
-         *       "name": "東"
+         *       "name": "東",
+         *       "population": 33000,
+         *       "sort_order": 1,
+         *       "version": 1
          *     }
          */
         AreaRead: {
@@ -2373,6 +2697,35 @@ export interface components {
             code: string;
             /** Name */
             name: string;
+            /** Sort Order */
+            sort_order: number;
+            /**
+             * Population
+             * @description Residents, for the rates per 100,000 (null: not set).
+             */
+            population: number | null;
+            /**
+             * Version
+             * @description For If-Match when changing it (its ETag is `"<version>"`).
+             */
+            version: number;
+        };
+        /**
+         * AreaUpdate
+         * @example {
+         *       "name": "東部"
+         *     }
+         */
+        AreaUpdate: {
+            /** Name */
+            name?: string | null;
+            /** Sort Order */
+            sort_order?: number | null;
+            /**
+             * Population
+             * @description null: not set.
+             */
+            population?: number | null;
         };
         /** AreaWorkload */
         AreaWorkload: {
@@ -2865,6 +3218,10 @@ export interface components {
             };
             /** Employment Support Cases */
             employment_support_cases: number;
+            /** Employed Cases */
+            employed_cases: number;
+            /** Increased Income Cases */
+            increased_income_cases: number;
             /** Participation Support Cases */
             participation_support_cases: number;
             workload: components["schemas"]["Workload"];
@@ -2901,6 +3258,22 @@ export interface components {
              */
             consent?: "given" | "refused" | "not_asked";
             intake: components["schemas"]["IntakeFacts"];
+        };
+        /** CaseHit */
+        CaseHit: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Title */
+            title: string;
+            /** Area */
+            area: string;
+            /** Status */
+            status: string;
+            /** Lead Username */
+            lead_username: string | null;
         };
         /**
          * CaseMonth
@@ -2952,12 +3325,22 @@ export interface components {
             };
             /**
              * Employment Support Cases
-             * @description 就労支援: cases with a 就労準備支援 partner agency involved during the month (the only place the work is recorded; no per-person field exists).
+             * @description 就労支援対象者: cases with a 就労準備支援 partner agency involved during the month, or whose 就労支援 started in it (an outcome recorded on the case).
              */
             employment_support_cases: number;
             /**
+             * Employed Cases
+             * @description 就労者: cases with a 就労開始 recorded in the month.
+             */
+            employed_cases: number;
+            /**
+             * Increased Income Cases
+             * @description 増収者: cases with a 増収 recorded in the month.
+             */
+            increased_income_cases: number;
+            /**
              * Participation Support Cases
-             * @description 参加支援: cases with a 参加支援 partner agency involved during the month.
+             * @description 参加支援: cases with a 参加支援 partner agency involved during the month, or whose 参加支援 started in it.
              */
             participation_support_cases: number;
             workload: components["schemas"]["MonthWorkload"];
@@ -2984,6 +3367,74 @@ export interface components {
              * Format: date-time
              */
             opened_at: string;
+        };
+        /**
+         * CaseOutcomeCreate
+         * @example {
+         *       "detail": "一般就労（パート）",
+         *       "kind": "employment",
+         *       "occurred_on": "2026-12-01"
+         *     }
+         */
+        CaseOutcomeCreate: {
+            kind: components["schemas"]["CaseOutcomeKind"];
+            /**
+             * Occurred On
+             * Format: date
+             */
+            occurred_on: string;
+            /** Detail */
+            detail?: string | null;
+        };
+        /**
+         * CaseOutcomeKind
+         * @description 支援状況調査 の成果.
+         * @enum {string}
+         */
+        CaseOutcomeKind: "employment_support" | "employment" | "income_increase" | "participation";
+        /** CaseOutcomeRead */
+        CaseOutcomeRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Case Id
+             * Format: uuid
+             */
+            case_id: string;
+            kind: components["schemas"]["CaseOutcomeKind"];
+            /**
+             * Occurred On
+             * Format: date
+             */
+            occurred_on: string;
+            /** Detail */
+            detail: string | null;
+            /** Recorded By */
+            recorded_by: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Withdrawn At */
+            withdrawn_at: string | null;
+            /** Withdrawn By */
+            withdrawn_by: string | null;
+            /** Withdrawn Reason */
+            withdrawn_reason: string | null;
+        };
+        /**
+         * CaseOutcomeWithdraw
+         * @example {
+         *       "reason": "日付の誤り"
+         *     }
+         */
+        CaseOutcomeWithdraw: {
+            /** Reason */
+            reason: string;
         };
         /** CasePage */
         CasePage: {
@@ -3442,6 +3893,29 @@ export interface components {
              */
             external_ref?: string | null;
         };
+        /** ConsultationHit */
+        ConsultationHit: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Received At
+             * Format: date-time
+             */
+            received_at: string;
+            /** Channel */
+            channel: string;
+            /** Area */
+            area: string;
+            /** Status */
+            status: string;
+            /** Person Name */
+            person_name: string | null;
+            /** Urgent */
+            urgent: boolean;
+        };
         /** ConsultationMessageRead */
         ConsultationMessageRead: {
             /**
@@ -3525,6 +3999,11 @@ export interface components {
             follow_up_count?: number;
             /** Last Follow Up At */
             last_follow_up_at?: string | null;
+            /**
+             * Follow Up Pending Since
+             * @description The latest follow-up after triage, until staff acknowledge reading up to it.
+             */
+            follow_up_pending_since?: string | null;
         };
         /**
          * ConsultationStatus
@@ -3918,6 +4397,16 @@ export interface components {
              */
             path: string;
         };
+        /** FollowUpAcknowledgement */
+        FollowUpAcknowledgement: {
+            /**
+             * Seen Up To
+             * Format: date-time
+             * @description last_follow_up_at as the caller saw it: a follow-up that arrived later stays marked.
+             * @example 2026-12-03T10:15:00+09:00
+             */
+            seen_up_to: string;
+        };
         /**
          * Goal
          * @description A goal of the plan (目標), in the person's own words where possible.
@@ -4018,6 +4507,67 @@ export interface components {
              * @description The primary member first, then in order of joining.
              */
             members: components["schemas"]["MemberRead"][];
+        };
+        /**
+         * InboxNotice
+         * @example {
+         *       "created_at": "2026-12-03T10:00:00+09:00",
+         *       "id": "2b1f0c3e-8d4a-4f6b-9c2d-1e0f3a4b5c6d",
+         *       "kind": "case_assigned",
+         *       "link": "/cases/0b0c0000-0000-4000-8000-00000000000a",
+         *       "source": "case-api",
+         *       "text": "ケース「小金井さん世帯」の主担当になりました。"
+         *     }
+         */
+        InboxNotice: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "case_assigned" | "case_shared" | "safety_check_created" | "safety_check_due" | "safety_check_overdue" | "anonymous_report" | "report_follow_up" | "meeting_scheduled" | "meeting_rescheduled" | "meeting_cancelled" | "meeting_updated";
+            /** Text */
+            text: string;
+            /** Link */
+            link: string | null;
+            /** Source */
+            source: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Read At */
+            read_at: string | null;
+        };
+        /**
+         * InboxPage
+         * @example {
+         *       "items": [
+         *         {
+         *           "created_at": "2026-12-03T10:00:00+09:00",
+         *           "id": "2b1f0c3e-8d4a-4f6b-9c2d-1e0f3a4b5c6d",
+         *           "kind": "case_assigned",
+         *           "link": "/cases/0b0c0000-0000-4000-8000-00000000000a",
+         *           "source": "case-api",
+         *           "text": "ケース「小金井さん世帯」の主担当になりました。"
+         *         }
+         *       ],
+         *       "total": 1,
+         *       "unread": 1
+         *     }
+         */
+        InboxPage: {
+            /** Items */
+            items: components["schemas"]["InboxNotice"][];
+            /** Total */
+            total: number;
+            /** Unread */
+            unread: number;
         };
         /**
          * IntakeAttention
@@ -5104,6 +5654,11 @@ export interface components {
              */
             is_primary?: boolean;
         };
+        /** NoticesMarked */
+        NoticesMarked: {
+            /** Marked */
+            marked: number;
+        };
         /**
          * NotificationKind
          * @description What happened to a meeting the user takes part in.
@@ -5225,6 +5780,16 @@ export interface components {
          */
         Partner: "employment_prep" | "participation";
         /**
+         * PasswordReset
+         * @example {
+         *       "password": "atarashii-pasu-2026"
+         *     }
+         */
+        PasswordReset: {
+            /** Password */
+            password: string;
+        };
+        /**
          * PersonCreate
          * @description A person as written on the 相談受付・申込票; only the name is required.
          * @example {
@@ -5257,6 +5822,27 @@ export interface components {
             phone?: string | null;
             /** Area */
             area?: string | null;
+        };
+        /** PersonHit */
+        PersonHit: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string;
+            /** Name Kana */
+            name_kana: string | null;
+            /** Birth Date */
+            birth_date: string | null;
+            /** Area */
+            area: string | null;
+            /**
+             * Cases
+             * @description The person's cases the caller may see.
+             */
+            cases: string[];
         };
         /**
          * PersonMatch
@@ -5748,6 +6334,22 @@ export interface components {
             proof: components["schemas"]["ProofOfWork"];
         };
         /**
+         * ReportFollowUp
+         * @description An anonymous reporter wrote again after triage: the case's lead is to be told.
+         */
+        ReportFollowUp: {
+            /**
+             * Consultation Id
+             * Format: uuid
+             */
+            consultation_id: string;
+            /**
+             * Received At
+             * Format: date-time
+             */
+            received_at: string;
+        };
+        /**
          * ReportStatus
          * @description What the reporter may see: that we received it and are dealing with it, and their own words.
          */
@@ -5925,6 +6527,58 @@ export interface components {
          */
         SafetyOutcome: "safe" | "unreachable" | "emergency" | "hospitalised" | "other";
         /**
+         * SearchResults
+         * @description What one search box finds across the services, each section as that service allows the caller.
+         * @example {
+         *       "cases": [],
+         *       "consultations": [],
+         *       "persons": [
+         *         {
+         *           "area": "higashi",
+         *           "birth_date": "1950-04-01",
+         *           "cases": [],
+         *           "id": "5d7c1c9e-2f4b-4c1a-9f0e-7b6a5c4d3e2f",
+         *           "name": "山田 太郎",
+         *           "name_kana": "ヤマダ タロウ"
+         *         }
+         *       ],
+         *       "q": "やまだ",
+         *       "unavailable": []
+         *     }
+         */
+        SearchResults: {
+            /** Q */
+            q: string;
+            /** Persons */
+            persons: components["schemas"]["PersonHit"][];
+            /** Cases */
+            cases: components["schemas"]["CaseHit"][];
+            /** Consultations */
+            consultations: components["schemas"]["ConsultationHit"][];
+            /**
+             * Unavailable
+             * @description Sections whose service did not answer in time.
+             */
+            unavailable: ("persons" | "cases" | "consultations")[];
+        };
+        /**
+         * SeriesCancel
+         * @description Cancel a series' occurrences still to come, from a date on (Tokyo) or all of them.
+         * @example {
+         *       "from_date": "2027-01-01",
+         *       "reason": "体制変更のため"
+         *     }
+         */
+        SeriesCancel: {
+            /** Reason */
+            reason: string;
+            /**
+             * From Date
+             * @description The first day (Asia/Tokyo) affected.
+             */
+            from_date?: string | null;
+        };
+        /**
          * SeriesCreate
          * @description A recurring series: occurrences of the rule from `starts_at` on, each a meeting of its own.
          *
@@ -6000,6 +6654,32 @@ export interface components {
              */
             until?: string | null;
         };
+        /**
+         * SeriesMove
+         * @description Move every occurrence still to come from a date on (Tokyo) by the same time (If-Match).
+         * @example {
+         *       "from_date": "2027-01-01",
+         *       "shift_minutes": 60
+         *     }
+         */
+        SeriesMove: {
+            /**
+             * From Date
+             * Format: date
+             * @description The first day (Asia/Tokyo) whose occurrence moves.
+             */
+            from_date: string;
+            /**
+             * Shift Minutes
+             * @description Later (positive) or earlier, within six days; not 0.
+             */
+            shift_minutes: number;
+            /**
+             * Confirm Clash
+             * @default false
+             */
+            confirm_clash?: boolean;
+        };
         /** SeriesRead */
         SeriesRead: {
             /**
@@ -6022,6 +6702,8 @@ export interface components {
             until: string | null;
             /** Duration Minutes */
             duration_minutes: number;
+            /** Version */
+            version: number;
             /** Created By */
             created_by: string;
             /**
@@ -6294,6 +6976,142 @@ export interface components {
              * @description More than 3 days ago.
              */
             over_3_days: number;
+        };
+        /**
+         * UserCreate
+         * @description A new member of staff (administrators). Agency members need their agency; CSWs their area.
+         * @example {
+         *       "area": "higashi",
+         *       "display_kana": "ちゅうおう じろう",
+         *       "display_name": "中央 次郎",
+         *       "password": "hajime-no-pasuwaado-1",
+         *       "role": "csw",
+         *       "username": "csw-chuo"
+         *     }
+         */
+        UserCreate: {
+            /** Username */
+            username: string;
+            /** Display Name */
+            display_name: string;
+            /** Display Kana */
+            display_kana?: string | null;
+            /**
+             * Role
+             * @enum {string}
+             */
+            role: "admin" | "supervisor" | "csw" | "sc" | "agency";
+            /** Area */
+            area?: string | null;
+            /** Agency Id */
+            agency_id?: string | null;
+            /** Password */
+            password: string;
+        };
+        /**
+         * UserName
+         * @description Who a username is, for showing a name where a record keeps the username.
+         * @example {
+         *       "active": true,
+         *       "display_name": "東 花子",
+         *       "username": "csw-higashi"
+         *     }
+         */
+        UserName: {
+            /** Username */
+            username: string;
+            /** Display Name */
+            display_name: string;
+            /** Active */
+            active: boolean;
+        };
+        /**
+         * UserPage
+         * @example {
+         *       "items": [
+         *         {
+         *           "active": true,
+         *           "area": "higashi",
+         *           "display_kana": "ひがし はなこ",
+         *           "display_name": "東 花子",
+         *           "id": "3f6c2a7e-4b1d-5e8f-9a0b-1c2d3e4f5a6b",
+         *           "role": "csw",
+         *           "username": "csw-higashi",
+         *           "version": 1
+         *         }
+         *       ],
+         *       "total": 1
+         *     }
+         */
+        UserPage: {
+            /** Items */
+            items: components["schemas"]["UserRead"][];
+            /** Total */
+            total: number;
+        };
+        /**
+         * UserRead
+         * @description A member of staff in the directory (職員名簿).
+         * @example {
+         *       "active": true,
+         *       "area": "higashi",
+         *       "display_kana": "ひがし はなこ",
+         *       "display_name": "東 花子",
+         *       "id": "3f6c2a7e-4b1d-5e8f-9a0b-1c2d3e4f5a6b",
+         *       "role": "csw",
+         *       "username": "csw-higashi",
+         *       "version": 1
+         *     }
+         */
+        UserRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Username */
+            username: string;
+            /** Display Name */
+            display_name: string;
+            /** Display Kana */
+            display_kana: string | null;
+            /**
+             * Role
+             * @enum {string}
+             */
+            role: "admin" | "supervisor" | "csw" | "sc" | "agency";
+            /** Area */
+            area: string | null;
+            /** Agency Id */
+            agency_id: string | null;
+            /** Active */
+            active: boolean;
+            /** Version */
+            version: number;
+        };
+        /**
+         * UserUpdate
+         * @description Changes to a member of staff (administrators; If-Match). `active: false` ends their sessions.
+         * @example {
+         *       "display_kana": "ひがし はなこ"
+         *     }
+         * @example {
+         *       "active": false
+         *     }
+         */
+        UserUpdate: {
+            /** Display Name */
+            display_name?: string | null;
+            /** Display Kana */
+            display_kana?: string | null;
+            /** Role */
+            role?: ("admin" | "supervisor" | "csw" | "sc" | "agency") | null;
+            /** Area */
+            area?: string | null;
+            /** Agency Id */
+            agency_id?: string | null;
+            /** Active */
+            active?: boolean | null;
         };
         /** ValidationError */
         ValidationError: {
@@ -7198,6 +8016,188 @@ export interface operations {
             };
             /** @description Invalid input; nothing was written. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_area_api_v1_areas_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AreaCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AreaRead"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The username (or area code) is taken. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_area_api_v1_areas__code__patch: {
+        parameters: {
+            query?: never;
+            header: {
+                "If-Match": string;
+            };
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AreaUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AreaRead"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is required. */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8137,6 +9137,8 @@ export interface operations {
                 q?: string | null;
                 /** @description Only cases with an overdue safety check or a plan action past due. */
                 overdue?: boolean;
+                /** @description Only cases not closed (終結). */
+                open?: boolean;
                 limit?: number;
                 offset?: number;
             };
@@ -8986,6 +9988,240 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_outcomes_api_v1_cases__case_id__outcomes_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseOutcomeRead"][];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    record_outcome_api_v1_cases__case_id__outcomes_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CaseOutcomeCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseOutcomeRead"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    withdraw_outcome_api_v1_cases__case_id__outcomes__outcome_id__withdraw_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                case_id: string;
+                outcome_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CaseOutcomeWithdraw"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseOutcomeRead"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Already withdrawn. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
@@ -10113,6 +11349,80 @@ export interface operations {
             };
         };
     };
+    tell_of_follow_up_api_v1_cases__case_id__report_follow_ups_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportFollowUp"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_case_safety_checks_api_v1_cases__case_id__safety_checks_get: {
         parameters: {
             query?: {
@@ -10548,6 +11858,8 @@ export interface operations {
             query?: {
                 area?: string | null;
                 status?: components["schemas"]["ConsultationStatus"] | null;
+                /** @description Name, kana (any script or width), address or phone of the person or consulter. */
+                q?: string | null;
                 limit?: number;
                 offset?: number;
             };
@@ -10785,6 +12097,80 @@ export interface operations {
                         [key: string]: unknown;
                     }[];
                 };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    acknowledge_follow_up_api_v1_consultations__consultation_id__follow_up_acknowledgement_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                consultation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FollowUpAcknowledgement"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description No valid token. */
             401: {
@@ -13149,7 +14535,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["MeetingCancel"];
+                "application/json": components["schemas"]["SeriesCancel"];
             };
         };
         responses: {
@@ -13204,6 +14590,115 @@ export interface operations {
             };
             /** @description Invalid input; nothing was written. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    move_series_api_v1_meetings_series__series_id__move_post: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The meeting's ETag, "<sequence>". */
+                "If-Match": string;
+            };
+            path: {
+                series_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SeriesMove"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SeriesRead"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role does not allow this, or a 支援会議 member has not yet confirmed 守秘義務 (/problems/confidentiality-not-confirmed, with body_id). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A participant or the room is taken at that time (/problems/meeting-clash; `clashes` names each meeting). Send confirm_clash: true to schedule anyway. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current (/problems/precondition-failed). */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is required (/problems/precondition-required). */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14394,6 +15889,223 @@ export interface operations {
             };
         };
     };
+    list_notifications_api_v1_notifications_get: {
+        parameters: {
+            query?: {
+                /** @description Only those not yet read. */
+                unread?: boolean;
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxPage"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    mark_all_read_api_v1_notifications_read_all_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoticesMarked"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    mark_read_api_v1_notifications__notification_id__read_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                notification_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxNotice"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     read_openapi_api_v1_openapi_json_get: {
         parameters: {
             query?: never;
@@ -15479,6 +17191,79 @@ export interface operations {
             };
         };
     };
+    search_api_v1_search_get: {
+        parameters: {
+            query: {
+                /** @description A name, kana (any script or width), phone, address, birth date or case title. */
+                q: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SearchResults"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     attention_api_v1_statistics_attention_get: {
         parameters: {
             query?: never;
@@ -15753,6 +17538,485 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_users_api_v1_users_get: {
+        parameters: {
+            query?: {
+                /** @description Name, kana (either script) or username. */
+                q?: string | null;
+                role?: ("admin" | "supervisor" | "csw" | "sc" | "agency") | null;
+                area?: string | null;
+                /** @description Former staff too (administrators). */
+                include_inactive?: boolean;
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserPage"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_user_api_v1_users_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UserCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserRead"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The username (or area code) is taken. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    user_names_api_v1_users_names_get: {
+        parameters: {
+            query: {
+                username: string[];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserName"][];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    read_user_api_v1_users__user_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserRead"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_user_api_v1_users__user_id__patch: {
+        parameters: {
+            query?: never;
+            header: {
+                "If-Match": string;
+            };
+            path: {
+                user_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UserUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserRead"];
+                };
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is required. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reset_password_api_v1_users__user_id__password_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordReset"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scope does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
                     "application/json": components["schemas"]["Problem"];
                 };
             };

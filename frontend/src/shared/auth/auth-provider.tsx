@@ -1,4 +1,5 @@
 import { createContext, use, useEffect, useMemo, useSyncExternalStore, type ReactNode } from 'react';
+import { clearAllDrafts } from '@/shared/utils/session-draft';
 import { endSession, getStatus, refreshSession, setToken, subscribeToken, type SessionStatus } from './token-store';
 
 type AuthContextValue = {
@@ -17,7 +18,11 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       status,
       isAuthenticated: status === 'signed-in',
       signIn: setToken,
-      signOut: () => void endSession(),
+      signOut: () => {
+        // Unfinished entries hold personal data: none stays on the device after signing out.
+        clearAllDrafts();
+        void endSession();
+      },
     }),
     [status],
   );

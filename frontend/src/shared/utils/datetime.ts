@@ -21,6 +21,18 @@ const warekiFormat = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', {
   day: 'numeric',
 });
 
+const monthFormats = {
+  ja: new Intl.DateTimeFormat('ja-JP-u-ca-japanese', { timeZone: TIME_ZONE, era: 'long', year: 'numeric', month: 'long' }),
+  en: new Intl.DateTimeFormat('en', { timeZone: TIME_ZONE, year: 'numeric', month: 'long' }),
+};
+
+/** A month ("2026-12") for a heading: "令和8年12月" in Japanese, "December 2026" in English. */
+export function formatMonth(month: string, language: string): string {
+  const date = new Date(`${month.slice(0, 7)}-01T00:00:00${TOKYO_OFFSET}`);
+  if (Number.isNaN(date.getTime())) return month;
+  return (language.startsWith('ja') ? monthFormats.ja : monthFormats.en).format(date);
+}
+
 /** "2026/11/26 10:10" in Tokyo time. */
 export function formatDateTime(iso: string): string {
   return dateTimeFormat.format(new Date(iso));
@@ -54,4 +66,9 @@ export function dateTimeInputToIso(value: string): string | null {
   if (!value) return null;
   const withSeconds = value.length === 16 ? `${value}:00` : value;
   return `${withSeconds}${TOKYO_OFFSET}`;
+}
+
+/** Today as a date value ("2026-11-26") in Tokyo time. */
+export function todayForDateInput(): string {
+  return nowForDateTimeInput().slice(0, 10);
 }

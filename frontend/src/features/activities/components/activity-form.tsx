@@ -2,8 +2,11 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '@/shared/api/errors';
 import { useCurrentUser } from '@/shared/auth/current-user';
+import { DateField } from '@/shared/ui/date-fields';
+import { useInlineValidation } from '@/shared/ui/form-validation';
 import { useAreas } from '../api/get-areas';
 import { useLogActivity } from '../api/log-activity';
+import { StaffPicker } from '@/shared/users/staff-picker';
 import { activityKinds, type ActivityKind } from '../api/types';
 
 function todayInTokyo(): string {
@@ -25,9 +28,11 @@ export function ActivityForm({ onDone }: { onDone: () => void }) {
   const [csw, setCsw] = useState('');
   const [area, setArea] = useState('');
   const log = useLogActivity({ onSuccess: onDone });
+  const v = useInlineValidation();
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (!v.validate()) return;
     log.mutate({
       date,
       kind,
@@ -43,8 +48,15 @@ export function ActivityForm({ onDone }: { onDone: () => void }) {
   const fieldErrors = error?.problem?.errors ?? [];
 
   return (
-    <form className="card form activities-form" onSubmit={handleSubmit} aria-labelledby="activities-form-title">
+    <form
+      ref={v.formRef}
+      className="card form activities-form"
+      onSubmit={handleSubmit}
+      aria-labelledby="activities-form-title"
+      noValidate
+    >
       <h2 id="activities-form-title">{t('activities.form.title')}</h2>
+      {v.summary}
       {log.error && (
         <div role="alert" className="alert">
           <p>{error?.status === 422 ? t('activities.form.invalid') : t('activities.form.failed')}</p>
@@ -60,17 +72,20 @@ export function ActivityForm({ onDone }: { onDone: () => void }) {
           )}
         </div>
       )}
+      <div className="field">
+        <label id="activities-date-label" htmlFor="activities-date">
+          {t('activities.fields.date')}
+        </label>
+        <DateField
+          id="activities-date"
+          required
+          max={todayInTokyo()}
+          value={date}
+          onChange={setDate}
+          error={v.message('activities-date')}
+        />
+      </div>
       <div className="activities-row">
-        <div className="field">
-          <label htmlFor="activities-date">{t('activities.fields.date')}</label>
-          <input
-            id="activities-date"
-            type="date"
-            required
-            value={date}
-            onChange={(e) => setDate(e.target.value)}
-          />
-        </div>
         <div className="field">
           <label htmlFor="activities-kind">{t('activities.fields.kind')}</label>
           <select id="activities-kind" value={kind} onChange={(e) => setKind(e.target.value as ActivityKind)}>
@@ -92,7 +107,9 @@ export function ActivityForm({ onDone }: { onDone: () => void }) {
             required
             value={minutes}
             onChange={(e) => setMinutes(e.target.value)}
+            {...v.aria('activities-minutes')}
           />
+          {v.errorText('activities-minutes')}
         </div>
         <div className="field">
           <label htmlFor="activities-participants">{t('activities.fields.participants')}</label>
@@ -104,7 +121,9 @@ export function ActivityForm({ onDone }: { onDone: () => void }) {
             max={100000}
             value={participants}
             onChange={(e) => setParticipants(e.target.value)}
+            {...v.aria('activities-participants')}
           />
+          {v.errorText('activities-participants')}
         </div>
       </div>
       <div className="field">
@@ -115,24 +134,34 @@ export function ActivityForm({ onDone }: { onDone: () => void }) {
           maxLength={400}
           value={title}
           onChange={(e) => setTitle(e.target.value)}
+          {...v.aria('activities-title')}
         />
+        {v.errorText('activities-title')}
       </div>
       {forSomeoneElse && (
         <div className="activities-row">
           <div className="field">
-            <label htmlFor="activities-csw">{t('activities.fields.csw')}</label>
-            <input
+            <StaffPicker
               id="activities-csw"
+              label={t('activities.fields.csw')}
               required
-              maxLength={100}
-              autoComplete="off"
+              roles={['csw']}
               value={csw}
-              onChange={(e) => setCsw(e.target.value)}
+              onChange={setCsw}
+              invalid={v.aria('activities-csw')['aria-invalid']}
+              describedBy={v.aria('activities-csw')['aria-describedby']}
             />
+            {v.errorText('activities-csw')}
           </div>
           <div className="field">
             <label htmlFor="activities-area">{t('activities.fields.area')}</label>
-            <select id="activities-area" required value={area} onChange={(e) => setArea(e.target.value)}>
+            <select
+              id="activities-area"
+              required
+              value={area}
+              onChange={(e) => setArea(e.target.value)}
+              {...v.aria('activities-area')}
+            >
               <option value="">{t('activities.choose')}</option>
               {areas.data?.map((a) => (
                 <option key={a.code} value={a.code}>
@@ -140,6 +169,7 @@ export function ActivityForm({ onDone }: { onDone: () => void }) {
                 </option>
               ))}
             </select>
+            {v.errorText('activities-area')}
           </div>
         </div>
       )}

@@ -1,9 +1,11 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '@/shared/auth/current-user';
+import { isValidMonth, MonthField } from '@/shared/ui/date-fields';
 import { useActivities } from '../api/get-activities';
 import { useAreas } from '../api/get-areas';
 import { ActivityForm } from './activity-form';
+import { StaffName } from '@/shared/users/staff-name';
 import { WorkloadTable } from './workload-table';
 
 function thisMonth(): string {
@@ -21,6 +23,8 @@ export function ActivityLog() {
   const me = useCurrentUser();
   const areas = useAreas();
   const [month, setMonth] = useState(thisMonth);
+  // What the field shows; the list follows it once it is a whole month (or cleared: every month).
+  const [monthDraft, setMonthDraft] = useState(month);
   const [logging, setLogging] = useState(false);
   const activities = useActivities({ month: month || undefined });
   const areaName = (code: string) => areas.data?.find((a) => a.code === code)?.name ?? code;
@@ -41,12 +45,18 @@ export function ActivityLog() {
 
       <div className="toolbar">
         <div className="field inline">
-          <label htmlFor={`${id}-month`}>{t('activities.month')}</label>
-          <input
+          <label id={`${id}-month-label`} htmlFor={`${id}-month`}>
+            {t('activities.month')}
+          </label>
+          <MonthField
             id={`${id}-month`}
-            type="month"
-            value={month}
-            onChange={(e) => setMonth(e.target.value)}
+            clearable
+            max={thisMonth()}
+            value={monthDraft}
+            onChange={(value) => {
+              setMonthDraft(value);
+              if (value === '' || (isValidMonth(value) && value <= thisMonth())) setMonth(value);
+            }}
           />
         </div>
         {activities.data && (
@@ -91,7 +101,9 @@ export function ActivityLog() {
                   </td>
                   <td className="num">{a.minutes_spent}</td>
                   <td className="num">{a.participants ?? '—'}</td>
-                  <td>{a.csw}</td>
+                  <td>
+                    <StaffName username={a.csw} />
+                  </td>
                   <td className="nowrap">{areaName(a.area)}</td>
                 </tr>
               ))}

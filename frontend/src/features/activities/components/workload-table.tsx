@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
+import { formatMonth } from '@/shared/utils/datetime';
 import { useAreas } from '../api/get-areas';
+import { StaffName } from '@/shared/users/staff-name';
 import { useWorkload } from '../api/get-workload';
 
 const hours = (minutes: number) => (minutes / 60).toFixed(1);
@@ -7,7 +9,7 @@ const percent = (ratio: number | null) => (ratio === null ? '—' : `${Math.roun
 
 /** 個別支援と地域づくりの時間配分 per CSW and per area for one month. */
 export function WorkloadTable({ month, enabled }: { month: string; enabled: boolean }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const workload = useWorkload(month, undefined, enabled);
   const areas = useAreas();
   const areaName = (code: string) => areas.data?.find((a) => a.code === code)?.name ?? code;
@@ -16,7 +18,7 @@ export function WorkloadTable({ month, enabled }: { month: string; enabled: bool
   return (
     <section className="card activities-workload" aria-labelledby="activities-workload-title">
       <h2 id="activities-workload-title">{t('activities.workload.title', {
-          month: t('activities.workload.monthLabel', { year: month.slice(0, 4), month: Number(month.slice(5, 7)) }),
+          month: formatMonth(month, i18n.language),
         })}</h2>
       <p className="hint">{t('activities.workload.hint')}</p>
       {workload.isPending && <p className="muted">{t('app.loading')}</p>}
@@ -46,7 +48,9 @@ export function WorkloadTable({ month, enabled }: { month: string; enabled: bool
             <tbody>
               {workload.data.by_csw.map((row) => (
                 <tr key={row.csw}>
-                  <th scope="row">{row.csw}</th>
+                  <th scope="row">
+                    <StaffName username={row.csw} />
+                  </th>
                   <td className="num">{hours(row.individual_minutes)}</td>
                   <td className="num">{hours(row.community_minutes)}</td>
                   <td className="num">

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '@/shared/api/errors';
 import { ProblemAlert } from '@/shared/ui/problem-alert';
 import { formatDateTime } from '@/shared/utils/datetime';
+import { StaffPicker } from '@/shared/users/staff-picker';
+import { useStaffNames } from '@/shared/users/names';
 import { type LoginSession, useEndSession, useSessions } from '../api/sessions';
 
 const REASONS = ['logout', 'revoked', 'reused', 'user_inactive'] as const;
@@ -20,6 +22,7 @@ export function SessionsPage() {
   const [includeEnded, setIncludeEnded] = useState(false);
   const [missing, setMissing] = useState(false);
   const sessions = useSessions(username, includeEnded);
+  const staffName = useStaffNames([sessions.data?.username]);
 
   function lookUp(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -33,14 +36,13 @@ export function SessionsPage() {
       <h1>{t('admin.sessions.title')}</h1>
       <p className="muted">{t('admin.sessions.help')}</p>
       <form className="card form admin-sessions-form" onSubmit={lookUp} noValidate>
-        <label htmlFor={inputId}>{t('admin.sessions.username')}</label>
-        <input
+        <StaffPicker
           id={inputId}
+          label={t('admin.sessions.username')}
           value={draft}
-          autoComplete="off"
-          aria-invalid={missing}
-          aria-describedby={missing ? `${inputId}-error` : undefined}
-          onChange={(event) => setDraft(event.target.value)}
+          invalid={missing}
+          describedBy={missing ? `${inputId}-error` : undefined}
+          onChange={setDraft}
         />
         {missing && (
           <p id={`${inputId}-error`} className="field-error">
@@ -62,7 +64,7 @@ export function SessionsPage() {
       )}
       {sessions.data && (
         <section className="card" aria-labelledby="admin-sessions-list">
-          <h2 id="admin-sessions-list">{t('admin.sessions.of', { username: sessions.data.username })}</h2>
+          <h2 id="admin-sessions-list">{t('admin.sessions.of', { username: staffName(sessions.data.username) })}</h2>
           {sessions.data.items.length === 0 ? (
             <p className="muted">{t('admin.sessions.none')}</p>
           ) : (
@@ -94,9 +96,10 @@ export function SessionsPage() {
 function SessionRow({ item }: { item: LoginSession }) {
   const { t } = useTranslation();
   const end = useEndSession();
+  const staffName = useStaffNames([item.ended_by]);
   const state = item.ended_at
     ? t(`admin.sessions.reasons.${isReason(item.end_reason) ? item.end_reason : 'other'}`, {
-        by: item.ended_by ?? '',
+        by: staffName(item.ended_by),
       })
     : t('admin.sessions.open');
   return (

@@ -12,6 +12,7 @@ export type CaseFilter = {
   q?: string;
   overdue?: boolean;
   offset?: number;
+  limit?: number;
 };
 
 export const CASES_PAGE_SIZE = 50;

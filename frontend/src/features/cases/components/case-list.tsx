@@ -1,9 +1,11 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
+import { Pager, PAGE_SIZE, usePageParam } from '@/shared/ui/pager';
 import { formatDateTime } from '@/shared/utils/datetime';
+import { StaffName } from '@/shared/users/staff-name';
 import { useAreas } from '../api/get-areas';
-import { CASES_PAGE_SIZE, useCases, type CaseFilter } from '../api/get-cases';
+import { useCases, type CaseFilter } from '../api/get-cases';
 import { caseStatuses, riskFlags, type CaseStatus, type RiskFlag } from '../api/types';
 import { BodyName, ConsentBadge, RiskBadges, StatusBadge } from './case-badges';
 import { ProblemAlert } from './problem-alert';
@@ -23,7 +25,6 @@ function useCaseFilter(): [CaseFilter, (change: Partial<Record<keyof CaseFilter,
     risk: isOneOf<RiskFlag>(riskFlags, risk) ? risk : undefined,
     q: params.get('q') || undefined,
     overdue: params.get('overdue') === 'true' || undefined,
-    offset: Number(params.get('offset')) || undefined,
   };
   const update = (change: Partial<Record<keyof CaseFilter, string>>) => {
     const next = new URLSearchParams(params);
@@ -32,7 +33,7 @@ function useCaseFilter(): [CaseFilter, (change: Partial<Record<keyof CaseFilter,
       else next.delete(key);
     }
     // A new filter starts from the first page.
-    if (!('offset' in change)) next.delete('offset');
+    next.delete('page');
     setParams(next, { replace: true });
   };
   return [filter, update];
@@ -41,12 +42,14 @@ function useCaseFilter(): [CaseFilter, (change: Partial<Record<keyof CaseFilter,
 export function CaseList() {
   const { t } = useTranslation();
   const id = useId();
-  const [filter, update] = useCaseFilter();
+  const [where, update] = useCaseFilter();
+  // The page lives in the URL too (?page=2): reload and back from a case keep it.
+  const { page, offset, goTo } = usePageParam();
+  const filter: CaseFilter = { ...where, offset, limit: PAGE_SIZE };
   const [q, setQ] = useState(filter.q ?? '');
   const areas = useAreas();
   const cases = useCases(filter);
   const areaName = (code: string) => areas.data?.find((a) => a.code === code)?.name ?? code;
-  const offset = filter.offset ?? 0;
 
   function search(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -127,9 +130,9 @@ export function CaseList() {
 
       {cases.isPending && <p>{t('app.loading')}</p>}
       {cases.isError && <ProblemAlert error={cases.error} failed={t('cases.list.loadError')} />}
-      {cases.data && (
+      {cases.data && cases.data.total > PAGE_SIZE && cases.data.items.length > 0 && (
         <p className="muted" aria-live="polite">
-          {t('cases.list.total', { count: cases.data.total })}
+          {t('paging.range', { total: cases.data.total, from: offset + 1, to: offset + cases.data.items.length })}
         </p>
       )}
       {cases.data?.items.length === 0 && <p className="empty">{t('cases.list.empty')}</p>}
@@ -160,7 +163,9 @@ export function CaseList() {
                   <td className="nowrap">
                     <StatusBadge status={c.status} />
                   </td>
-                  <td className="nowrap">{c.lead_username ?? <span className="muted">{t('cases.none')}</span>}</td>
+                  <td className="nowrap">
+                    {c.lead_username ? <StaffName username={c.lead_username} /> : <span className="muted">{t('cases.none')}</span>}
+                  </td>
                   <td className="nowrap">
                     <ConsentBadge status={c.consent_status} />
                   </td>
@@ -176,31 +181,8 @@ export function CaseList() {
           </table>
         </div>
       )}
-      {cases.data && cases.data.total > CASES_PAGE_SIZE && (
-        <nav className="actions cases-pager" aria-label={t('cases.list.pages')}>
-          <button
-            type="button"
-            className="button"
-            disabled={offset === 0}
-            onClick={() => update({ offset: String(Math.max(0, offset - CASES_PAGE_SIZE)) })}
-          >
-            {t('cases.list.previous')}
-          </button>
-          <span className="muted">
-            {t('cases.list.range', {
-              from: offset + 1,
-              to: Math.min(offset + CASES_PAGE_SIZE, cases.data.total),
-            })}
-          </span>
-          <button
-            type="button"
-            className="button"
-            disabled={offset + CASES_PAGE_SIZE >= cases.data.total}
-            onClick={() => update({ offset: String(offset + CASES_PAGE_SIZE) })}
-          >
-            {t('cases.list.next')}
-          </button>
-        </nav>
+      {cases.data && (
+        <Pager total={cases.data.total} page={page} onPage={goTo} label={t('cases.list.title')} />
       )}
     </section>
   );

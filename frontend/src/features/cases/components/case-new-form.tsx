@@ -1,19 +1,23 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useEffect, useRef, useState } from 'react';
+import { useFieldArray, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '@/shared/auth/current-user';
+import { DATE_INCOMPLETE, flatErrors, messageOf } from '@/shared/forms/zod-form';
+import { DateField } from '@/shared/ui/date-fields';
+import { DESK_STAFF_ROLES } from '@/shared/users/search';
+import { StaffPicker } from '@/shared/users/staff-picker';
 import { useAreas } from '../api/get-areas';
 import { OpenCaseError, useOpenCaseWithHousehold } from '../api/open-case';
 import { relationships, type Case, type Relationship } from '../api/types';
-import { familyName, formatWarekiDate, todayInTokyo } from '../utils/dates';
+import { familyName, todayInTokyo } from '../utils/dates';
+import {
+  blankMember,
+  caseNewSchema,
+  type CaseNewSent,
+  type CaseNewValues,
+} from '../utils/case-new-schema';
 import { ProblemAlert } from './problem-alert';
-
-type MemberRow = {
-  key: number;
-  name: string;
-  kana: string;
-  birthDate: string;
-  relationship: Relationship;
-};
 
 type Props = { onCreated: (created: Case) => void; onCancel: () => void };
 
@@ -22,60 +26,79 @@ export function CaseNewForm({ onCreated, onCancel }: Props) {
   const { t } = useTranslation();
   const me = useCurrentUser();
   const areas = useAreas();
+  const formRef = useRef<HTMLFormElement>(null);
   const nextKey = useRef(2);
-  const [members, setMembers] = useState<MemberRow[]>([
-    { key: 1, name: '', kana: '', birthDate: '', relationship: 'self' },
-  ]);
-  const [primaryKey, setPrimaryKey] = useState(1);
-  // null until typed: until then the title follows the first member's family name.
-  const [title, setTitle] = useState<string | null>(null);
-  const [area, setArea] = useState<string | null>(null);
-  const [lead, setLead] = useState<string | null>(null);
+  const today = todayInTokyo();
+
+  const titleFor = (name: string) => (name.trim() ? t('cases.new.defaultTitle', { name: familyName(name.trim()) }) : '');
+  const defaultArea = me.data?.area ?? '';
+  const defaultLead = me.data?.role === 'csw' ? me.data.username : '';
+  const schema = caseNewSchema({ titleFor, area: defaultArea, lead: defaultLead, today });
+
+  // noValidate: what is missing is said inline, in the app's words, not in the browser's popups.
+  const form = useForm<CaseNewValues, unknown, CaseNewSent>({
+    resolver: zodResolver(schema),
+    defaultValues: {
+      members: [blankMember(1, 'self')],
+      primaryKey: 1,
+      title: null,
+      area: null,
+      lead: null,
+    },
+    shouldFocusError: false,
+  });
+  const { register, control, watch, setValue, handleSubmit, trigger, formState } = form;
+  const { fields, append, remove } = useFieldArray({ control, name: 'members', keyName: 'fieldId' });
+  const values = watch();
+  const members = values.members;
 
   const open = useOpenCaseWithHousehold({ onSuccess: onCreated });
 
-  const firstName = members[0]?.name.trim() ?? '';
-  const suggestedTitle = firstName ? t('cases.new.defaultTitle', { name: familyName(firstName) }) : '';
-  const titleValue = title ?? suggestedTitle;
-  const areaValue = area ?? me.data?.area ?? '';
-  const leadValue = lead ?? (me.data?.role === 'csw' ? me.data.username : '');
-  const today = todayInTokyo();
+  const titleValue = values.title ?? titleFor(members[0]?.name ?? '');
+  const areaValue = values.area ?? defaultArea;
+  const leadValue = values.lead ?? defaultLead;
 
-  const change = (key: number, patch: Partial<MemberRow>) =>
-    setMembers((rows) => rows.map((row) => (row.key === key ? { ...row, ...patch } : row)));
+  const errors = flatErrors(formState.errors);
+  const message = (path: string) => messageOf(t, errors[path] ? { message: errors[path] } : undefined);
+
+  /** A value from a control the form does not register; after a refused submit, checked again. */
+  function set<K extends keyof CaseNewValues>(name: K, value: CaseNewValues[K]) {
+    setValue(name, value as never, { shouldDirty: true });
+    if (formState.isSubmitted) void trigger();
+  }
 
   function addMember() {
-    const key = nextKey.current++;
-    setMembers((rows) => [...rows, { key, name: '', kana: '', birthDate: '', relationship: 'parent' }]);
+    append(blankMember(nextKey.current++, 'parent'));
   }
 
-  function removeMember(key: number) {
-    const rest = members.filter((row) => row.key !== key);
-    setMembers(rest);
-    if (key === primaryKey && rest[0]) setPrimaryKey(rest[0].key);
+  function removeMember(index: number) {
+    const key = members[index]?.key;
+    const rest = members.filter((_, i) => i !== index);
+    remove(index);
+    if (key === values.primaryKey && rest[0]) set('primaryKey', rest[0].key);
   }
 
-  function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const name = titleValue.trim();
-    open.mutate({
-      household: {
-        name,
-        area: areaValue || null,
-        members: members.map((row) => ({
-          person: {
-            name: row.name.trim(),
-            name_kana: row.kana.trim() || null,
-            birth_date: row.birthDate || null,
-            area: areaValue || null,
-          },
-          relationship: row.relationship,
-          is_primary: row.key === primaryKey,
-        })),
-      },
-      case: { title: name, area: areaValue, lead_username: leadValue.trim() || null },
-    });
-  }
+  const send = handleSubmit(
+    (input) => open.mutate(input),
+    () => setRefused((n) => n + 1),
+  );
+  // After a refused submit (once the messages are on screen) the keyboard goes to the first field to mend.
+  const [refused, setRefused] = useState(0);
+  useEffect(() => {
+    if (refused > 0) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [refused]);
+
+  /** aria-invalid and aria-describedby for a plain control with this id and error path. */
+  const aria = (id: string, path: string, hintId?: string) => {
+    const described = [hintId, errors[path] ? `${id}-error` : null].filter(Boolean).join(' ');
+    return { 'aria-invalid': errors[path] ? true : undefined, 'aria-describedby': described || undefined };
+  };
+  const errorText = (id: string, path: string) =>
+    errors[path] ? (
+      <p id={`${id}-error`} className="field-error">
+        {message(path)}
+      </p>
+    ) : null;
 
   /** 'members.1.person.name_kana' → 「世帯員 2 フリガナ」. */
   const fieldLabel = (loc: (string | number)[]): string | null => {
@@ -103,7 +126,13 @@ export function CaseNewForm({ onCreated, onCancel }: Props) {
   const error = open.error instanceof OpenCaseError ? open.error.cause : open.error;
 
   return (
-    <form className="card form cases-new" onSubmit={handleSubmit} aria-describedby="cases-new-hint">
+    <form
+      ref={formRef}
+      className="card form cases-new"
+      onSubmit={send}
+      aria-describedby="cases-new-hint"
+      noValidate
+    >
       <p id="cases-new-hint" className="hint">
         {t('cases.new.hint')}
       </p>
@@ -116,13 +145,21 @@ export function CaseNewForm({ onCreated, onCancel }: Props) {
           }
         />
       )}
+      {Object.keys(errors).length > 0 && (
+        <p role="alert" className="alert">
+          {t('dateFields.validation.summary')}
+        </p>
+      )}
 
       <fieldset className="cases-members">
         <legend>{t('cases.new.members')}</legend>
-        {members.map((row, index) => {
+        {fields.map((field, index) => {
+          const row = members[index] ?? field;
           const base = `cases-new-member-${row.key}`;
+          const at = (name: string) => `members.${index}.${name}`;
+          const birthError = errors[at('birthDate')];
           return (
-            <fieldset key={row.key} className="cases-member">
+            <fieldset key={field.fieldId} className="cases-member">
               <legend>{t('cases.new.member', { n: index + 1 })}</legend>
               <div className="field">
                 <div className="label-row">
@@ -134,9 +171,10 @@ export function CaseNewForm({ onCreated, onCancel }: Props) {
                   required
                   maxLength={400}
                   autoComplete="off"
-                  value={row.name}
-                  onChange={(e) => change(row.key, { name: e.target.value })}
+                  {...register(`members.${index}.name`)}
+                  {...aria(`${base}-name`, at('name'))}
                 />
+                {errorText(`${base}-name`, at('name'))}
               </div>
               <div className="field">
                 <label htmlFor={`${base}-kana`}>{t('cases.new.kana')}</label>
@@ -145,35 +183,38 @@ export function CaseNewForm({ onCreated, onCancel }: Props) {
                   maxLength={400}
                   autoComplete="off"
                   aria-describedby={`${base}-kana-hint`}
-                  value={row.kana}
-                  onChange={(e) => change(row.key, { kana: e.target.value })}
+                  {...register(`members.${index}.kana`)}
                 />
                 <p id={`${base}-kana-hint`} className="hint">
                   {t('cases.new.kanaHint')}
                 </p>
               </div>
               <div className="field">
-                <label htmlFor={`${base}-birth`}>{t('cases.new.birthDate')}</label>
-                <input
+                <label id={`${base}-birth-label`} htmlFor={`${base}-birth`}>
+                  {t('cases.new.birthDate')}
+                </label>
+                <DateField
                   id={`${base}-birth`}
-                  type="date"
+                  fromYear={1900}
                   max={today}
-                  aria-describedby={row.birthDate ? `${base}-birth-wareki` : undefined}
+                  clearable
                   value={row.birthDate}
-                  onChange={(e) => change(row.key, { birthDate: e.target.value })}
+                  onChange={(birthDate) => {
+                    setValue(`members.${index}.birthDate`, birthDate, { shouldDirty: true });
+                    if (formState.isSubmitted) void trigger();
+                  }}
+                  // The field says an impossible or too late day itself; a half-chosen one once sent.
+                  error={birthError === DATE_INCOMPLETE ? message(at('birthDate')) : null}
                 />
-                {row.birthDate && (
-                  <p id={`${base}-birth-wareki`} className="hint">
-                    {formatWarekiDate(row.birthDate)}
-                  </p>
-                )}
               </div>
               <div className="field">
                 <label htmlFor={`${base}-rel`}>{t('cases.new.relationship')}</label>
                 <select
                   id={`${base}-rel`}
                   value={row.relationship}
-                  onChange={(e) => change(row.key, { relationship: e.target.value as Relationship })}
+                  onChange={(e) =>
+                    setValue(`members.${index}.relationship`, e.target.value as Relationship, { shouldDirty: true })
+                  }
                 >
                   {relationships.map((r) => (
                     <option key={r} value={r}>
@@ -187,13 +228,13 @@ export function CaseNewForm({ onCreated, onCancel }: Props) {
                   <input
                     type="radio"
                     name="cases-new-primary"
-                    checked={row.key === primaryKey}
-                    onChange={() => setPrimaryKey(row.key)}
+                    checked={row.key === values.primaryKey}
+                    onChange={() => set('primaryKey', row.key)}
                   />
                   {t('cases.new.primary')}
                 </label>
                 {members.length > 1 && (
-                  <button type="button" className="button" onClick={() => removeMember(row.key)}>
+                  <button type="button" className="button" onClick={() => removeMember(index)}>
                     {t('cases.new.removeMember', { n: index + 1 })}
                   </button>
                 )}
@@ -216,12 +257,13 @@ export function CaseNewForm({ onCreated, onCancel }: Props) {
           required
           maxLength={400}
           value={titleValue}
-          aria-describedby="cases-new-title-hint"
-          onChange={(e) => setTitle(e.target.value)}
+          onChange={(e) => set('title', e.target.value)}
+          {...aria('cases-new-title', 'title', 'cases-new-title-hint')}
         />
         <p id="cases-new-title-hint" className="hint">
           {t('cases.new.titleHint')}
         </p>
+        {errorText('cases-new-title', 'title')}
       </div>
 
       <div className="field">
@@ -233,7 +275,8 @@ export function CaseNewForm({ onCreated, onCancel }: Props) {
           id="cases-new-area"
           required
           value={areaValue}
-          onChange={(e) => setArea(e.target.value)}
+          onChange={(e) => set('area', e.target.value)}
+          {...aria('cases-new-area', 'area')}
         >
           <option value="">{t('cases.choose')}</option>
           {areas.data?.map((a) => (
@@ -242,21 +285,18 @@ export function CaseNewForm({ onCreated, onCancel }: Props) {
             </option>
           ))}
         </select>
+        {errorText('cases-new-area', 'area')}
       </div>
 
       <div className="field">
-        <label htmlFor="cases-new-lead">{t('cases.fields.lead')}</label>
-        <input
+        <StaffPicker
           id="cases-new-lead"
-          maxLength={100}
-          autoComplete="off"
-          aria-describedby="cases-new-lead-hint"
+          label={t('cases.fields.lead')}
           value={leadValue}
-          onChange={(e) => setLead(e.target.value)}
+          onChange={(lead) => set('lead', lead)}
+          roles={DESK_STAFF_ROLES}
+          hint={t('staffPicker.leadHint')}
         />
-        <p id="cases-new-lead-hint" className="hint">
-          {t('cases.new.leadHint')}
-        </p>
       </div>
 
       <div className="actions">

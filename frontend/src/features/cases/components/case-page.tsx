@@ -1,8 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router-dom';
 import { useCurrentUser } from '@/shared/auth/current-user';
+import { can } from '@/shared/auth/permissions';
 import { useCase } from '../api/get-case';
 import { caseKeys } from '../api/keys';
 import { ConsentBadge, StatusBadge } from './case-badges';
@@ -10,6 +11,7 @@ import { ConsentSection } from './consent-section';
 import { HistorySection } from './history-section';
 import { HouseholdSection } from './household-section';
 import { InvolvementsSection } from './involvements-section';
+import { OutcomesSection } from './outcomes-section';
 import { PlanSection } from './plan-section';
 import { isNotFound, ProblemAlert } from './problem-alert';
 import { RecommendationSection } from './recommendation-section';
@@ -23,6 +25,7 @@ const SECTIONS = [
   'household',
   'records',
   'plan',
+  'outcomes',
   'consent',
   'agencies',
   'safety',
@@ -40,6 +43,38 @@ function useScrollToHash(ready: boolean) {
   }, [ready, hash]);
 }
 
+/** The section now at the top of the window (under the sticky links), for aria-current. */
+function useCurrentSection(ready: boolean): string | null {
+  const [current, setCurrent] = useState<string | null>(null);
+  useEffect(() => {
+    if (!ready) return;
+    const ids = SECTIONS.map((s) => `cases-${s}`);
+    const pick = () => {
+      // The last section whose top has passed a line below the sticky links (a link's target stops
+      // its scroll-margin-top under the window's top, a little below the links).
+      const line = (document.querySelector('.cases-toc')?.getBoundingClientRect().bottom ?? 0) + 48;
+      let found: string | null = null;
+      for (const id of ids) {
+        const top = document.getElementById(id)?.getBoundingClientRect().top;
+        if (top !== undefined && top <= line) found = id;
+      }
+      // At the very bottom the last sections may never reach the line: the last one is current.
+      const atBottom = window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - 2;
+      setCurrent(atBottom ? (ids.at(-1) ?? null) : (found ?? ids[0] ?? null));
+    };
+    pick();
+    // Sections load their parts after the page: the layout moves without a scroll.
+    const resized = new ResizeObserver(pick);
+    resized.observe(document.body);
+    window.addEventListener('scroll', pick, { passive: true });
+    return () => {
+      resized.disconnect();
+      window.removeEventListener('scroll', pick);
+    };
+  }, [ready]);
+  return current;
+}
+
 /** The case page: every part of one case, as anchored sections that also print. */
 export function CasePage({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
@@ -48,6 +83,7 @@ export function CasePage({ caseId }: { caseId: string }) {
   const current = useCase(caseId);
   const reload = () => void queryClient.invalidateQueries({ queryKey: caseKeys.all(caseId) });
   useScrollToHash(current.isSuccess);
+  const currentSection = useCurrentSection(current.isSuccess);
 
   if (current.isPending) return <p>{t('app.loading')}</p>;
   if (current.isError) {
@@ -69,7 +105,8 @@ export function CasePage({ caseId }: { caseId: string }) {
   }
 
   const { case: kase, etag } = current.data;
-  const readOnly = !me.data || me.data.role === 'agency' || me.data.role === 'system';
+  // Partners and SCs read what is shared with them; only desk staff add to a case (else 403).
+  const readOnly = !can(me.data?.role, 'writeCase');
   const props = { caseId, kase, etag, me: me.data, reload, readOnly };
 
   return (
@@ -94,7 +131,12 @@ export function CasePage({ caseId }: { caseId: string }) {
         <ul>
           {SECTIONS.map((s) => (
             <li key={s}>
-              <a href={`#cases-${s}`}>{t(`cases.sections.${s}`)}</a>
+              <a
+                href={`#cases-${s}`}
+                aria-current={currentSection === `cases-${s}` ? 'location' : undefined}
+              >
+                {t(`cases.sections.${s}`)}
+              </a>
             </li>
           ))}
         </ul>
@@ -104,6 +146,7 @@ export function CasePage({ caseId }: { caseId: string }) {
       <HouseholdSection householdId={kase.household_id} />
       <RecordsSection {...props} />
       <PlanSection {...props} />
+      <OutcomesSection {...props} />
       <ConsentSection {...props} />
       <InvolvementsSection {...props} />
       <SafetyChecksSection {...props} />

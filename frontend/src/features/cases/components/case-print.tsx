@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { formatDateTime, formatWareki } from '@/shared/utils/datetime';
+import { StaffName } from '@/shared/users/staff-name';
 import { useAreas } from '../api/get-areas';
 import { useCase } from '../api/get-case';
 import { useHousehold } from '../api/get-household';
@@ -84,7 +85,9 @@ export function CasePrint({ caseId }: { caseId: string }) {
             </tr>
             <tr>
               <th scope="row">{t('cases.fields.lead')}</th>
-              <td>{kase.lead_username ?? '—'}</td>
+              <td>
+                <StaffName username={kase.lead_username} />
+              </td>
               <th scope="row">{t('cases.fields.openedAt')}</th>
               <td>
                 {formatDateTime(kase.opened_at)}（{formatWareki(kase.opened_at)}）
@@ -160,7 +163,9 @@ export function CasePrint({ caseId }: { caseId: string }) {
                       {r.superseded && `【${t('cases.records.superseded')}】`}
                       {r.text}
                     </td>
-                    <td>{r.author}</td>
+                    <td>
+                      <StaffName username={r.author} />
+                    </td>
                   </tr>
                 )),
               )}

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
+import { useCan } from '@/shared/auth/require-permission';
 import { CaseList } from './case-list';
 import { CaseNewForm } from './case-new-form';
 import { CasePage } from './case-page';
@@ -10,13 +11,16 @@ import { CasePrint } from './case-print';
 
 export function CasesRoute() {
   const { t } = useTranslation();
+  const mayOpen = useCan('openCase');
   return (
     <>
       <div className="page-head">
         <h1>{t('cases.list.title')}</h1>
-        <Link to="/cases/new" className="button primary">
-          {t('cases.list.start')}
-        </Link>
+        {mayOpen && (
+          <Link to="/cases/new" className="button primary">
+            {t('cases.list.start')}
+          </Link>
+        )}
       </div>
       <CaseList />
     </>

@@ -1,5 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DateField } from '@/shared/ui/date-fields';
+import { useInlineValidation } from '@/shared/ui/form-validation';
+import { StaffName } from '@/shared/users/staff-name';
 import { useAgencyChoices } from '../api/get-agencies';
 import { useConsents, useRecordConsent } from '../api/consents';
 import { useInvolvements } from '../api/involvements';
@@ -85,7 +88,9 @@ export function ConsentSection(props: SectionProps) {
                     )}
                   </td>
                   <td>{c.note}</td>
-                  <td>{c.recorded_by}</td>
+                  <td>
+                    <StaffName username={c.recorded_by} />
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -108,9 +113,11 @@ function ConsentForm({ caseId, etag, reload, onDone }: SectionProps & { onDone: 
   const record = useRecordConsent(caseId, { onSuccess: onDone });
   const current = (involvements.data ?? []).filter((i) => i.until === null);
   const needsMethod = status !== 'not_asked';
+  const v = useInlineValidation();
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (!v.validate()) return;
     record.mutate({
       etag,
       body: {
@@ -127,7 +134,13 @@ function ConsentForm({ caseId, etag, reload, onDone }: SectionProps & { onDone: 
   }
 
   return (
-    <form className="form cases-form no-print" onSubmit={handleSubmit} aria-label={t('cases.consents.formTitle')}>
+    <form
+      ref={v.formRef}
+      className="form cases-form no-print"
+      onSubmit={handleSubmit}
+      aria-label={t('cases.consents.formTitle')}
+      noValidate
+    >
       <p className="hint">{t('cases.consents.hint')}</p>
       <ProblemAlert
         error={record.error}
@@ -138,6 +151,7 @@ function ConsentForm({ caseId, etag, reload, onDone }: SectionProps & { onDone: 
         }}
         failed={t('cases.consents.failed')}
       />
+      {v.summary}
       <div className="cases-row">
         <div className="field">
           <label htmlFor="cases-consent-status">{t('cases.consents.status')}</label>
@@ -154,14 +168,16 @@ function ConsentForm({ caseId, etag, reload, onDone }: SectionProps & { onDone: 
           </select>
         </div>
         <div className="field">
-          <label htmlFor="cases-consent-date">{t('cases.consents.date')}</label>
-          <input
+          <label id="cases-consent-date-label" htmlFor="cases-consent-date">
+            {t('cases.consents.date')}
+          </label>
+          <DateField
             id="cases-consent-date"
-            type="date"
             required
             max={todayInTokyo()}
             value={date}
-            onChange={(e) => setDate(e.target.value)}
+            onChange={setDate}
+            error={v.message('cases-consent-date')}
           />
         </div>
         {needsMethod && (
@@ -172,6 +188,7 @@ function ConsentForm({ caseId, etag, reload, onDone }: SectionProps & { onDone: 
               required
               value={method}
               onChange={(e) => setMethod(e.target.value as ConsentMethod)}
+              {...v.aria('cases-consent-method')}
             >
               <option value="">{t('cases.choose')}</option>
               {consentMethods.map((m) => (
@@ -180,6 +197,7 @@ function ConsentForm({ caseId, etag, reload, onDone }: SectionProps & { onDone: 
                 </option>
               ))}
             </select>
+            {v.errorText('cases-consent-method')}
           </div>
         )}
       </div>

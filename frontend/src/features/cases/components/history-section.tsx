@@ -1,4 +1,7 @@
 import { useTranslation } from 'react-i18next';
+import { useAreaName } from '@/shared/users/areas';
+import { useStaffNames } from '@/shared/users/names';
+import { StaffName } from '@/shared/users/staff-name';
 import { formatDateTime } from '@/shared/utils/datetime';
 import { useAgencyChoices } from '../api/get-agencies';
 import { useHistory } from '../api/get-history';
@@ -42,7 +45,9 @@ export function HistorySection({ caseId }: { caseId: string }) {
               {items.map((e) => (
                 <tr key={e.id}>
                   <td className="nowrap">{formatDateTime(e.at)}</td>
-                  <td>{e.actor}</td>
+                  <td>
+                    <StaffName username={e.actor} />
+                  </td>
                   <td className="nowrap">{t(`cases.event.${e.kind}`)}</td>
                   <td>
                     <EventChange event={e} />
@@ -80,15 +85,26 @@ const FIELDS = [
 ] as const;
 type Field = (typeof FIELDS)[number];
 
-/** One history entry's before/after in words: labelled fields, coded values translated. */
-function useDescribe() {
+/** The usernames an entry's facts hold: the lead, and a user a share was granted to. */
+function usernamesOf(facts: Record<string, unknown> | null | undefined): string[] {
+  if (!facts) return [];
+  const found: string[] = [];
+  if (typeof facts.lead_username === 'string') found.push(facts.lead_username);
+  if (facts.grantee_kind === 'user' && typeof facts.grantee === 'string') found.push(facts.grantee);
+  return found;
+}
+
+/** One history entry's before/after in words: labelled fields, coded values, people and areas by name. */
+function useDescribe(usernames: string[]) {
   const { t } = useTranslation();
   const agencies = useAgencyChoices();
+  const areaName = useAreaName();
+  const staffName = useStaffNames(usernames);
   const agencyName = (id: string) => agencies.data?.find((a) => a.id === id)?.name ?? id;
 
-  const value = (kind: CaseEvent['kind'], field: Field, raw: unknown): string => {
+  const value = (kind: CaseEvent['kind'], field: Field, raw: unknown, facts: Record<string, unknown>): string => {
     if (Array.isArray(raw)) {
-      return raw.map((item) => value(kind, field, item)).join('、') || t('cases.none');
+      return raw.map((item) => value(kind, field, item, facts)).join('、') || t('cases.none');
     }
     if (typeof raw === 'boolean') return raw ? t('cases.yes') : t('cases.no');
     const v = String(raw);
@@ -115,7 +131,11 @@ function useDescribe() {
       case 'agencies':
         return agencyName(v);
       case 'grantee':
-        return agencyName(v);
+        return facts.grantee_kind === 'user' ? staffName(v) : agencyName(v);
+      case 'area':
+        return areaName(v);
+      case 'lead_username':
+        return staffName(v);
       default:
         return v;
     }
@@ -124,7 +144,7 @@ function useDescribe() {
   return (kind: CaseEvent['kind'], facts: Record<string, unknown> | null | undefined): string | null => {
     if (!facts) return null;
     const parts = FIELDS.filter((f) => facts[f] !== undefined && facts[f] !== null).map(
-      (f) => `${t(`cases.history.field.${f}`)}：${value(kind, f, facts[f])}`,
+      (f) => `${t(`cases.history.field.${f}`)}：${value(kind, f, facts[f], facts)}`,
     );
     return parts.length > 0 ? parts.join('／') : null;
   };
@@ -132,9 +152,11 @@ function useDescribe() {
 
 function EventChange({ event }: { event: CaseEvent }) {
   const { t } = useTranslation();
-  const describe = useDescribe();
-  const before = describe(event.kind, event.before as Record<string, unknown> | null);
-  const after = describe(event.kind, event.after as Record<string, unknown> | null);
+  const beforeFacts = event.before as Record<string, unknown> | null;
+  const afterFacts = event.after as Record<string, unknown> | null;
+  const describe = useDescribe([...usernamesOf(beforeFacts), ...usernamesOf(afterFacts)]);
+  const before = describe(event.kind, beforeFacts);
+  const after = describe(event.kind, afterFacts);
   return (
     <>
       {before && after ? (

@@ -1,5 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DateField } from '@/shared/ui/date-fields';
+import { useInlineValidation } from '@/shared/ui/form-validation';
 import { useAgencyChoices } from '../api/get-agencies';
 import { useAddInvolvement, useEndInvolvement, useInvolvements } from '../api/involvements';
 import { formatDate, todayInTokyo } from '../utils/dates';
@@ -100,9 +102,11 @@ function InvolvementForm({ caseId, onDone }: { caseId: string; onDone: () => voi
   const [since, setSince] = useState(todayInTokyo);
   const add = useAddInvolvement(caseId, { onSuccess: onDone });
   const chosen = agencies.data?.find((a) => a.id === agencyId);
+  const v = useInlineValidation();
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (!v.validate()) return;
     add.mutate({
       agency_id: agencyId,
       role: role.trim(),
@@ -112,8 +116,15 @@ function InvolvementForm({ caseId, onDone }: { caseId: string; onDone: () => voi
   }
 
   return (
-    <form className="form cases-form no-print" onSubmit={handleSubmit} aria-label={t('cases.agencies.formTitle')}>
+    <form
+      ref={v.formRef}
+      className="form cases-form no-print"
+      onSubmit={handleSubmit}
+      aria-label={t('cases.agencies.formTitle')}
+      noValidate
+    >
       <ProblemAlert error={add.error} failed={t('cases.agencies.addFailed')} />
+      {v.summary}
       <div className="field">
         <label htmlFor="cases-inv-agency">{t('cases.agencies.agency')}</label>
         <select
@@ -121,7 +132,7 @@ function InvolvementForm({ caseId, onDone }: { caseId: string; onDone: () => voi
           required
           value={agencyId}
           onChange={(e) => setAgencyId(e.target.value)}
-          aria-describedby={chosen ? 'cases-inv-cando' : undefined}
+          {...v.aria('cases-inv-agency', chosen ? 'cases-inv-cando' : undefined)}
         >
           <option value="">{t('cases.choose')}</option>
           {agencies.data?.map((a) => (
@@ -135,6 +146,7 @@ function InvolvementForm({ caseId, onDone }: { caseId: string; onDone: () => voi
             {t('cases.agencies.canDo')}：{chosen.can_do}
           </p>
         )}
+        {v.errorText('cases-inv-agency')}
       </div>
       <div className="field">
         <label htmlFor="cases-inv-role">{t('cases.agencies.role')}</label>
@@ -145,7 +157,9 @@ function InvolvementForm({ caseId, onDone }: { caseId: string; onDone: () => voi
           maxLength={2000}
           value={role}
           onChange={(e) => setRole(e.target.value)}
+          {...v.aria('cases-inv-role')}
         />
+        {v.errorText('cases-inv-role')}
       </div>
       <div className="cases-row">
         <div className="field">
@@ -158,8 +172,16 @@ function InvolvementForm({ caseId, onDone }: { caseId: string; onDone: () => voi
           />
         </div>
         <div className="field">
-          <label htmlFor="cases-inv-since">{t('cases.agencies.since')}</label>
-          <input id="cases-inv-since" type="date" value={since} onChange={(e) => setSince(e.target.value)} />
+          <label id="cases-inv-since-label" htmlFor="cases-inv-since">
+            {t('cases.agencies.since')}
+          </label>
+          <DateField
+            id="cases-inv-since"
+            clearable
+            value={since}
+            onChange={setSince}
+            error={v.message('cases-inv-since')}
+          />
         </div>
       </div>
       <div className="actions">

@@ -1,6 +1,10 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '@/shared/auth/current-user';
+import { DateField } from '@/shared/ui/date-fields';
+import { useInlineValidation } from '@/shared/ui/form-validation';
+import { DESK_STAFF_ROLES } from '@/shared/users/search';
+import { StaffPicker } from '@/shared/users/staff-picker';
 import { useAgencyChoices } from '../api/get-agencies';
 import { useWritePlan } from '../api/write-plan';
 import type { ActionStatus, OwnerKind, Plan } from '../api/types';
@@ -42,6 +46,7 @@ export function PlanEditor({ caseId, plan, onDone, onReload }: Props) {
   const [reviewDate, setReviewDate] = useState(plan?.review_date ?? '');
   const [note, setNote] = useState(plan?.note ?? '');
   const write = useWritePlan(caseId, { onSuccess: onDone });
+  const v = useInlineValidation();
 
   const changeAction = (key: number, patch: Partial<ActionRow>) =>
     setActions((rows) => rows.map((r) => (r.key === key ? { ...r, ...patch } : r)));
@@ -63,6 +68,7 @@ export function PlanEditor({ caseId, plan, onDone, onReload }: Props) {
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (!v.validate()) return;
     write.mutate({
       etag: plan?.etag ?? null,
       body: {
@@ -89,9 +95,16 @@ export function PlanEditor({ caseId, plan, onDone, onReload }: Props) {
   };
 
   return (
-    <form className="form cases-form cases-plan-editor" onSubmit={handleSubmit} aria-label={t('cases.plan.editorTitle')}>
+    <form
+      ref={v.formRef}
+      className="form cases-form cases-plan-editor"
+      onSubmit={handleSubmit}
+      aria-label={t('cases.plan.editorTitle')}
+      noValidate
+    >
       <p className="hint">{plan ? t('cases.plan.replanHint', { version: plan.version + 1 }) : t('cases.plan.firstHint')}</p>
       <ProblemAlert error={write.error} onReload={onReload} failed={t('cases.plan.failed')} fieldLabel={fieldLabel} />
+      {v.summary}
 
       <fieldset>
         <legend>{t('cases.plan.goals')}</legend>
@@ -144,7 +157,9 @@ export function PlanEditor({ caseId, plan, onDone, onReload }: Props) {
                   maxLength={500}
                   value={a.text}
                   onChange={(e) => changeAction(a.key, { text: e.target.value })}
+                  {...v.aria(`${base}-text`)}
                 />
+                {v.errorText(`${base}-text`)}
               </div>
               <div className="cases-row">
                 <div className="field">
@@ -165,39 +180,49 @@ export function PlanEditor({ caseId, plan, onDone, onReload }: Props) {
                   </select>
                 </div>
                 <div className="field">
-                  <label htmlFor={`${base}-owner`}>{t('cases.plan.owner')}</label>
                   {a.ownerKind === 'agency' ? (
-                    <select
-                      id={`${base}-owner`}
-                      required
-                      value={a.owner}
-                      onChange={(e) => changeAction(a.key, { owner: e.target.value })}
-                    >
-                      <option value="">{t('cases.choose')}</option>
-                      {agencies.data?.map((ag) => (
-                        <option key={ag.id} value={ag.id}>
-                          {ag.name}
-                        </option>
-                      ))}
-                    </select>
+                    <>
+                      <label htmlFor={`${base}-owner`}>{t('cases.plan.owner')}</label>
+                      <select
+                        id={`${base}-owner`}
+                        required
+                        value={a.owner}
+                        onChange={(e) => changeAction(a.key, { owner: e.target.value })}
+                        {...v.aria(`${base}-owner`)}
+                      >
+                        <option value="">{t('cases.choose')}</option>
+                        {agencies.data?.map((ag) => (
+                          <option key={ag.id} value={ag.id}>
+                            {ag.name}
+                          </option>
+                        ))}
+                      </select>
+                      {v.errorText(`${base}-owner`)}
+                    </>
                   ) : (
-                    <input
+                    <StaffPicker
                       id={`${base}-owner`}
+                      label={t('cases.plan.owner')}
                       required
-                      maxLength={100}
-                      autoComplete="off"
+                      roles={DESK_STAFF_ROLES}
                       value={a.owner}
-                      onChange={(e) => changeAction(a.key, { owner: e.target.value })}
+                      onChange={(owner) => changeAction(a.key, { owner })}
+                      invalid={Boolean(v.message(`${base}-owner`))}
+                      describedBy={v.message(`${base}-owner`) ? `${base}-owner-error` : undefined}
                     />
                   )}
+                  {a.ownerKind !== 'agency' && v.errorText(`${base}-owner`)}
                 </div>
                 <div className="field">
-                  <label htmlFor={`${base}-due`}>{t('cases.plan.due')}</label>
-                  <input
+                  <label id={`${base}-due-label`} htmlFor={`${base}-due`}>
+                    {t('cases.plan.due')}
+                  </label>
+                  <DateField
                     id={`${base}-due`}
-                    type="date"
+                    clearable
                     value={a.due}
-                    onChange={(e) => changeAction(a.key, { due: e.target.value })}
+                    onChange={(due) => changeAction(a.key, { due })}
+                    error={v.message(`${base}-due`)}
                   />
                 </div>
                 <div className="field">
@@ -230,12 +255,15 @@ export function PlanEditor({ caseId, plan, onDone, onReload }: Props) {
 
       <div className="cases-row">
         <div className="field">
-          <label htmlFor="cases-plan-review">{t('cases.plan.reviewDate')}</label>
-          <input
+          <label id="cases-plan-review-label" htmlFor="cases-plan-review">
+            {t('cases.plan.reviewDate')}
+          </label>
+          <DateField
             id="cases-plan-review"
-            type="date"
+            clearable
             value={reviewDate}
-            onChange={(e) => setReviewDate(e.target.value)}
+            onChange={setReviewDate}
+            error={v.message('cases-plan-review')}
           />
         </div>
       </div>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '@/shared/utils/datetime';
+import { StaffName } from '@/shared/users/staff-name';
 import { usePlan, usePlanVersion, usePlanVersions } from '../api/get-plan';
 import { useSetActionStatus } from '../api/write-plan';
 import { CaseSection } from './case-section';
@@ -107,7 +108,9 @@ export function PlanSection({ caseId, readOnly }: SectionProps) {
                   <tr key={v.id}>
                     <td>{t('cases.plan.versionLabel', { version: v.version })}</td>
                     <td className="nowrap">{formatDateTime(v.created_at)}</td>
-                    <td>{v.created_by}</td>
+                    <td>
+                      <StaffName username={v.created_by} />
+                    </td>
                     <td>{v.status === 'current' ? t('cases.plan.current') : t('cases.plan.superseded')}</td>
                     <td>
                       {v.status === 'superseded' && (

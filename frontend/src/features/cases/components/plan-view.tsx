@@ -1,16 +1,18 @@
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '@/shared/utils/datetime';
+import { useStaffNames } from '@/shared/users/names';
 import { useAgencyChoices } from '../api/get-agencies';
 import type { Plan, PlanAction } from '../api/types';
 import { formatDate, formatWarekiDate, todayInTokyo } from '../utils/dates';
 
-/** An action's owner as people read it: the username, or the agency's name. */
-export function useOwnerName() {
+/** An action's owner as people read it: the staff member's or the agency's name. */
+export function useOwnerName(actions: readonly Pick<PlanAction, 'owner_kind' | 'owner'>[] = []) {
   const agencies = useAgencyChoices();
+  const staffName = useStaffNames(actions.filter((a) => a.owner_kind === 'staff').map((a) => a.owner));
   return (action: Pick<PlanAction, 'owner_kind' | 'owner'>) =>
     action.owner_kind === 'agency'
       ? (agencies.data?.find((a) => a.id === action.owner)?.name ?? action.owner)
-      : action.owner;
+      : staffName(action.owner);
 }
 
 type Props = {
@@ -22,7 +24,8 @@ type Props = {
 /** A plan version, read-only: goals, review date, note and the actions with owners and due dates. */
 export function PlanView({ plan, actionTools }: Props) {
   const { t } = useTranslation();
-  const ownerName = useOwnerName();
+  const ownerName = useOwnerName(plan.actions);
+  const staffName = useStaffNames([plan.created_by]);
   const today = todayInTokyo();
 
   return (
@@ -31,7 +34,7 @@ export function PlanView({ plan, actionTools }: Props) {
         <span className="badge cases-kind">{t('cases.plan.versionLabel', { version: plan.version })}</span>
         {plan.status === 'superseded' && <span className="tag">{t('cases.plan.superseded')}</span>}
         <span className="muted">
-          {t('cases.plan.writtenBy', { by: plan.created_by, at: formatDateTime(plan.created_at) })}
+          {t('cases.plan.writtenBy', { by: staffName(plan.created_by), at: formatDateTime(plan.created_at) })}
         </span>
       </p>
       <dl className="cases-dl">
@@ -47,7 +50,7 @@ export function PlanView({ plan, actionTools }: Props) {
           )}
         </dd>
       </dl>
-      <h4>{t('cases.plan.goals')}</h4>
+      <h3 className="cases-plan-heading">{t('cases.plan.goals')}</h3>
       {plan.goals.length === 0 ? (
         <p className="muted">{t('cases.none')}</p>
       ) : (
@@ -59,11 +62,11 @@ export function PlanView({ plan, actionTools }: Props) {
       )}
       {plan.note && (
         <>
-          <h4>{t('cases.plan.note')}</h4>
+          <h3 className="cases-plan-heading">{t('cases.plan.note')}</h3>
           <p className="cases-record-text">{plan.note}</p>
         </>
       )}
-      <h4>{t('cases.plan.actions')}</h4>
+      <h3 className="cases-plan-heading">{t('cases.plan.actions')}</h3>
       {plan.actions.length === 0 ? (
         <p className="muted">{t('cases.none')}</p>
       ) : (

@@ -2,6 +2,9 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dateTimeInputToIso, formatDateTime, formatWareki, nowForDateTimeInput } from '@/shared/utils/datetime';
+import { DateTimeField } from '@/shared/ui/date-fields';
+import { useInlineValidation } from '@/shared/ui/form-validation';
+import { useStaffNames } from '@/shared/users/names';
 import { useRecords } from '../api/get-records';
 import { caseKeys } from '../api/keys';
 import { useAmendRecord, useCreateRecord, useEditRecord } from '../api/write-record';
@@ -69,6 +72,7 @@ function RecordForm({ caseId }: { caseId: string }) {
   const [minutes, setMinutes] = useState('30');
   const [text, setText] = useState('');
   const [saved, setSaved] = useState(false);
+  const v = useInlineValidation();
   const create = useCreateRecord(caseId, {
     onSuccess: () => {
       setText('');
@@ -79,6 +83,7 @@ function RecordForm({ caseId }: { caseId: string }) {
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setSaved(false);
+    if (!v.validate()) return;
     create.mutate({
       kind,
       occurred_at: dateTimeInputToIso(occurredAt) ?? '',
@@ -88,11 +93,18 @@ function RecordForm({ caseId }: { caseId: string }) {
   }
 
   return (
-    <form className="form cases-form cases-record-form no-print" onSubmit={handleSubmit} aria-labelledby="cases-record-form-title">
+    <form
+      ref={v.formRef}
+      className="form cases-form cases-record-form no-print"
+      onSubmit={handleSubmit}
+      aria-labelledby="cases-record-form-title"
+      noValidate
+    >
       <h3 id="cases-record-form-title" className="cases-subhead">
         {t('cases.records.add')}
       </h3>
       <ProblemAlert error={create.error} failed={t('cases.records.failed')} />
+      {v.summary}
       {saved && (
         <p role="status" className="cases-saved">
           {t('cases.records.saved')}
@@ -110,13 +122,15 @@ function RecordForm({ caseId }: { caseId: string }) {
           </select>
         </div>
         <div className="field">
-          <label htmlFor="cases-record-at">{t('cases.records.occurredAt')}</label>
-          <input
+          <label id="cases-record-at-label" htmlFor="cases-record-at">
+            {t('cases.records.occurredAt')}
+          </label>
+          <DateTimeField
             id="cases-record-at"
-            type="datetime-local"
             required
             value={occurredAt}
-            onChange={(e) => setOccurredAt(e.target.value)}
+            onChange={setOccurredAt}
+            error={v.message('cases-record-at')}
           />
         </div>
         <div className="field">
@@ -130,7 +144,9 @@ function RecordForm({ caseId }: { caseId: string }) {
             required
             value={minutes}
             onChange={(e) => setMinutes(e.target.value)}
+            {...v.aria('cases-record-minutes')}
           />
+          {v.errorText('cases-record-minutes')}
         </div>
       </div>
       <div className="field">
@@ -142,7 +158,9 @@ function RecordForm({ caseId }: { caseId: string }) {
           maxLength={10000}
           value={text}
           onChange={(e) => setText(e.target.value)}
+          {...v.aria('cases-record-text')}
         />
+        {v.errorText('cases-record-text')}
       </div>
       <div className="actions">
         <button type="submit" className="button primary" disabled={create.isPending}>
@@ -161,6 +179,7 @@ function RecordEntry({ caseId, record, me, readOnly }: RecordEntryProps) {
   const editable =
     me === record.author && !record.superseded && new Date(record.editable_until).getTime() > Date.now();
   const isAmendment = record.amends_id !== null;
+  const authorName = useStaffNames([record.author]);
 
   return (
     <article
@@ -173,7 +192,7 @@ function RecordEntry({ caseId, record, me, readOnly }: RecordEntryProps) {
         <time dateTime={record.occurred_at}>{formatDateTime(record.occurred_at)}</time>
         <span className="muted">（{formatWareki(record.occurred_at)}）</span>
         <span className="muted">{t('cases.records.minutesValue', { count: record.minutes_spent })}</span>
-        <span className="muted">{t('cases.records.by', { author: record.author })}</span>
+        <span className="muted">{t('cases.records.by', { author: authorName(record.author) })}</span>
         {record.source !== 'staff' && (
           <span className="tag">{t(`cases.records.source.${record.source}`)}</span>
         )}

@@ -1,6 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dateTimeInputToIso, formatDateTime, nowForDateTimeInput } from '@/shared/utils/datetime';
+import { DateTimeField } from '@/shared/ui/date-fields';
+import { useInlineValidation } from '@/shared/ui/form-validation';
 import { useCaseSafetyChecks, useRecordOutcome } from '../api/safety-checks';
 import { safetyOutcomes, type SafetyCheck, type SafetyOutcome } from '../api/types';
 import { CaseSection } from './case-section';
@@ -73,10 +75,11 @@ function OutcomeForm({ caseId, check, onDone, onReload }: OutcomeFormProps) {
   const [minutes, setMinutes] = useState('15');
   const record = useRecordOutcome(caseId, { onSuccess: onDone });
   const base = `cases-outcome-${check.id}`;
+  const v = useInlineValidation();
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (!outcome) return;
+    if (!v.validate() || !outcome) return;
     record.mutate({
       check,
       body: {
@@ -89,8 +92,15 @@ function OutcomeForm({ caseId, check, onDone, onReload }: OutcomeFormProps) {
   }
 
   return (
-    <form className="form cases-form no-print" onSubmit={handleSubmit} aria-label={t('cases.safety.record')}>
+    <form
+      ref={v.formRef}
+      className="form cases-form no-print"
+      onSubmit={handleSubmit}
+      aria-label={t('cases.safety.record')}
+      noValidate
+    >
       <ProblemAlert error={record.error} onReload={onReload} failed={t('cases.safety.failed')} />
+      {v.summary}
       <div className="cases-row">
         <div className="field">
           <label htmlFor={`${base}-outcome`}>{t('cases.safety.outcome')}</label>
@@ -99,6 +109,7 @@ function OutcomeForm({ caseId, check, onDone, onReload }: OutcomeFormProps) {
             required
             value={outcome}
             onChange={(e) => setOutcome(e.target.value as SafetyOutcome)}
+            {...v.aria(`${base}-outcome`)}
           >
             <option value="">{t('cases.choose')}</option>
             {safetyOutcomes.map((o) => (
@@ -107,15 +118,18 @@ function OutcomeForm({ caseId, check, onDone, onReload }: OutcomeFormProps) {
               </option>
             ))}
           </select>
+          {v.errorText(`${base}-outcome`)}
         </div>
         <div className="field">
-          <label htmlFor={`${base}-at`}>{t('cases.safety.checkedAt')}</label>
-          <input
+          <label id={`${base}-at-label`} htmlFor={`${base}-at`}>
+            {t('cases.safety.checkedAt')}
+          </label>
+          <DateTimeField
             id={`${base}-at`}
-            type="datetime-local"
             required
             value={checkedAt}
-            onChange={(e) => setCheckedAt(e.target.value)}
+            onChange={setCheckedAt}
+            error={v.message(`${base}-at`)}
           />
         </div>
         <div className="field">
@@ -127,7 +141,9 @@ function OutcomeForm({ caseId, check, onDone, onReload }: OutcomeFormProps) {
             max={1440}
             value={minutes}
             onChange={(e) => setMinutes(e.target.value)}
+            {...v.aria(`${base}-minutes`)}
           />
+          {v.errorText(`${base}-minutes`)}
         </div>
       </div>
       <div className="field">
@@ -139,7 +155,9 @@ function OutcomeForm({ caseId, check, onDone, onReload }: OutcomeFormProps) {
           required={outcome === 'other'}
           value={note}
           onChange={(e) => setNote(e.target.value)}
+          {...v.aria(`${base}-note`)}
         />
+        {v.errorText(`${base}-note`)}
       </div>
       <div className="actions">
         <button type="submit" className="button primary" disabled={record.isPending}>

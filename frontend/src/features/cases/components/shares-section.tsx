@@ -1,6 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '@/shared/utils/datetime';
+import { StaffName } from '@/shared/users/staff-name';
+import { useStaffNames } from '@/shared/users/names';
+import { StaffPicker } from '@/shared/users/staff-picker';
 import { useAgencyChoices } from '../api/get-agencies';
 import { useGrantShare, useRevokeShare, useShares } from '../api/shares';
 import type { GranteeKind } from '../api/types';
@@ -15,8 +18,9 @@ export function SharesSection({ caseId, readOnly }: SectionProps) {
   const agencies = useAgencyChoices();
   const revoke = useRevokeShare(caseId);
   const [granting, setGranting] = useState(false);
+  const staffName = useStaffNames(shares.data?.filter((s) => s.grantee_kind === 'user').map((s) => s.grantee) ?? []);
   const granteeName = (kind: GranteeKind, grantee: string) =>
-    kind === 'agency' ? (agencies.data?.find((a) => a.id === grantee)?.name ?? grantee) : grantee;
+    kind === 'agency' ? (agencies.data?.find((a) => a.id === grantee)?.name ?? grantee) : staffName(grantee);
 
   return (
     <CaseSection
@@ -60,7 +64,9 @@ export function SharesSection({ caseId, readOnly }: SectionProps) {
                   </td>
                   <td className="nowrap">
                     {formatDateTime(s.granted_at)}
-                    <span className="wareki">{s.granted_by}</span>
+                    <span className="wareki">
+                      <StaffName username={s.granted_by} />
+                    </span>
                   </td>
                   <td>{s.reason ?? '—'}</td>
                   <td className="nowrap">
@@ -127,36 +133,32 @@ function ShareForm({ caseId, onDone }: { caseId: string; onDone: () => void }) {
         ))}
       </fieldset>
       <div className="field">
-        <label htmlFor="cases-share-grantee">{t('cases.shares.grantee')}</label>
         {kind === 'agency' ? (
-          <select
-            id="cases-share-grantee"
-            required
-            value={grantee}
-            onChange={(e) => setGrantee(e.target.value)}
-          >
-            <option value="">{t('cases.choose')}</option>
-            {agencies.data?.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.name}
-              </option>
-            ))}
-          </select>
+          <>
+            <label htmlFor="cases-share-grantee">{t('cases.shares.grantee')}</label>
+            <select
+              id="cases-share-grantee"
+              required
+              value={grantee}
+              onChange={(e) => setGrantee(e.target.value)}
+            >
+              <option value="">{t('cases.choose')}</option>
+              {agencies.data?.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {a.name}
+                </option>
+              ))}
+            </select>
+          </>
         ) : (
-          <input
+          <StaffPicker
             id="cases-share-grantee"
+            label={t('cases.shares.grantee')}
             required
-            maxLength={100}
-            autoComplete="off"
-            aria-describedby="cases-share-grantee-hint"
             value={grantee}
-            onChange={(e) => setGrantee(e.target.value)}
+            onChange={setGrantee}
+            hint={t('staffPicker.ownerHint')}
           />
-        )}
-        {kind === 'user' && (
-          <p id="cases-share-grantee-hint" className="hint">
-            {t('cases.shares.userHint')}
-          </p>
         )}
       </div>
       <div className="field">

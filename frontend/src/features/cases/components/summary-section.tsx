@@ -1,5 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DESK_STAFF_ROLES } from '@/shared/users/search';
+import { StaffName } from '@/shared/users/staff-name';
+import { StaffPicker } from '@/shared/users/staff-picker';
 import { formatDateTime, formatWareki } from '@/shared/utils/datetime';
 import { useAreas } from '../api/get-areas';
 import { useUpdateCase } from '../api/update-case';
@@ -47,7 +50,13 @@ export function SummarySection(props: SectionProps) {
           <dt>{t('cases.fields.area')}</dt>
           <dd>{areaName}</dd>
           <dt>{t('cases.fields.lead')}</dt>
-          <dd>{kase.lead_username ?? <span className="muted">{t('cases.none')}</span>}</dd>
+          <dd>
+            {kase.lead_username ? (
+              <StaffName username={kase.lead_username} />
+            ) : (
+              <span className="muted">{t('cases.none')}</span>
+            )}
+          </dd>
           <dt>{t('cases.fields.openedAt')}</dt>
           <dd>
             <time dateTime={kase.opened_at}>{formatDateTime(kase.opened_at)}</time>{' '}
@@ -144,18 +153,14 @@ function SummaryForm({ caseId, kase, etag, reload, onDone }: SectionProps & { on
         />
       </div>
       <div className="field">
-        <label htmlFor="cases-summary-lead">{t('cases.fields.lead')}</label>
-        <input
+        <StaffPicker
           id="cases-summary-lead"
-          maxLength={100}
-          autoComplete="off"
-          aria-describedby="cases-summary-lead-hint"
+          label={t('cases.fields.lead')}
           value={lead}
-          onChange={(e) => setLead(e.target.value)}
+          onChange={setLead}
+          roles={DESK_STAFF_ROLES}
+          hint={t('staffPicker.leadHint')}
         />
-        <p id="cases-summary-lead-hint" className="hint">
-          {t('cases.new.leadHint')}
-        </p>
       </div>
       <fieldset className="cases-checks">
         <legend>{t('cases.fields.risk')}</legend>

@@ -1,6 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '@/shared/api/errors';
 import { formatDateTime, formatWareki } from '@/shared/utils/datetime';
+import { useCurrentUser } from '@/shared/auth/current-user';
+import { can } from '@/shared/auth/permissions';
+import { StaffName } from '@/shared/users/staff-name';
+import { useAcknowledgeFollowUp } from '../api/acknowledge-follow-up';
 import { useAreas } from '../api/get-areas';
 import { useConsultation } from '../api/get-consultation';
 import { useConsultationMessages } from '../api/get-consultation-messages';
@@ -60,6 +64,10 @@ function DetailBody({ c }: { c: Consultation }) {
         </p>
       )}
 
+      {c.follow_up_pending_since && c.last_follow_up_at && (
+        <FollowUpMark id={c.id} lastAt={c.last_follow_up_at} />
+      )}
+
       <section className="card detail-section" aria-labelledby="consultation-reception">
         <h2 id="consultation-reception">{t('consultations.form.sectionReception')}</h2>
         <dl className="detail-list">
@@ -71,7 +79,7 @@ function DetailBody({ c }: { c: Consultation }) {
           </dd>
           <dt>{t('consultations.form.receivedBy')}</dt>
           <dd>
-            {c.received_by === 'public-form' ? t('consultations.detail.publicForm') : c.received_by}
+            {c.received_by === 'public-form' ? t('consultations.detail.publicForm') : <StaffName username={c.received_by} />}
           </dd>
           <dt>{t('consultations.form.area')}</dt>
           <dd>{areaName}</dd>
@@ -152,6 +160,29 @@ function DetailBody({ c }: { c: Consultation }) {
       </section>
 
       <Messages id={c.id} />
+    </div>
+  );
+}
+
+/** A follow-up came after triage: it stays marked (here and in the list) until someone has read it. */
+function FollowUpMark({ id, lastAt }: { id: string; lastAt: string }) {
+  const { t } = useTranslation();
+  const me = useCurrentUser();
+  const acknowledge = useAcknowledgeFollowUp(id);
+  return (
+    <div className="alert follow-up-mark" role="status">
+      <p>{t('consultations.detail.followUpPending', { at: formatDateTime(lastAt) })}</p>
+      {can(me.data?.role, 'consultations') && (
+        <button
+          type="button"
+          className="button primary"
+          disabled={acknowledge.isPending}
+          onClick={() => acknowledge.mutate(lastAt)}
+        >
+          {t('consultations.detail.followUpAcknowledge')}
+        </button>
+      )}
+      {acknowledge.isError && <p role="alert">{t('consultations.detail.followUpAcknowledgeFailed')}</p>}
     </div>
   );
 }

@@ -1,22 +1,30 @@
-import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useCallback, useEffect, useId, useMemo, useRef, type KeyboardEvent } from 'react';
+import { useForm, type FieldErrors } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '@/shared/api/errors';
 import { useCurrentUser } from '@/shared/auth/current-user';
-import { dateTimeInputToIso, nowForDateTimeInput } from '@/shared/utils/datetime';
-import { useCreateConsultation, type ConsultationCreate } from '../api/create-consultation';
+import { flatErrors, messageOf } from '@/shared/forms/zod-form';
+import { DateTimeField } from '@/shared/ui/date-fields';
+import { useCreateConsultation } from '../api/create-consultation';
 import { useAreas } from '../api/get-areas';
-import { channels, type Channel, type Consultation } from '../api/get-consultations';
+import type { Consultation } from '../api/get-consultations';
+import { useDraft } from '../hooks/use-draft';
 import { describeErrors } from '../utils/api-errors';
-import { parseBirthDate } from '../utils/birth-date';
+import {
+  blankConsultation,
+  consultationSchema,
+  deskChannels,
+  SUMMARY_MAX,
+  type ConsultationFormValues,
+  type DeskChannel,
+  type ConsultationSent,
+} from '../utils/consultation-schema';
 import {
   consulterRelations,
   intakeConsents,
   sexes,
-  type Concern,
   type ConsulterRelation,
-  type IntakeConsent,
-  type LifeRisk,
-  type Sex,
 } from '../utils/vocabulary';
 import { BirthDateField } from './birth-date-field';
 import { ConcernsField } from './concerns-field';
@@ -24,9 +32,13 @@ import { LifeRiskField } from './life-risk-field';
 
 type Props = { onSuccess: (created: Consultation) => void; onCancel: () => void };
 
-// 匿名通報 arrives through the public form only; the desk records every other channel.
-const deskChannels = channels.filter((c) => c !== 'anonymous');
-const SUMMARY_MAX = 4000;
+// The form's field names → the API's, for the server's 422 messages and the focus order.
+const FIELD_IDS: Partial<Record<keyof ConsultationFormValues, string>> = {
+  receivedAt: 'received_at',
+  area: 'area',
+  summary: 'summary',
+  birthDate: 'birth',
+};
 
 /** 相談受付・申込票: every field of the national intake form, in its order, fast to key in. */
 export function ConsultationForm({ onSuccess, onCancel }: Props) {
@@ -35,92 +47,69 @@ export function ConsultationForm({ onSuccess, onCancel }: Props) {
   const me = useCurrentUser();
   const areas = useAreas();
   const formRef = useRef<HTMLFormElement>(null);
+  const defaultArea = me.data?.area ?? '';
+  const schema = useMemo(() => consultationSchema(defaultArea), [defaultArea]);
 
-  const [channel, setChannel] = useState<Channel>(deskChannels[0] ?? 'visit');
-  const [receivedAt, setReceivedAt] = useState(nowForDateTimeInput);
-  // null until the user picks one: until then the user's own area is the default.
-  const [area, setArea] = useState<string | null>(null);
-  const [referrer, setReferrer] = useState('');
-  const [externalRef, setExternalRef] = useState('');
+  // The browser's own popups are off (noValidate): the schema's messages are said inline instead,
+  // and after a refused submit they follow the entry.
+  const form = useForm<ConsultationFormValues, unknown, ConsultationSent>({
+    resolver: zodResolver(schema),
+    defaultValues: blankConsultation(),
+    shouldFocusError: false,
+  });
+  const { register, setValue, watch, reset, handleSubmit, formState } = form;
+  const values = watch();
 
-  const [consulterIsSelf, setConsulterIsSelf] = useState(true);
-  const [consulterRelation, setConsulterRelation] = useState<ConsulterRelation>('family');
-  const [consulterName, setConsulterName] = useState('');
-  const [consulterPhone, setConsulterPhone] = useState('');
+  // Sent: the draft (personal data) is cleared before the list opens.
+  const create = useCreateConsultation({
+    onSuccess: (created) => {
+      draft.finish();
+      onSuccess(created);
+    },
+  });
+  const { fields: serverErrors, general } = describeErrors(create.error, t);
+  const areaValue = values.area ?? defaultArea;
+  const own = flatErrors(formState.errors);
+  const missing: Record<string, string> = {};
+  if (own.area) missing.area = messageOf(t, { message: own.area }) ?? '';
+  if (own.summary) missing.summary = messageOf(t, { message: own.summary }) ?? '';
+  const errors: Record<string, string> = { ...serverErrors, ...missing };
+  const isReferral = values.channel === 'referral';
 
-  const [personName, setPersonName] = useState('');
-  const [personKana, setPersonKana] = useState('');
-  const [personSex, setPersonSex] = useState<Sex | ''>('');
-  const [birthDate, setBirthDate] = useState('');
-  const [personAddress, setPersonAddress] = useState('');
-  const [personPhone, setPersonPhone] = useState('');
-  const [personEmail, setPersonEmail] = useState('');
-
-  const [concernList, setConcernList] = useState<Concern[]>([]);
-  const [mainConcern, setMainConcern] = useState<Concern | null>(null);
-  const [summary, setSummary] = useState('');
-  const [risks, setRisks] = useState<LifeRisk[]>([]);
-  const [urgent, setUrgent] = useState(false);
-  const [consent, setConsent] = useState<IntakeConsent>('not_asked');
-  const [localError, setLocalError] = useState<string | null>(null);
-
-  const create = useCreateConsultation({ onSuccess });
-  const { fields: errors, general } = describeErrors(create.error, t);
-  const areaValue = area ?? me.data?.area ?? '';
-  const isReferral = channel === 'referral';
+  /** A value from a control the form does not register (the app's own fields, radios by hand). */
+  function set<K extends keyof ConsultationFormValues>(name: K, value: ConsultationFormValues[K]) {
+    // After a refused submit the messages follow the entry, as for the registered inputs.
+    setValue(name, value as never, { shouldDirty: true, shouldValidate: formState.isSubmitted });
+  }
 
   // Who consulted usually follows from the channel; suggest it until the user says otherwise.
-  const [consulterTouched, setConsulterTouched] = useState(false);
-  function changeChannel(next: Channel) {
-    setChannel(next);
-    if (consulterTouched) return;
+  function suggestConsulter(next: DeskChannel) {
+    if (values.consulterTouched) return;
     if (next === 'neighbour_family') {
-      setConsulterIsSelf(false);
-      setConsulterRelation('neighbour');
+      set('consulterIsSelf', false);
+      set('consulterRelation', 'neighbour');
     } else if (next === 'referral') {
-      setConsulterIsSelf(false);
-      setConsulterRelation('agency');
-    } else setConsulterIsSelf(true);
+      set('consulterIsSelf', false);
+      set('consulterRelation', 'agency');
+    } else set('consulterIsSelf', true);
   }
 
-  function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const birth = parseBirthDate(birthDate);
-    if (birth.kind === 'invalid' || birth.kind === 'future') {
-      setLocalError(t('consultations.form.invalid'));
-      formRef.current?.querySelector<HTMLElement>(`#${CSS.escape(`${id}-birth`)}`)?.focus();
-      return;
-    }
-    setLocalError(null);
-    const body: ConsultationCreate = {
-      channel,
-      received_at: dateTimeInputToIso(receivedAt),
-      area: areaValue,
-      summary: summary.trim(),
-      urgent: urgent || risks.length > 0,
-      risks,
-      concerns: concernList,
-      main_concern: mainConcern,
-      person_name: personName.trim() || null,
-      person_kana: personKana.trim() || null,
-      person_sex: personSex || null,
-      person_birth_date: birth.kind === 'ok' ? birth.iso : null,
-      person_address: personAddress.trim() || null,
-      person_phone: personPhone.trim() || null,
-      person_email: personEmail.trim() || null,
-      consulter: consulterIsSelf
-        ? null
-        : {
-            relation: consulterRelation,
-            name: consulterName.trim() || null,
-            phone: consulterPhone.trim() || null,
-          },
-      consent,
-      referrer: isReferral ? referrer.trim() || null : null,
-      external_ref: isReferral ? externalRef.trim() || null : null,
-    };
-    create.mutate(body);
-  }
+  // A long phone intake survives a reload: the entry is kept as this user's draft until sent.
+  const restore = useCallback((d: ConsultationFormValues) => reset({ ...blankConsultation(), ...d }), [reset]);
+  const draft = useDraft('consultation', me.data?.username, values, restore);
+
+  const send = handleSubmit(
+    (body) => create.mutate(body),
+    (invalid: FieldErrors<ConsultationFormValues>) => {
+      // The first field to mend gets the keyboard, in the order the desk reads them.
+      const order: (keyof ConsultationFormValues)[] = invalid.receivedAt
+        ? ['receivedAt']
+        : ['area', 'summary', 'birthDate'];
+      const first = order.find((name) => invalid[name]);
+      const fieldId = first ? FIELD_IDS[first] : undefined;
+      if (fieldId) formRef.current?.querySelector<HTMLElement>(`#${CSS.escape(`${id}-${fieldId}`)}`)?.focus();
+    },
+  );
 
   // Enter in a one-line field must not send a half-filled form: only the submit button sends.
   function handleKeyDown(event: KeyboardEvent<HTMLFormElement>) {
@@ -131,9 +120,9 @@ export function ConsultationForm({ onSuccess, onCancel }: Props) {
   // After a rejected submit, put the keyboard on the first field the server named.
   useEffect(() => {
     if (create.error) {
-      const form = formRef.current;
-      const first = form?.querySelector<HTMLElement>('[aria-invalid="true"]');
-      (first ?? form?.querySelector<HTMLElement>('[role="alert"]'))?.focus();
+      const el = formRef.current;
+      const first = el?.querySelector<HTMLElement>('[aria-invalid="true"]');
+      (first ?? el?.querySelector<HTMLElement>('[role="alert"]'))?.focus();
     }
   }, [create.error]);
 
@@ -165,7 +154,11 @@ export function ConsultationForm({ onSuccess, onCancel }: Props) {
     </div>
   );
 
-  let generalError: string | null = localError;
+  // Missing entries first; then an unfinished 受付日時; then a birth date that cannot be read.
+  let generalError: string | null =
+    Object.keys(missing).length > 0
+      ? t('validation.fixBelow')
+      : (messageOf(t, formState.errors.receivedAt) ?? messageOf(t, formState.errors.birthDate) ?? null);
   if (create.error) {
     const isValidation = create.error instanceof ApiError && create.error.status === 422;
     generalError = isValidation ? t('consultations.form.invalid') : t('consultations.form.failed');
@@ -178,13 +171,22 @@ export function ConsultationForm({ onSuccess, onCancel }: Props) {
     <form
       ref={formRef}
       className="card form intake-form"
-      onSubmit={handleSubmit}
+      onSubmit={send}
       onKeyDown={handleKeyDown}
       aria-describedby={`${id}-enter-hint`}
+      noValidate
     >
       <p id={`${id}-enter-hint`} className="hint">
         {t('consultations.form.keyboardHint')}
       </p>
+      {draft.restored && (
+        <div role="status" className="draft-notice">
+          <p>{t('draft.restored')}</p>
+          <button type="button" className="button" onClick={draft.discard}>
+            {t('draft.discard')}
+          </button>
+        </div>
+      )}
       {generalError && (
         <div role="alert" className="alert" tabIndex={-1}>
           <p>{generalError}</p>
@@ -206,8 +208,9 @@ export function ConsultationForm({ onSuccess, onCancel }: Props) {
             <select
               autoFocus
               required
-              value={channel}
-              onChange={(e) => changeChannel(e.target.value as Channel)}
+              {...register('channel', {
+                onChange: (e: { target: { value: string } }) => suggestConsulter(e.target.value as DeskChannel),
+              })}
               {...a11y('channel')}
             >
               {deskChannels.map((code) => (
@@ -220,14 +223,15 @@ export function ConsultationForm({ onSuccess, onCancel }: Props) {
           </div>
 
           <div className="field">
-            <label htmlFor={`${id}-received_at`}>{t('consultations.form.receivedAt')}</label>
-            <input
-              type="datetime-local"
-              value={receivedAt}
-              onChange={(e) => setReceivedAt(e.target.value)}
-              {...a11y('received_at')}
+            <label id={`${id}-received_at-label`} htmlFor={`${id}-received_at`}>
+              {t('consultations.form.receivedAt')}
+            </label>
+            <DateTimeField
+              id={`${id}-received_at`}
+              value={values.receivedAt}
+              onChange={(v) => set('receivedAt', v)}
+              error={errors.received_at}
             />
-            {errorText('received_at')}
           </div>
 
           <div className="field">
@@ -236,7 +240,7 @@ export function ConsultationForm({ onSuccess, onCancel }: Props) {
               required
               value={areaValue}
               disabled={areas.isPending}
-              onChange={(e) => setArea(e.target.value)}
+              onChange={(e) => set('area', e.target.value)}
               {...a11y('area')}
             >
               <option value="">{t('consultations.form.chooseArea')}</option>
@@ -262,8 +266,7 @@ export function ConsultationForm({ onSuccess, onCancel }: Props) {
               <input
                 autoComplete="off"
                 maxLength={300}
-                value={referrer}
-                onChange={(e) => setReferrer(e.target.value)}
+                {...register('referrer')}
                 {...a11y('referrer')}
               />
               {errorText('referrer')}
@@ -273,8 +276,7 @@ export function ConsultationForm({ onSuccess, onCancel }: Props) {
               <input
                 autoComplete="off"
                 maxLength={100}
-                value={externalRef}
-                onChange={(e) => setExternalRef(e.target.value)}
+                {...register('externalRef')}
                 {...a11y('external_ref', true)}
               />
               <p id={`${id}-external_ref-hint`} className="hint">
@@ -297,10 +299,10 @@ export function ConsultationForm({ onSuccess, onCancel }: Props) {
             <input
               type="radio"
               name={`${id}-consulter`}
-              checked={consulterIsSelf}
+              checked={values.consulterIsSelf}
               onChange={() => {
-                setConsulterIsSelf(true);
-                setConsulterTouched(true);
+                set('consulterIsSelf', true);
+                set('consulterTouched', true);
               }}
             />
             {t('consultations.form.consulterSelf')}
@@ -309,26 +311,26 @@ export function ConsultationForm({ onSuccess, onCancel }: Props) {
             <input
               type="radio"
               name={`${id}-consulter`}
-              checked={!consulterIsSelf}
+              checked={!values.consulterIsSelf}
               onChange={() => {
-                setConsulterIsSelf(false);
-                setConsulterTouched(true);
+                set('consulterIsSelf', false);
+                set('consulterTouched', true);
               }}
             />
             {t('consultations.form.consulterOther')}
           </label>
         </div>
-        {!consulterIsSelf && (
+        {!values.consulterIsSelf && (
           <div className="intake-grid">
             <div className="field">
               <label htmlFor={`${id}-consulter.relation`}>
                 {t('consultations.form.consulterRelation')}
               </label>
               <select
-                value={consulterRelation}
+                value={values.consulterRelation}
                 onChange={(e) => {
-                  setConsulterRelation(e.target.value as ConsulterRelation);
-                  setConsulterTouched(true);
+                  set('consulterRelation', e.target.value as ConsulterRelation);
+                  set('consulterTouched', true);
                 }}
                 {...a11y('consulter.relation')}
               >
@@ -344,8 +346,7 @@ export function ConsultationForm({ onSuccess, onCancel }: Props) {
               {label('consulter.name', t('consultations.form.consulterName'))}
               <input
                 autoComplete="off"
-                value={consulterName}
-                onChange={(e) => setConsulterName(e.target.value)}
+                {...register('consulterName')}
                 {...a11y('consulter.name')}
               />
               {errorText('consulter.name')}
@@ -355,8 +356,7 @@ export function ConsultationForm({ onSuccess, onCancel }: Props) {
               <input
                 type="tel"
                 autoComplete="off"
-                value={consulterPhone}
-                onChange={(e) => setConsulterPhone(e.target.value)}
+                {...register('consulterPhone')}
                 {...a11y('consulter.phone')}
               />
               {errorText('consulter.phone')}
@@ -373,8 +373,7 @@ export function ConsultationForm({ onSuccess, onCancel }: Props) {
             {label('person_name', t('consultations.form.personName'))}
             <input
               autoComplete="off"
-              value={personName}
-              onChange={(e) => setPersonName(e.target.value)}
+              {...register('personName')}
               {...a11y('person_name')}
             />
             {errorText('person_name')}
@@ -383,8 +382,7 @@ export function ConsultationForm({ onSuccess, onCancel }: Props) {
             {label('person_kana', t('consultations.form.personKana'))}
             <input
               autoComplete="off"
-              value={personKana}
-              onChange={(e) => setPersonKana(e.target.value)}
+              {...register('personKana')}
               {...a11y('person_kana', true)}
             />
             <p id={`${id}-person_kana-hint`} className="hint">
@@ -395,8 +393,7 @@ export function ConsultationForm({ onSuccess, onCancel }: Props) {
           <div className="field">
             {label('person_sex', t('consultations.form.personSex'))}
             <select
-              value={personSex}
-              onChange={(e) => setPersonSex(e.target.value as Sex | '')}
+              {...register('personSex')}
               {...a11y('person_sex')}
             >
               <option value="">{t('consultations.form.notEntered')}</option>
@@ -410,8 +407,8 @@ export function ConsultationForm({ onSuccess, onCancel }: Props) {
           </div>
           <BirthDateField
             id={`${id}-birth`}
-            value={birthDate}
-            onChange={setBirthDate}
+            value={values.birthDate}
+            onChange={(v) => set('birthDate', v)}
             serverError={errors.person_birth_date}
           />
           <div className="field intake-wide">
@@ -419,8 +416,7 @@ export function ConsultationForm({ onSuccess, onCancel }: Props) {
             <input
               autoComplete="off"
               maxLength={300}
-              value={personAddress}
-              onChange={(e) => setPersonAddress(e.target.value)}
+              {...register('personAddress')}
               {...a11y('person_address')}
             />
             {errorText('person_address')}
@@ -430,8 +426,7 @@ export function ConsultationForm({ onSuccess, onCancel }: Props) {
             <input
               type="tel"
               autoComplete="off"
-              value={personPhone}
-              onChange={(e) => setPersonPhone(e.target.value)}
+              {...register('personPhone')}
               {...a11y('person_phone', true)}
             />
             <p id={`${id}-person_phone-hint`} className="hint">
@@ -444,8 +439,7 @@ export function ConsultationForm({ onSuccess, onCancel }: Props) {
             <input
               type="email"
               autoComplete="off"
-              value={personEmail}
-              onChange={(e) => setPersonEmail(e.target.value)}
+              {...register('personEmail')}
               {...a11y('person_email')}
             />
             {errorText('person_email')}
@@ -456,11 +450,11 @@ export function ConsultationForm({ onSuccess, onCancel }: Props) {
       <fieldset className="intake-section">
         <legend>{t('consultations.form.sectionContent')}</legend>
         <ConcernsField
-          checked={concernList}
-          main={mainConcern}
+          checked={values.concernList}
+          main={values.mainConcern}
           onChange={(next, nextMain) => {
-            setConcernList(next);
-            setMainConcern(nextMain);
+            set('concernList', next);
+            set('mainConcern', nextMain);
           }}
           error={errors.concerns ?? errors.main_concern}
         />
@@ -471,22 +465,21 @@ export function ConsultationForm({ onSuccess, onCancel }: Props) {
             required
             maxLength={SUMMARY_MAX}
             rows={6}
-            value={summary}
-            onChange={(e) => setSummary(e.target.value)}
+            {...register('summary')}
             {...a11y('summary', true)}
           />
           <p id={`${id}-summary-hint`} className="hint">
-            {t('consultations.form.summaryHint', { count: summary.length, max: SUMMARY_MAX })}
+            {t('consultations.form.summaryHint', { count: values.summary.length, max: SUMMARY_MAX })}
           </p>
           {errorText('summary')}
         </div>
       </fieldset>
 
       <LifeRiskField
-        risks={risks}
-        urgent={urgent}
-        onRisksChange={setRisks}
-        onUrgentChange={setUrgent}
+        risks={values.risks}
+        urgent={values.urgent}
+        onRisksChange={(next) => set('risks', next)}
+        onUrgentChange={(next) => set('urgent', next)}
         error={errors.risks ?? errors.urgent}
       />
 
@@ -497,10 +490,8 @@ export function ConsultationForm({ onSuccess, onCancel }: Props) {
             <label key={c}>
               <input
                 type="radio"
-                name={`${id}-consent`}
                 value={c}
-                checked={consent === c}
-                onChange={() => setConsent(c)}
+                {...register('consent')}
               />
               {t(`consultations.consent.${c}`)}
             </label>

@@ -71,8 +71,8 @@ export function ConsultationsList() {
                   <td>{t(`channel.${c.channel}`)}</td>
                   <td>{areaName(c.area)}</td>
                   <td>
-                    {c.person_name ?? c.person_kana ?? (
-                      <span className="muted">{t('consultations.unknownPerson')}</span>
+                    {personLabel(c.person_name) ?? personLabel(c.person_kana) ?? (
+                      <span className="muted">{t('staff.unnamedPerson')}</span>
                     )}
                   </td>
                   <td className="summary">
@@ -82,6 +82,9 @@ export function ConsultationsList() {
                   </td>
                   <td>
                     {c.urgent && <span className="badge urgent">{t('consultations.urgentBadge')}</span>}
+                    {c.follow_up_pending_since && (
+                      <span className="badge reporter">{t('consultations.followUpBadge')}</span>
+                    )}
                   </td>
                   <td className="nowrap">{t(`consultations.status.${c.status}`)}</td>
                 </tr>
@@ -92,4 +95,12 @@ export function ConsultationsList() {
       )}
     </section>
   );
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A person's name as the list shows it; none when unnamed (an id standing in for the name is no name). */
+function personLabel(text: string | null | undefined): string | null {
+  const trimmed = text?.trim();
+  return trimmed && !UUID.test(trimmed) ? trimmed : null;
 }

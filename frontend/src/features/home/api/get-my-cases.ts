@@ -1,21 +1,26 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '@/shared/api/client';
 import { ApiError } from '@/shared/api/errors';
-import type { HomeCase } from './types';
+import type { HomeCasePage } from './types';
 
-export type MyCasesFilter = { lead?: string; area?: string };
+export type MyCasesFilter = { lead?: string; area?: string; limit: number; offset: number };
 
-/** Open cases (closed ones left out) that the user leads, or of the user's area. */
-export async function getMyCases(filter: MyCasesFilter): Promise<HomeCase[]> {
-  const { data, error, response } = await api.GET('/api/v1/cases', {
-    params: { query: { limit: 100, offset: 0, ...filter } },
-  });
+/**
+ * One page of the open cases the user leads, or of the user's area (an agency: those shared with it);
+ * closed (終結) cases stay on the case list, not on the home page.
+ */
+export async function getMyCases(filter: MyCasesFilter): Promise<HomeCasePage> {
+  const { data, error, response } = await api.GET('/api/v1/cases', { params: { query: { ...filter, open: true } } });
   if (!data) throw new ApiError(response.status, error);
-  return data.items.filter((c) => c.status !== 'closed');
+  return data;
 }
 
 export const myCasesQueryOptions = (filter: MyCasesFilter) =>
-  queryOptions({ queryKey: ['home', 'cases', filter], queryFn: () => getMyCases(filter) });
+  queryOptions({
+    queryKey: ['home', 'cases', filter],
+    queryFn: () => getMyCases(filter),
+    placeholderData: keepPreviousData,
+  });
 
 export function useMyCases(filter: MyCasesFilter, enabled = true) {
   return useQuery({ ...myCasesQueryOptions(filter), enabled });

@@ -1,7 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useCurrentUser } from '@/shared/auth/current-user';
+import { can } from '@/shared/auth/permissions';
+import { Pager, PAGE_SIZE, usePageParam } from '@/shared/ui/pager';
 import { formatDateTime, formatWareki } from '@/shared/utils/datetime';
+import { useStaffNames } from '@/shared/users/names';
 import { useDueActions } from '../api/get-due-actions';
 import { useDueSafetyChecks } from '../api/get-due-safety-checks';
 import { useMyCases } from '../api/get-my-cases';
@@ -19,17 +22,26 @@ export function MyWork() {
   const today = todayInTokyo();
   const dueBefore = addDays(today, 7);
 
-  // An agency member leads no case: their cases are those shared with their agency.
-  const isAgency = user?.role === 'agency';
-  const led = useMyCases(isAgency ? {} : { lead: user?.username }, Boolean(user));
-  const ofArea = useMyCases({ area: user?.area ?? undefined }, Boolean(user?.area) && !isAgency);
-  const checks = useDueSafetyChecks(isStaff);
+  // An agency member or an SC leads no case: their cases are those shared with them (case-api).
+  const isAgency = user?.role === 'agency' || user?.role === 'sc';
+  // Both lists page through the API, each page in the URL (?page=2, ?areaPage=2).
+  const ledPage = usePageParam('page');
+  const areaPage = usePageParam('areaPage');
+  const led = useMyCases(
+    { ...(isAgency ? {} : { lead: user?.username }), limit: PAGE_SIZE, offset: ledPage.offset },
+    Boolean(user),
+  );
+  const ofArea = useMyCases(
+    { area: user?.area ?? undefined, limit: PAGE_SIZE, offset: areaPage.offset },
+    Boolean(user?.area) && !isAgency,
+  );
+  // An SC sees no safety checks (case-api answers 403), so the card is left out for them.
+  const mayCheck = can(user?.role, 'safetyChecks');
+  const checks = useDueSafetyChecks(mayCheck);
   const actions = useDueActions({ owner: user?.username ?? '', dueBefore }, isStaff && Boolean(user));
 
   if (me.isPending) return <p>{t('app.loading')}</p>;
 
-  const ledIds = new Set(led.data?.map((c) => c.id));
-  const areaOnly = ofArea.data?.filter((c) => !ledIds.has(c.id)) ?? [];
   const overdueCount = checks.data?.filter((c) => c.overdue).length ?? 0;
 
   return (
@@ -38,7 +50,7 @@ export function MyWork() {
       {user && <p className="muted">{t('home.greeting', { name: user.display_name, date: formatWareki(`${today}T00:00:00+09:00`) })}</p>}
 
       <div className="home-grid">
-        {isStaff && (
+        {mayCheck && (
           <section className="card home-card" aria-labelledby="home-checks">
             <h2 id="home-checks">
               {t('home.checks.title')}
@@ -115,7 +127,7 @@ export function MyWork() {
         <section className="card home-card home-wide" aria-labelledby="home-cases">
           <h2 id="home-cases">
             {isAgency ? t('home.cases.sharedTitle') : t('home.cases.title')}
-            {led.data && <span className="home-count">{t('home.count', { count: led.data.length })}</span>}
+            {led.data && <span className="home-count">{t('home.count', { count: led.data.total })}</span>}
           </h2>
           {led.isPending && <p className="muted">{t('app.loading')}</p>}
           {led.isError && (
@@ -123,16 +135,27 @@ export function MyWork() {
               {t('home.loadError')}
             </p>
           )}
-          {led.data?.length === 0 && (
+          {led.data?.total === 0 && (
             <p className="muted">{isAgency ? t('home.cases.sharedEmpty') : t('home.cases.empty')}</p>
           )}
-          {led.data && led.data.length > 0 && <CaseLinks cases={led.data} showLead={isAgency} />}
+          {led.data && led.data.items.length > 0 && <CaseLinks cases={led.data.items} showLead={isAgency} />}
+          {led.data && led.data.total > 0 && (
+            <Pager total={led.data.total} page={ledPage.page} onPage={ledPage.goTo} label={t('home.cases.title')} />
+          )}
 
           {user?.area && !isAgency && (
             <>
               <h3>{t('home.cases.areaTitle')}</h3>
-              {ofArea.data && areaOnly.length === 0 && <p className="muted">{t('home.cases.areaEmpty')}</p>}
-              {areaOnly.length > 0 && <CaseLinks cases={areaOnly} showLead />}
+              {ofArea.data?.total === 0 && <p className="muted">{t('home.cases.areaEmpty')}</p>}
+              {ofArea.data && ofArea.data.items.length > 0 && <CaseLinks cases={ofArea.data.items} showLead />}
+              {ofArea.data && ofArea.data.total > 0 && (
+                <Pager
+                  total={ofArea.data.total}
+                  page={areaPage.page}
+                  onPage={areaPage.goTo}
+                  label={t('home.cases.areaTitle')}
+                />
+              )}
             </>
           )}
           <p>
@@ -153,6 +176,7 @@ function checkLink(check: DueSafetyCheck): string {
 
 function CaseLinks({ cases, showLead }: { cases: HomeCase[]; showLead: boolean }) {
   const { t } = useTranslation();
+  const staffName = useStaffNames(showLead ? cases.map((c) => c.lead_username) : []);
   return (
     <ul className="home-list">
       {cases.map((c) => (
@@ -163,7 +187,7 @@ function CaseLinks({ cases, showLead }: { cases: HomeCase[]; showLead: boolean }
           <span className="home-item-meta">
             {t(`home.status.${c.status}`)}
             {c.risk_flags.length > 0 && `　${t('home.cases.risk', { count: c.risk_flags.length })}`}
-            {showLead && c.lead_username && `　${t('home.cases.lead', { user: c.lead_username })}`}
+            {showLead && c.lead_username && `　${t('home.cases.lead', { user: staffName(c.lead_username) })}`}
           </span>
         </li>
       ))}

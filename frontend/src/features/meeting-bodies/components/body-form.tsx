@@ -5,6 +5,7 @@ import { describeRule, normaliseRule } from '@/shared/utils/rrule';
 import { useAreas, useCreateBody, useUpdateBody, type BodyWithEtag } from '../api/bodies';
 import { bodyTypes, type BodyDetail, type BodyType, type BodyUpdate } from '../api/types';
 import { RULE_PRESETS } from '../utils/rule-presets';
+import { TimeField } from '@/shared/ui/date-fields';
 import { ProblemAlert } from './problem-alert';
 
 type Props = {
@@ -136,8 +137,10 @@ export function BodyForm({ current, onSaved, onCancel, onReload }: Props) {
       )}
       <div className="meetings-row">
         <div className="field">
-          <label htmlFor={`${id}-time`}>{t('meetingBodies.form.startTime')}</label>
-          <input id={`${id}-time`} type="time" value={startTime} onChange={(e) => setStartTime(e.target.value)} />
+          <label id={`${id}-time-label`} htmlFor={`${id}-time`}>
+            {t('meetingBodies.form.startTime')}
+          </label>
+          <TimeField id={`${id}-time`} value={startTime} onChange={setStartTime} clearable />
         </div>
         <div className="field">
           <label htmlFor={`${id}-duration`}>{t('meetingBodies.form.duration')}</label>

@@ -1,6 +1,10 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '@/shared/utils/datetime';
+import { DESK_STAFF_ROLES } from '@/shared/users/search';
+import { StaffPicker } from '@/shared/users/staff-picker';
+import { StaffName } from '@/shared/users/staff-name';
+import { useStaffNames } from '@/shared/users/names';
 import {
   useAddMember,
   useAgencies,
@@ -21,6 +25,7 @@ export function BodyMembers({ body, canManage }: { body: BodyDetail; canManage: 
   const agencies = useAgencies();
   const agencyName = (agencyId: string | null) =>
     agencyId ? (agencies.data?.find((a) => a.id === agencyId)?.name ?? agencyId) : '';
+  const staffName = useStaffNames(body.members.flatMap((m) => [m.username, m.confidentiality_confirmed_by]));
 
   return (
     <section className="card meetings-section" aria-labelledby={`${id}-h`}>
@@ -39,12 +44,16 @@ export function BodyMembers({ body, canManage }: { body: BodyDetail; canManage: 
           </thead>
           <tbody>
             {body.members.map((m) => {
-              const who = m.name ?? m.username ?? '';
+              const who = m.name ?? staffName(m.username);
               return (
                 <tr key={m.id}>
                   <td>
                     {who}
-                    {m.username && m.name && <span className="muted">（{m.username}）</span>}
+                    {m.username && m.name && staffName(m.username) !== m.name && (
+                      <span className="muted">
+                        （<StaffName username={m.username} />）
+                      </span>
+                    )}
                     {m.kind === 'agency' && <span className="meetings-sub">{agencyName(m.agency_id)}</span>}
                   </td>
                   <td>{t(`meetingBodies.members.kind_${m.kind}`)}</td>
@@ -76,7 +85,7 @@ export function BodyMembers({ body, canManage }: { body: BodyDetail; canManage: 
                           <span className="meetings-sub">
                             {formatDateTime(m.confidentiality_confirmed_at)}
                             {m.confidentiality_confirmed_by && m.confidentiality_confirmed_by !== m.username
-                              ? t('meetingBodies.members.recordedBy', { by: m.confidentiality_confirmed_by })
+                              ? t('meetingBodies.members.recordedBy', { by: staffName(m.confidentiality_confirmed_by) })
                               : ''}
                           </span>
                         </>
@@ -121,6 +130,8 @@ export function BodyMembers({ body, canManage }: { body: BodyDetail; canManage: 
     </section>
   );
 }
+
+const AGENCY_ROLE = ['agency'] as const;
 
 function AddMember({ bodyId }: { bodyId: string }) {
   const { t } = useTranslation();
@@ -185,16 +196,14 @@ function AddMember({ bodyId }: { bodyId: string }) {
       )}
       <div className="meetings-row">
         <div className="field">
-          <label htmlFor={`${id}-username`}>
-            {kind === 'staff' ? t('meetingBodies.members.username') : t('meetingBodies.members.loginOptional')}
-          </label>
-          <input
+          <StaffPicker
+            key={kind}
             id={`${id}-username`}
+            label={kind === 'staff' ? t('staffPicker.addMember') : t('meetingBodies.members.loginOptional')}
             required={kind === 'staff'}
-            spellCheck={false}
-            autoComplete="off"
+            roles={kind === 'staff' ? DESK_STAFF_ROLES : AGENCY_ROLE}
             value={username}
-            onChange={(e) => setUsername(e.target.value)}
+            onChange={setUsername}
           />
         </div>
         <div className="field">

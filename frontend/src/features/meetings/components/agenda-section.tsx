@@ -2,6 +2,7 @@ import type { TFunction } from 'i18next';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { StaffName } from '@/shared/users/staff-name';
 import { useAddAgendaItem, useAgenda, useCaseSearch, useRemoveAgendaItem } from '../api/agenda';
 import type { AgendaItem, CaseSummary, Meeting } from '../api/types';
 import { bodyNotAllowedOf, isStatus } from '../utils/problems';
@@ -103,7 +104,9 @@ function AgendaEntry({
           </>
         )}
         <dt>{t('meetings.agenda.addedBy')}</dt>
-        <dd>{item.added_by}</dd>
+        <dd>
+          <StaffName username={item.added_by} />
+        </dd>
       </dl>
       <div className="actions">
         <button type="button" className="button" aria-expanded={showMaterial} onClick={() => setShowMaterial(!showMaterial)}>

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useStaffNames } from '@/shared/users/names';
 import type { Clash } from '../utils/problems';
 import { startLabelJa } from '../utils/tokyo';
 import { MeetingTime } from './meeting-time';
@@ -17,6 +18,7 @@ type Props = {
 export function ClashWarning({ clashes, series = false, pending = false, onConfirm, onDismiss }: Props) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
+  const staffName = useStaffNames(clashes.flatMap((c) => c.participants));
   useEffect(() => ref.current?.focus(), []);
   return (
     <div ref={ref} tabIndex={-1} role="alert" className="meetings-clash">
@@ -29,7 +31,7 @@ export function ClashWarning({ clashes, series = false, pending = false, onConfi
             <MeetingTime startsAt={clash.starts_at} endsAt={clash.ends_at} />
             <span className="meetings-clash-why">
               {clash.participants.length > 0 &&
-                t('meetings.clash.participants', { names: clash.participants.join('、') })}
+                t('meetings.clash.participants', { names: clash.participants.map(staffName).join('、') })}
               {clash.same_place && t('meetings.clash.samePlace')}
               {series && (
                 <>

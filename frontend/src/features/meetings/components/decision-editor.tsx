@@ -1,5 +1,9 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DateField } from '@/shared/ui/date-fields';
+import type { useInlineValidation } from '@/shared/ui/form-validation';
+import { DESK_STAFF_ROLES } from '@/shared/users/search';
+import { StaffPicker } from '@/shared/users/staff-picker';
 import { useAgencies } from '../api/get-agencies';
 import { decisionTypes, type DecisionType, type OwnerKind } from '../api/types';
 import { emptyAction, type DraftAction, type DraftDecision } from '../utils/draft';
@@ -7,14 +11,17 @@ import { emptyAction, type DraftAction, type DraftDecision } from '../utils/draf
 type Props = {
   decision: DraftDecision;
   number: number;
-  /** Usernames to suggest for a staff owner (the meeting's participants). */
-  staff: string[];
+  /** The surrounding form's inline validation: its messages go under these fields. */
+  validation: ReturnType<typeof useInlineValidation>;
   onChange: (decision: DraftDecision) => void;
   onRemove: () => void;
 };
 
-/** One decision (決定事項) with its actions: text, owner (staff or agency) and due date. */
-export function DecisionEditor({ decision, number, staff, onChange, onRemove }: Props) {
+/**
+ * One decision (決定事項) with its actions: text, owner (a member of staff chosen by name, stored as
+ * the username meeting-api takes, or an agency) and due date.
+ */
+export function DecisionEditor({ decision, number, validation: v, onChange, onRemove }: Props) {
   const { t } = useTranslation();
   const id = useId();
   const agencies = useAgencies();
@@ -50,86 +57,108 @@ export function DecisionEditor({ decision, number, staff, onChange, onRemove }: 
           maxLength={4000}
           value={decision.text}
           onChange={(e) => onChange({ ...decision, text: e.target.value })}
+          {...v.aria(`${id}-text`)}
         />
+        {v.errorText(`${id}-text`)}
       </div>
-      <datalist id={`${id}-staff`}>
-        {staff.map((u) => (
-          <option key={u} value={u} />
-        ))}
-      </datalist>
-      {decision.actions.map((action, i) => (
-        <fieldset key={action.key} className="meetings-action">
-          <legend>{t('meetings.minutes.actionN', { n: i + 1 })}</legend>
-          <div className="field">
-            <label htmlFor={`${id}-${action.key}-text`}>{t('meetings.minutes.actionText')}</label>
-            <input
-              id={`${id}-${action.key}-text`}
-              required
-              maxLength={500}
-              value={action.text}
-              onChange={(e) => setAction(action.key, { text: e.target.value })}
-            />
-          </div>
-          <div className="meetings-row">
+      {decision.actions.map((action, i) => {
+        const base = `${id}-${action.key}`;
+        return (
+          <fieldset key={action.key} className="meetings-action">
+            <legend>{t('meetings.minutes.actionN', { n: i + 1 })}</legend>
             <div className="field">
-              <label htmlFor={`${id}-${action.key}-kind`}>{t('meetings.minutes.ownerKind')}</label>
-              <select
-                id={`${id}-${action.key}-kind`}
-                value={action.owner_kind}
-                onChange={(e) => setAction(action.key, { owner_kind: e.target.value as OwnerKind, owner: '' })}
-              >
-                <option value="staff">{t('meetings.ownerKind.staff')}</option>
-                <option value="agency">{t('meetings.ownerKind.agency')}</option>
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor={`${id}-${action.key}-owner`}>{t('meetings.minutes.owner')}</label>
-              {action.owner_kind === 'agency' && agencies.data ? (
-                <select
-                  id={`${id}-${action.key}-owner`}
-                  required
-                  value={action.owner}
-                  onChange={(e) => setAction(action.key, { owner: e.target.value })}
-                >
-                  <option value="">{t('meetings.minutes.chooseAgency')}</option>
-                  {agencies.data.map((a) => (
-                    <option key={a.id} value={a.id}>
-                      {a.name}
-                    </option>
-                  ))}
-                </select>
-              ) : (
-                <input
-                  id={`${id}-${action.key}-owner`}
-                  required
-                  spellCheck={false}
-                  autoComplete="off"
-                  list={action.owner_kind === 'staff' ? `${id}-staff` : undefined}
-                  placeholder={action.owner_kind === 'staff' ? t('meetings.minutes.ownerStaffPlaceholder') : undefined}
-                  value={action.owner}
-                  onChange={(e) => setAction(action.key, { owner: e.target.value })}
-                />
-              )}
-            </div>
-            <div className="field">
-              <label htmlFor={`${id}-${action.key}-due`}>{t('meetings.minutes.dueDate')}</label>
+              <label htmlFor={`${base}-text`}>{t('meetings.minutes.actionText')}</label>
               <input
-                id={`${id}-${action.key}-due`}
-                type="date"
-                value={action.due_date}
-                onChange={(e) => setAction(action.key, { due_date: e.target.value })}
+                id={`${base}-text`}
+                required
+                maxLength={500}
+                value={action.text}
+                onChange={(e) => setAction(action.key, { text: e.target.value })}
+                {...v.aria(`${base}-text`)}
               />
+              {v.errorText(`${base}-text`)}
             </div>
-          </div>
-          <button
-            type="button"
-            className="meetings-link-button"
-            onClick={() => onChange({ ...decision, actions: decision.actions.filter((a) => a.key !== action.key) })}
-          >
-            {t('meetings.minutes.removeAction', { n: i + 1 })}
-          </button>
-        </fieldset>
-      ))}
+            <div className="meetings-row">
+              <div className="field">
+                <label htmlFor={`${base}-kind`}>{t('meetings.minutes.ownerKind')}</label>
+                <select
+                  id={`${base}-kind`}
+                  value={action.owner_kind}
+                  onChange={(e) => setAction(action.key, { owner_kind: e.target.value as OwnerKind, owner: '' })}
+                >
+                  <option value="staff">{t('meetings.ownerKind.staff')}</option>
+                  <option value="agency">{t('meetings.ownerKind.agency')}</option>
+                </select>
+              </div>
+              <div className="field">
+                {action.owner_kind === 'staff' ? (
+                  <StaffPicker
+                    id={`${base}-owner`}
+                    label={t('meetings.minutes.owner')}
+                    required
+                    roles={DESK_STAFF_ROLES}
+                    value={action.owner}
+                    onChange={(owner) => setAction(action.key, { owner })}
+                    invalid={Boolean(v.message(`${base}-owner`))}
+                    describedBy={v.message(`${base}-owner`) ? `${base}-owner-error` : undefined}
+                  />
+                ) : (
+                  <>
+                    <label htmlFor={`${base}-owner`}>{t('meetings.minutes.owner')}</label>
+                    {agencies.data ? (
+                      <select
+                        id={`${base}-owner`}
+                        required
+                        value={action.owner}
+                        onChange={(e) => setAction(action.key, { owner: e.target.value })}
+                        {...v.aria(`${base}-owner`)}
+                      >
+                        <option value="">{t('meetings.minutes.chooseAgency')}</option>
+                        {agencies.data.map((a) => (
+                          <option key={a.id} value={a.id}>
+                            {a.name}
+                          </option>
+                        ))}
+                      </select>
+                    ) : (
+                      // The agency list did not load: the agency's id typed in, as meeting-api takes it.
+                      <input
+                        id={`${base}-owner`}
+                        required
+                        spellCheck={false}
+                        autoComplete="off"
+                        value={action.owner}
+                        onChange={(e) => setAction(action.key, { owner: e.target.value })}
+                        {...v.aria(`${base}-owner`)}
+                      />
+                    )}
+                  </>
+                )}
+                {v.errorText(`${base}-owner`)}
+              </div>
+              <div className="field">
+                <label id={`${base}-due-label`} htmlFor={`${base}-due`}>
+                  {t('meetings.minutes.dueDate')}
+                </label>
+                <DateField
+                  id={`${base}-due`}
+                  clearable
+                  value={action.due_date}
+                  onChange={(due_date) => setAction(action.key, { due_date })}
+                  error={v.message(`${base}-due`)}
+                />
+              </div>
+            </div>
+            <button
+              type="button"
+              className="meetings-link-button"
+              onClick={() => onChange({ ...decision, actions: decision.actions.filter((a) => a.key !== action.key) })}
+            >
+              {t('meetings.minutes.removeAction', { n: i + 1 })}
+            </button>
+          </fieldset>
+        );
+      })}
       <div className="actions">
         <button
           type="button"

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { useStaffNames } from '@/shared/users/names';
 import { useAgenda } from '../api/agenda';
 import { useAgencies } from '../api/get-agencies';
 import { useDecisions } from '../api/minutes';
@@ -18,8 +19,9 @@ export function DecisionsSection({ meeting, enabled }: { meeting: Meeting; enabl
   const agenda = useAgenda(meeting.id);
   const agencies = useAgencies();
   const caseTitle = (d: Decision) => agenda.data?.find((a) => a.id === d.agenda_item_id)?.case_title ?? d.case_id;
+  const staffName = useStaffNames((decisions.data ?? []).flatMap((d) => (d.actions as ActionRow[]).map((a) => a.owner)));
   const owner = (a: ActionRow) =>
-    a.owner_kind === 'agency' ? (agencies.data?.find((x) => x.id === a.owner)?.name ?? a.owner) : a.owner;
+    a.owner_kind === 'agency' ? (agencies.data?.find((x) => x.id === a.owner)?.name ?? a.owner) : staffName(a.owner);
 
   return (
     <section id="meeting-decisions" className="card meetings-section" aria-labelledby={`${id}-h`}>

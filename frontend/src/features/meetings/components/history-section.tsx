@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { StaffName } from '@/shared/users/staff-name';
 import { useMeetingHistory } from '../api/get-meeting';
 import { startLabelJa } from '../utils/tokyo';
 
@@ -23,7 +24,9 @@ export function HistorySection({ meetingId }: { meetingId: string }) {
             <li key={e.id}>
               <time dateTime={e.at}>{startLabelJa(e.at)}</time>{' '}
               {KNOWN.includes(e.kind) ? t(`meetings.history.kind.${e.kind}` as 'meetings.history.kind.scheduled') : e.kind}
-              <span className="muted">（{e.actor}）</span>
+              <span className="muted">
+                （<StaffName username={e.actor} />）
+              </span>
               {e.reason && <span>：{e.reason}</span>}
             </li>
           ))}

@@ -1,4 +1,7 @@
 import { useTranslation } from 'react-i18next';
+import { StaffName } from '@/shared/users/staff-name';
+import { useStaffNames } from '@/shared/users/names';
+import { AreaName } from '@/shared/users/area-name';
 import { useMaterial } from '../api/agenda';
 import { startLabelJa } from '../utils/tokyo';
 import { ProblemAlert } from './problem-alert';
@@ -20,6 +23,7 @@ type Advice = {
 export function MaterialView({ meetingId, itemId, confidential }: { meetingId: string; itemId: string; confidential: boolean }) {
   const { t } = useTranslation();
   const material = useMaterial(meetingId, itemId, true);
+  const staffName = useStaffNames([material.data?.captured_by]);
   if (material.isPending) return <p>{t('app.loading')}</p>;
   if (material.isError) return <ProblemAlert error={material.error} failed={t('meetings.material.loadError')} />;
   const m = material.data;
@@ -28,16 +32,20 @@ export function MaterialView({ meetingId, itemId, confidential }: { meetingId: s
   return (
     <div className="meetings-material" role="region" aria-label={t('meetings.material.title')}>
       {confidential && <p className="meetings-confidential-note">{t('meetings.material.confidential')}</p>}
-      <p className="hint">{t('meetings.material.captured', { when: startLabelJa(m.captured_at), by: m.captured_by })}</p>
+      <p className="hint">{t('meetings.material.captured', { when: startLabelJa(m.captured_at), by: staffName(m.captured_by) })}</p>
       <dl className="meetings-facts compact">
         <dt>{t('meetings.material.caseTitle')}</dt>
         <dd>{snap.title}</dd>
         <dt>{t('meetings.material.area')}</dt>
-        <dd>{snap.area}</dd>
+        <dd>
+          <AreaName code={snap.area} />
+        </dd>
         <dt>{t('meetings.material.status')}</dt>
         <dd>{snap.status ? t(`meetings.caseStatus.${snap.status}` as 'meetings.caseStatus.intake', { defaultValue: snap.status }) : '—'}</dd>
         <dt>{t('meetings.material.lead')}</dt>
-        <dd>{snap.lead_username ?? '—'}</dd>
+        <dd>
+          <StaffName username={snap.lead_username} />
+        </dd>
         <dt>{t('meetings.material.risks')}</dt>
         <dd>
           {snap.risk_flags && snap.risk_flags.length > 0

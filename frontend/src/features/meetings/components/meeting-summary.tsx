@@ -1,5 +1,9 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DateField, TimeField } from '@/shared/ui/date-fields';
+import { useInlineValidation } from '@/shared/ui/form-validation';
+import { StaffName } from '@/shared/users/staff-name';
+import { useStaffNames } from '@/shared/users/names';
 import { useCancelMeeting, useUpdateMeeting } from '../api/change-meeting';
 import type { MeetingWithEtag } from '../api/get-meeting';
 import type { MeetingUpdate } from '../api/types';
@@ -8,6 +12,7 @@ import { tokyoIso, tokyoParts } from '../utils/tokyo';
 import { ClashWarning } from './clash-warning';
 import { MeetingTime } from './meeting-time';
 import { ProblemAlert } from './problem-alert';
+import { SeriesActions } from './series-actions';
 
 type Props = { data: MeetingWithEtag; onReload: () => void };
 
@@ -15,6 +20,7 @@ type Props = { data: MeetingWithEtag; onReload: () => void };
 export function MeetingSummary({ data, onReload }: Props) {
   const { t } = useTranslation();
   const { meeting } = data;
+  const staffName = useStaffNames(meeting.participants);
   const [mode, setMode] = useState<'view' | 'reschedule' | 'cancel'>('view');
   const cancelled = meeting.status === 'cancelled';
 
@@ -46,9 +52,11 @@ export function MeetingSummary({ data, onReload }: Props) {
           </>
         )}
         <dt>{t('meetings.page.organiser')}</dt>
-        <dd>{meeting.organiser}</dd>
+        <dd>
+          <StaffName username={meeting.organiser} />
+        </dd>
         <dt>{t('meetings.form.participants')}</dt>
-        <dd>{meeting.participants.length > 0 ? meeting.participants.join('、') : <span className="muted">{t('meetings.page.none')}</span>}</dd>
+        <dd>{meeting.participants.length > 0 ? meeting.participants.map(staffName).join('、') : <span className="muted">{t('meetings.page.none')}</span>}</dd>
         {meeting.series_id && (
           <>
             <dt>{t('meetings.page.series')}</dt>
@@ -73,6 +81,7 @@ export function MeetingSummary({ data, onReload }: Props) {
           </button>
         </div>
       )}
+      {!cancelled && mode === 'view' && meeting.series_id && <SeriesActions meeting={meeting} onReload={onReload} />}
       {mode === 'reschedule' && <RescheduleForm data={data} onDone={() => setMode('view')} onReload={onReload} />}
       {mode === 'cancel' && <CancelForm data={data} onDone={() => setMode('view')} onReload={onReload} />}
     </section>
@@ -94,6 +103,7 @@ function RescheduleForm({ data, onDone, onReload }: { data: MeetingWithEtag; onD
   const [last, setLast] = useState<MeetingUpdate | null>(null);
   const update = useUpdateMeeting({ onSuccess: onDone });
   const clashes = clashesOf(update.error);
+  const v = useInlineValidation();
 
   function changes(): MeetingUpdate {
     const body: MeetingUpdate = {};
@@ -109,31 +119,59 @@ function RescheduleForm({ data, onDone, onReload }: { data: MeetingWithEtag; onD
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (!v.validate()) return;
     const body = changes();
     setLast(body);
     update.mutate({ meetingId: meeting.id, etag, body });
   }
 
   return (
-    <form className="form meetings-inline-form" onSubmit={handleSubmit} aria-labelledby={`${id}-h`}>
+    <form
+      ref={v.formRef}
+      className="form meetings-inline-form"
+      onSubmit={handleSubmit}
+      aria-labelledby={`${id}-h`}
+      noValidate
+    >
       <h2 id={`${id}-h`}>{t('meetings.reschedule.title')}</h2>
       <p className="hint">{t('meetings.reschedule.hint')}</p>
+      {v.summary}
       <div className="field">
         <label htmlFor={`${id}-title`}>{t('meetings.form.title')}</label>
-        <input id={`${id}-title`} value={title} required maxLength={200} onChange={(e) => setTitle(e.target.value)} />
+        <input
+          id={`${id}-title`}
+          value={title}
+          required
+          maxLength={200}
+          onChange={(e) => setTitle(e.target.value)}
+          {...v.aria(`${id}-title`)}
+        />
+        {v.errorText(`${id}-title`)}
       </div>
       <div className="meetings-row">
         <div className="field">
-          <label htmlFor={`${id}-date`}>{t('meetings.form.date')}</label>
-          <input id={`${id}-date`} type="date" required value={day} onChange={(e) => setDay(e.target.value)} />
+          <label id={`${id}-date-label`} htmlFor={`${id}-date`}>
+            {t('meetings.form.date')}
+          </label>
+          <DateField id={`${id}-date`} required value={day} onChange={setDay} error={v.message(`${id}-date`)} />
         </div>
         <div className="field">
-          <label htmlFor={`${id}-start`}>{t('meetings.form.start')}</label>
-          <input id={`${id}-start`} type="time" required value={startTime} onChange={(e) => setStartTime(e.target.value)} />
+          <label id={`${id}-start-label`} htmlFor={`${id}-start`}>
+            {t('meetings.form.start')}
+          </label>
+          <TimeField
+            id={`${id}-start`}
+            required
+            value={startTime}
+            onChange={setStartTime}
+            error={v.message(`${id}-start`)}
+          />
         </div>
         <div className="field">
-          <label htmlFor={`${id}-end`}>{t('meetings.form.end')}</label>
-          <input id={`${id}-end`} type="time" required value={endTime} onChange={(e) => setEndTime(e.target.value)} />
+          <label id={`${id}-end-label`} htmlFor={`${id}-end`}>
+            {t('meetings.form.end')}
+          </label>
+          <TimeField id={`${id}-end`} required value={endTime} onChange={setEndTime} error={v.message(`${id}-end`)} />
         </div>
       </div>
       <div className="meetings-row">
@@ -143,7 +181,14 @@ function RescheduleForm({ data, onDone, onReload }: { data: MeetingWithEtag; onD
         </div>
         <div className="field">
           <label htmlFor={`${id}-url`}>{t('meetings.form.onlineUrl')}</label>
-          <input id={`${id}-url`} type="url" value={onlineUrl} onChange={(e) => setOnlineUrl(e.target.value)} />
+          <input
+            id={`${id}-url`}
+            type="url"
+            value={onlineUrl}
+            onChange={(e) => setOnlineUrl(e.target.value)}
+            {...v.aria(`${id}-url`)}
+          />
+          {v.errorText(`${id}-url`)}
         </div>
       </div>
       {clashes ? (
@@ -181,19 +226,36 @@ function CancelForm({ data, onDone, onReload }: { data: MeetingWithEtag; onDone:
   const id = useId();
   const [reason, setReason] = useState('');
   const cancel = useCancelMeeting({ onSuccess: onDone });
+  const v = useInlineValidation();
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (!v.validate()) return;
     cancel.mutate({ meetingId: data.meeting.id, etag: data.etag, reason: reason.trim() });
   }
 
   return (
-    <form className="form meetings-inline-form" onSubmit={handleSubmit} aria-labelledby={`${id}-h`}>
+    <form
+      ref={v.formRef}
+      className="form meetings-inline-form"
+      onSubmit={handleSubmit}
+      aria-labelledby={`${id}-h`}
+      noValidate
+    >
       <h2 id={`${id}-h`}>{t('meetings.cancel.title')}</h2>
       <p className="hint">{t('meetings.cancel.hint')}</p>
       <div className="field">
         <label htmlFor={`${id}-reason`}>{t('meetings.cancel.reason')}</label>
-        <textarea id={`${id}-reason`} rows={2} required maxLength={1000} value={reason} onChange={(e) => setReason(e.target.value)} />
+        <textarea
+          id={`${id}-reason`}
+          rows={2}
+          required
+          maxLength={1000}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          {...v.aria(`${id}-reason`)}
+        />
+        {v.errorText(`${id}-reason`)}
       </div>
       <ProblemAlert
         error={cancel.error}

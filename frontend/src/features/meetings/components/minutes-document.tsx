@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { useStaffNames } from '@/shared/users/names';
 import { useAgencies } from '../api/get-agencies';
 import { useDecisions } from '../api/minutes';
 import type { AgendaItem, Meeting, Minutes } from '../api/types';
@@ -16,6 +17,12 @@ export function MinutesDocument({ meeting, minutes, agenda, headingLevel = 3 }: 
   const decisions = useDecisions(meeting.id, amended);
   const H = headingLevel === 2 ? 'h2' : 'h3';
   const agencyName = (agencyId: string) => agencies.data?.find((a) => a.id === agencyId)?.name ?? agencyId;
+  const staffName = useStaffNames([
+    ...minutes.attendees,
+    ...minutes.items.flatMap((e) => e.decisions.flatMap((d) => d.actions.map((a) => a.owner))),
+    ...minutes.amendments.map((a) => a.added_by),
+    ...(decisions.data ?? []).flatMap((d) => (d.actions as ActionRow[]).map((a) => a.owner)),
+  ]);
   const titleOf = (itemId: string) => agenda.find((a) => a.id === itemId);
   const numberOf = (itemId: string) => agenda.findIndex((a) => a.id === itemId) + 1;
 
@@ -23,7 +30,7 @@ export function MinutesDocument({ meeting, minutes, agenda, headingLevel = 3 }: 
     <div className="meetings-document">
       <H>{t('meetings.minutes.attendance')}</H>
       <p>
-        {minutes.attendees.length > 0 ? minutes.attendees.join('、') : t('meetings.page.none')}
+        {minutes.attendees.length > 0 ? minutes.attendees.map(staffName).join('、') : t('meetings.page.none')}
         {minutes.agency_attendees.length > 0 && (
           <>
             <br />
@@ -62,7 +69,7 @@ export function MinutesDocument({ meeting, minutes, agenda, headingLevel = 3 }: 
                         <tr key={j}>
                           <td>{a.text}</td>
                           <td>
-                            {a.owner_kind === 'agency' ? agencyName(a.owner) : a.owner}
+                            {a.owner_kind === 'agency' ? agencyName(a.owner) : staffName(a.owner)}
                             <span className="muted">（{t(`meetings.ownerKind.${a.owner_kind}`)}）</span>
                           </td>
                           <td className="nowrap">{a.due_date ?? '—'}</td>
@@ -92,7 +99,7 @@ export function MinutesDocument({ meeting, minutes, agenda, headingLevel = 3 }: 
               <li key={a.id}>
                 <p className="meetings-text">{a.text}</p>
                 <p className="hint">
-                  {t('meetings.amend.meta', { reason: a.reason, by: a.added_by, when: startLabelJa(a.added_at) })}
+                  {t('meetings.amend.meta', { reason: a.reason, by: staffName(a.added_by), when: startLabelJa(a.added_at) })}
                   {a.decision_ids.length > 0 && t('meetings.amend.withDecisions', { count: a.decision_ids.length })}
                 </p>
                 {decisions.data
@@ -107,7 +114,7 @@ export function MinutesDocument({ meeting, minutes, agenda, headingLevel = 3 }: 
                         <ul className="meetings-action-list">
                           {(d.actions as ActionRow[]).map((x, j) => (
                             <li key={j}>
-                              {x.text}（{x.owner_kind === 'agency' ? agencyName(x.owner ?? '') : x.owner}
+                              {x.text}（{x.owner_kind === 'agency' ? agencyName(x.owner ?? '') : staffName(x.owner)}
                               {x.due_date ? `、${x.due_date}` : ''}）
                             </li>
                           ))}

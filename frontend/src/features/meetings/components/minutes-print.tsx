@@ -2,6 +2,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { StaffName } from '@/shared/users/staff-name';
+import { useStaffNames } from '@/shared/users/names';
 import { useAgenda } from '../api/agenda';
 import { useBody } from '../api/get-bodies';
 import { useMeeting } from '../api/get-meeting';
@@ -22,6 +24,7 @@ export function MinutesPrint({ meetingId }: { meetingId: string }) {
   const agenda = useAgenda(meetingId);
   const body = useBody(meeting.data?.meeting.body_id);
   const m = meeting.data?.meeting;
+  const staffName = useStaffNames([minutes.data?.minutes.updated_by, minutes.data?.minutes.finalised_by]);
 
   useEffect(() => {
     if (m) document.title = `${t('meetings.print.documentTitle')} ${m.title} ${tokyoParts(m.starts_at).day}`;
@@ -121,17 +124,19 @@ export function MinutesPrint({ meetingId }: { meetingId: string }) {
             </tr>
             <tr>
               <th scope="row">{t('meetings.page.organiser')}</th>
-              <td>{m.organiser}</td>
+              <td>
+                <StaffName username={m.organiser} />
+              </td>
             </tr>
           </tbody>
         </table>
         <MinutesDocument meeting={m} minutes={mins} agenda={agenda.data} headingLevel={2} />
         <footer className="meetings-print-foot">
           {mins.updated_by && (
-            <p>{t('meetings.print.writtenBy', { by: mins.updated_by, when: mins.updated_at ? startLabelJa(mins.updated_at) : '' })}</p>
+            <p>{t('meetings.print.writtenBy', { by: staffName(mins.updated_by), when: mins.updated_at ? startLabelJa(mins.updated_at) : '' })}</p>
           )}
           {final && mins.finalised_by && (
-            <p>{t('meetings.print.finalisedBy', { by: mins.finalised_by, when: mins.finalised_at ? startLabelJa(mins.finalised_at) : '' })}</p>
+            <p>{t('meetings.print.finalisedBy', { by: staffName(mins.finalised_by), when: mins.finalised_at ? startLabelJa(mins.finalised_at) : '' })}</p>
           )}
           {m.confidential && <p className="meetings-print-duty">{t('meetings.print.duty')}</p>}
         </footer>

@@ -1,6 +1,10 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
+import { useInlineValidation } from '@/shared/ui/form-validation';
+import { useStaffNames } from '@/shared/users/names';
+import { StaffName } from '@/shared/users/staff-name';
+import { StaffMultiPicker } from '@/shared/users/staff-picker';
 import { useAgenda } from '../api/agenda';
 import { meetingKeys } from '../api/keys';
 import { useAddAmendment, useFinaliseMinutes, useMinutes, useSaveMinutes, type MinutesWithEtag } from '../api/minutes';
@@ -29,6 +33,7 @@ export function MinutesSection({ meeting }: { meeting: Meeting }) {
   const minutes = useMinutes(meeting.id);
   const agenda = useAgenda(meeting.id);
   const [generation, setGeneration] = useState(0);
+  const staffName = useStaffNames([minutes.data?.minutes.finalised_by]);
   const queryClient = useQueryClient();
 
   async function reload() {
@@ -47,7 +52,7 @@ export function MinutesSection({ meeting }: { meeting: Meeting }) {
             <p className="meetings-final-note" role="note">
               {t('meetings.minutes.finalNote', {
                 when: minutes.data.minutes.finalised_at ? startLabelJa(minutes.data.minutes.finalised_at) : '',
-                by: minutes.data.minutes.finalised_by ?? '',
+                by: staffName(minutes.data.minutes.finalised_by),
               })}
             </p>
             <MinutesDocument meeting={meeting} minutes={minutes.data.minutes} agenda={agenda.data} />
@@ -79,9 +84,11 @@ function MinutesEditor({ meeting, agenda, current, onReload }: EditorProps) {
   const save = useSaveMinutes();
   const finalise = useFinaliseMinutes();
   const dialog = useRef<HTMLDialogElement>(null);
+  const v = useInlineValidation();
 
   const people = [...new Set([meeting.organiser, ...meeting.participants, ...current.minutes.attendees])];
   const body = toWrite(draft, agenda, splitUsernames(draft.extraAttendees));
+  const draftBy = useStaffNames([current.minutes.updated_by]);
   const serverBody = toWrite(draftOf(current.minutes), agenda, []);
   const dirty = JSON.stringify(body) !== JSON.stringify(serverBody);
   const decisionCount = body.items?.reduce((n, item) => n + (item.decisions?.length ?? 0), 0) ?? 0;
@@ -105,6 +112,7 @@ function MinutesEditor({ meeting, agenda, current, onReload }: EditorProps) {
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (!v.validate()) return;
     void saveDraft().catch(() => undefined);
   }
 
@@ -120,13 +128,19 @@ function MinutesEditor({ meeting, agenda, current, onReload }: EditorProps) {
 
   const error = save.error ?? finalise.error;
   return (
-    <form className="meetings-minutes-form" onSubmit={handleSubmit} aria-describedby={`${id}-status`}>
+    <form
+      ref={v.formRef}
+      className="meetings-minutes-form"
+      onSubmit={handleSubmit}
+      aria-describedby={`${id}-status`}
+      noValidate
+    >
       <p id={`${id}-status`} className="hint">
         {current.minutes.version === 0
           ? t('meetings.minutes.notYet')
           : t('meetings.minutes.draftStatus', {
               when: current.minutes.updated_at ? startLabelJa(current.minutes.updated_at) : '',
-              by: current.minutes.updated_by ?? '',
+              by: draftBy(current.minutes.updated_by),
             })}
       </p>
 
@@ -146,17 +160,17 @@ function MinutesEditor({ meeting, agenda, current, onReload }: EditorProps) {
                   }))
                 }
               />
-              <label htmlFor={`${id}-att-${username}`}>{username}</label>
+              <label htmlFor={`${id}-att-${username}`}>
+                <StaffName username={username} />
+              </label>
             </li>
           ))}
         </ul>
         <div className="field">
-          <label htmlFor={`${id}-extra`}>{t('meetings.minutes.extraAttendees')}</label>
-          <input
-            id={`${id}-extra`}
-            value={draft.extraAttendees}
-            spellCheck={false}
-            onChange={(e) => setDraft((d) => ({ ...d, extraAttendees: e.target.value }))}
+          <StaffMultiPicker
+            label={t('staffPicker.addAttendee')}
+            values={splitUsernames(draft.extraAttendees).filter((u) => !people.includes(u))}
+            onChange={(usernames) => setDraft((d) => ({ ...d, extraAttendees: usernames.join(' ') }))}
           />
         </div>
         <h3 className="meetings-subhead">{t('meetings.minutes.agencyAttendees')}</h3>
@@ -218,7 +232,7 @@ function MinutesEditor({ meeting, agenda, current, onReload }: EditorProps) {
                 key={decision.key}
                 decision={decision}
                 number={i + 1}
-                staff={people}
+                validation={v}
                 onChange={(next) => setDecisions(item.id, (ds) => ds.map((d) => (d.key === next.key ? next : d)))}
                 onRemove={() => setDecisions(item.id, (ds) => ds.filter((d) => d.key !== decision.key))}
               />
@@ -241,6 +255,7 @@ function MinutesEditor({ meeting, agenda, current, onReload }: EditorProps) {
         />
       </div>
 
+      {v.summary}
       <ProblemAlert error={error} failed={t('meetings.minutes.saveFailed')} onReload={onReload} />
       {saved !== null && !dirty && !error && (
         <p role="status" className="meetings-ok">
@@ -255,7 +270,10 @@ function MinutesEditor({ meeting, agenda, current, onReload }: EditorProps) {
           type="button"
           className="button primary"
           disabled={save.isPending || finalise.isPending}
-          onClick={() => dialog.current?.showModal()}
+          onClick={() => {
+            // A draft that cannot be saved as it stands is not offered for finalising either.
+            if (v.validate()) dialog.current?.showModal();
+          }}
         >
           {t('meetings.minutes.finalise')}
         </button>
@@ -289,6 +307,7 @@ function AmendmentForm({ meeting, agenda }: { meeting: Meeting; agenda: AgendaIt
   const [text, setText] = useState('');
   const [reason, setReason] = useState('');
   const [decisions, setDecisions] = useState<{ itemId: string; decision: DraftDecision }[]>([]);
+  const v = useInlineValidation();
   const amend = useAddAmendment({
     onSuccess: () => {
       setText('');
@@ -312,6 +331,7 @@ function AmendmentForm({ meeting, agenda }: { meeting: Meeting; agenda: AgendaIt
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (!v.validate()) return;
     amend.mutate({
       meetingId: meeting.id,
       body: {
@@ -323,16 +343,39 @@ function AmendmentForm({ meeting, agenda }: { meeting: Meeting; agenda: AgendaIt
   }
 
   return (
-    <form className="form meetings-inline-form" onSubmit={handleSubmit} aria-labelledby={`${id}-h`}>
+    <form
+      ref={v.formRef}
+      className="form meetings-inline-form"
+      onSubmit={handleSubmit}
+      aria-labelledby={`${id}-h`}
+      noValidate
+    >
       <h3 id={`${id}-h`}>{t('meetings.amend.title')}</h3>
       <p className="hint">{t('meetings.amend.hint')}</p>
+      {v.summary}
       <div className="field">
         <label htmlFor={`${id}-text`}>{t('meetings.amend.text')}</label>
-        <textarea id={`${id}-text`} rows={3} required value={text} onChange={(e) => setText(e.target.value)} />
+        <textarea
+          id={`${id}-text`}
+          rows={3}
+          required
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          {...v.aria(`${id}-text`)}
+        />
+        {v.errorText(`${id}-text`)}
       </div>
       <div className="field">
         <label htmlFor={`${id}-reason`}>{t('meetings.amend.reason')}</label>
-        <input id={`${id}-reason`} required maxLength={1000} value={reason} onChange={(e) => setReason(e.target.value)} />
+        <input
+          id={`${id}-reason`}
+          required
+          maxLength={1000}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          {...v.aria(`${id}-reason`)}
+        />
+        {v.errorText(`${id}-reason`)}
       </div>
       {decisions.map(({ itemId, decision }, i) => (
         <div key={decision.key} className="meetings-amend-decision">
@@ -355,7 +398,7 @@ function AmendmentForm({ meeting, agenda }: { meeting: Meeting; agenda: AgendaIt
           <DecisionEditor
             decision={decision}
             number={i + 1}
-            staff={[meeting.organiser, ...meeting.participants]}
+            validation={v}
             onChange={(next) => setDecisions((ds) => ds.map((d) => (d.decision.key === next.key ? { ...d, decision: next } : d)))}
             onRemove={() => setDecisions((ds) => ds.filter((d) => d.decision.key !== decision.key))}
           />

@@ -1,5 +1,8 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { StaffName } from '@/shared/users/staff-name';
+import { useStaffNames } from '@/shared/users/names';
+import { StaffMultiPicker } from '@/shared/users/staff-picker';
 import type { BodyMember } from '../api/types';
 
 /** Usernames typed into one box, separated by spaces or commas (Japanese ones too). */
@@ -21,12 +24,13 @@ type Props = {
   legend?: string;
 };
 
-/** Participants: the body's members who sign in (ticked by default) and anyone else by username. */
+/** Participants: the body's members who sign in (ticked by default) and anyone else, chosen by name. */
 export function ParticipantsField({ members, checked, onCheckedChange, extra, onExtraChange, confidential, legend }: Props) {
   const { t } = useTranslation();
   const id = useId();
   const withLogin = members.filter((m) => m.username);
   const others = checked.filter((u) => !withLogin.some((m) => m.username === u));
+  const staffName = useStaffNames(others);
   return (
     <fieldset className="meetings-fieldset">
       <legend>{legend ?? t('meetings.form.participants')}</legend>
@@ -45,7 +49,7 @@ export function ParticipantsField({ members, checked, onCheckedChange, extra, on
                   }
                 />
                 <label htmlFor={`${id}-${username}`}>
-                  {m.name ? `${m.name}（${username}）` : username}
+                  {m.name ?? <StaffName username={username} />}
                   {m.role !== 'member' && <span className="tag">{t(`meetings.memberRole.${m.role}`)}</span>}
                 </label>
               </li>
@@ -54,21 +58,15 @@ export function ParticipantsField({ members, checked, onCheckedChange, extra, on
         </ul>
       )}
       {others.length > 0 && (
-        <p className="hint">{t('meetings.form.otherParticipants', { names: others.join('、') })}</p>
+        <p className="hint">{t('meetings.form.otherParticipants', { names: others.map(staffName).join('、') })}</p>
       )}
       <div className="field">
-        <label htmlFor={`${id}-extra`}>{t('meetings.form.extraParticipants')}</label>
-        <input
-          id={`${id}-extra`}
-          value={extra}
-          spellCheck={false}
-          autoComplete="off"
-          onChange={(e) => onExtraChange(e.target.value)}
-          aria-describedby={`${id}-extra-hint`}
+        <StaffMultiPicker
+          label={t('staffPicker.addParticipant')}
+          values={splitUsernames(extra).filter((u) => !checked.includes(u))}
+          onChange={(usernames) => onExtraChange(usernames.join(' '))}
+          hint={confidential ? t('meetings.form.extraHintConfidential') : t('staffPicker.addParticipantHint')}
         />
-        <p id={`${id}-extra-hint`} className="hint">
-          {confidential ? t('meetings.form.extraHintConfidential') : t('meetings.form.extraHint')}
-        </p>
       </div>
     </fieldset>
   );

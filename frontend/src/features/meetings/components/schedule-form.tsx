@@ -1,15 +1,27 @@
-import { useId, useState, type FormEvent } from 'react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useEffect, useId, useRef, useState } from 'react';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { flatErrors, messageOf } from '@/shared/forms/zod-form';
+import { DateField, TimeField } from '@/shared/ui/date-fields';
 import { useBodies, useBody } from '../api/get-bodies';
 import { useScheduleMeeting, type ScheduleRequest } from '../api/schedule-meeting';
 import { bodyTypes, type BodyType, type Meeting } from '../api/types';
 import { clashesOf, unconfirmedBodyOf } from '../utils/problems';
 import { describeRule } from '@/shared/utils/rrule';
-import { previewDays, ruleOf, type RuleChoice } from '../utils/rrule';
-import { addMinutesToTime, dayLabelJa, minutesBetween, tokyoIso, type Day } from '../utils/tokyo';
+import { previewDays, ruleOf } from '../utils/rrule';
+import {
+  choiceOf,
+  RULE_MODES,
+  scheduleSchema,
+  type RuleMode,
+  type ScheduleSent,
+  type ScheduleValues,
+} from '../utils/schedule-schema';
+import { addMinutesToTime, dayLabelJa, minutesBetween, type Day } from '../utils/tokyo';
 import { ClashWarning } from './clash-warning';
 import { ConfidentialityConfirm } from './confidentiality-confirm';
-import { ParticipantsField, splitUsernames } from './participants-field';
+import { ParticipantsField } from './participants-field';
 import { ProblemAlert } from './problem-alert';
 
 type Props = {
@@ -19,61 +31,72 @@ type Props = {
   onCancel: () => void;
 };
 
-type RuleMode = 'body' | 'monthlyNth' | 'weekly' | 'biweekly' | 'monthlyDay' | 'custom';
-const RULE_MODES: RuleMode[] = ['body', 'monthlyNth', 'weekly', 'biweekly', 'monthlyDay', 'custom'];
+const schema = scheduleSchema();
 
 /** 「会議を予定する」: one meeting or a series, with the body's defaults filled in. */
 export function ScheduleForm({ defaultBodyId, defaultDay, onScheduled, onCancel }: Props) {
   const { t } = useTranslation();
   const id = useId();
   const bodies = useBodies();
-  const [bodyId, setBodyId] = useState(defaultBodyId);
+  const formRef = useRef<HTMLFormElement>(null);
+  // noValidate: what is missing is said inline, in the app's words, not in the browser's popups.
+  const form = useForm<ScheduleValues, unknown, ScheduleSent>({
+    resolver: zodResolver(schema),
+    defaultValues: {
+      bodyId: defaultBodyId,
+      bodyType: 'case_conference',
+      title: '',
+      repeat: 'single',
+      day: defaultDay,
+      start: '14:00',
+      end: '15:00',
+      ruleMode: 'monthlyNth',
+      nth: 2,
+      weekday: 2,
+      monthDay: 1,
+      customRule: '',
+      count: '12',
+      place: '',
+      onlineUrl: '',
+      checked: [],
+      extra: '',
+    },
+    shouldFocusError: false,
+  });
+  const { register, setValue, getValues, watch, handleSubmit, trigger, formState } = form;
+  const v = watch();
+  const { bodyId, repeat, day, ruleMode } = v;
   const body = useBody(bodyId || null);
-  const [bodyType, setBodyType] = useState<BodyType>('case_conference');
-  const [title, setTitle] = useState('');
-  const [repeat, setRepeat] = useState<'single' | 'series'>('single');
-  const [day, setDay] = useState<Day>(defaultDay);
-  const [start, setStart] = useState('14:00');
-  const [end, setEnd] = useState('15:00');
-  const [ruleMode, setRuleMode] = useState<RuleMode>('monthlyNth');
-  const [nth, setNth] = useState(2);
-  const [weekday, setWeekday] = useState(2);
-  const [monthDay, setMonthDay] = useState(1);
-  const [customRule, setCustomRule] = useState('');
-  const [count, setCount] = useState('12');
-  const [place, setPlace] = useState('');
-  const [onlineUrl, setOnlineUrl] = useState('');
-  const [checked, setChecked] = useState<string[]>([]);
-  const [extra, setExtra] = useState('');
   const [prefilledFor, setPrefilledFor] = useState<string | null>(null);
   const [lastRequest, setLastRequest] = useState<ScheduleRequest | null>(null);
   const schedule = useScheduleMeeting({ onSuccess: onScheduled });
+  const errors = flatErrors(formState.errors);
+  const message = (path: string) => messageOf(t, errors[path] ? { message: errors[path] } : undefined) ?? null;
 
-  // The body's defaults, once per body chosen (later edits are the user's).
-  if (body.data && prefilledFor !== body.data.id) {
-    const b = body.data;
-    setPrefilledFor(b.id);
-    const startTime = b.default_start_time?.slice(0, 5) ?? start;
-    setStart(startTime);
-    setEnd(addMinutesToTime(startTime, b.default_duration_minutes ?? minutesBetween(start, end)));
-    setPlace(b.place ?? '');
-    setChecked(b.members.flatMap((m) => (m.username ? [m.username] : [])));
-    setRuleMode(b.default_rrule ? 'body' : 'monthlyNth');
+  /** A value from a control the form does not register; after a refused submit, checked again. */
+  function set<K extends keyof ScheduleValues>(name: K, value: ScheduleValues[K]) {
+    setValue(name, value as never, { shouldDirty: true });
+    if (formState.isSubmitted) void trigger();
   }
 
+  // The body's defaults, once per body chosen (later edits are the user's).
+  useEffect(() => {
+    const b = body.data;
+    if (!b || prefilledFor === b.id) return;
+    setPrefilledFor(b.id);
+    const { start, end } = getValues();
+    const startTime = b.default_start_time?.slice(0, 5) ?? start;
+    setValue('start', startTime);
+    setValue('end', addMinutesToTime(startTime, b.default_duration_minutes ?? minutesBetween(start, end)));
+    setValue('place', b.place ?? '');
+    setValue('checked', b.members.flatMap((m) => (m.username ? [m.username] : [])));
+    setValue('ruleMode', b.default_rrule ? 'body' : 'monthlyNth');
+  }, [body.data, prefilledFor, getValues, setValue]);
+
   const bodyRule = bodyId ? (body.data?.default_rrule ?? null) : null;
-  const choice: RuleChoice | null =
-    ruleMode === 'monthlyNth'
-      ? { kind: 'monthlyNth', nth, weekday }
-      : ruleMode === 'weekly' || ruleMode === 'biweekly'
-        ? { kind: 'weekly', interval: ruleMode === 'biweekly' ? 2 : 1, weekday }
-        : ruleMode === 'monthlyDay'
-          ? { kind: 'monthlyDay', monthDay }
-          : ruleMode === 'custom'
-            ? { kind: 'custom', rule: customRule }
-            : null;
+  const choice = choiceOf(v);
   const rule = ruleMode === 'body' ? bodyRule : choice ? ruleOf(choice) : null;
-  const countNumber = Number(count);
+  const countNumber = Number(v.count);
   const preview =
     repeat === 'series' && rule && day && countNumber >= 1 ? previewDays(rule, day, Math.min(countNumber, 60)) : null;
 
@@ -81,40 +104,37 @@ export function ScheduleForm({ defaultBodyId, defaultDay, onScheduled, onCancel 
   const unconfirmedBody = unconfirmedBodyOf(schedule.error);
   const members = body.data?.members ?? [];
 
-  function build(confirmClash: boolean): ScheduleRequest {
-    const participants = [...new Set([...checked, ...splitUsernames(extra)])];
-    const common = {
-      body_id: bodyId || null,
-      ...(bodyId ? {} : { body_type: bodyType }),
-      title: title.trim() || null,
-      starts_at: tokyoIso(day, start),
-      ends_at: tokyoIso(day, end),
-      place: place.trim() || null,
-      online_url: onlineUrl.trim() || null,
-      participants,
-      confirm_clash: confirmClash,
-    };
-    if (repeat === 'single') return { kind: 'single', body: common };
-    return {
-      kind: 'series',
-      body: { ...common, rrule: ruleMode === 'body' ? null : rule, count: countNumber || null },
-    };
-  }
-
   function send(request: ScheduleRequest) {
     setLastRequest(request);
     schedule.mutate(request);
   }
 
-  function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    send(build(false));
-  }
+  const submit = handleSubmit(
+    (request) => send(request),
+    () => setRefused((n) => n + 1),
+  );
+  // After a refused submit (once the messages are on screen) the keyboard goes to the first field to mend.
+  const [refused, setRefused] = useState(0);
+  useEffect(() => {
+    if (refused > 0) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [refused]);
 
   function resendConfirmed() {
     if (!lastRequest) return;
     send({ ...lastRequest, body: { ...lastRequest.body, confirm_clash: true } } as ScheduleRequest);
   }
+
+  /** aria-invalid and aria-describedby (hint first) for a plain control with this id and field. */
+  const aria = (controlId: string, path: string, hintId?: string) => {
+    const described = [hintId, errors[path] ? `${controlId}-error` : null].filter(Boolean).join(' ');
+    return { 'aria-invalid': errors[path] ? true : undefined, 'aria-describedby': described || undefined };
+  };
+  const errorText = (controlId: string, path: string) =>
+    errors[path] ? (
+      <p id={`${controlId}-error`} className="field-error">
+        {message(path)}
+      </p>
+    ) : null;
 
   if (unconfirmedBody !== null) {
     return (
@@ -127,8 +147,19 @@ export function ScheduleForm({ defaultBodyId, defaultDay, onScheduled, onCancel 
   }
 
   return (
-    <form className="card form meetings-schedule" onSubmit={handleSubmit} aria-labelledby={`${id}-title`}>
+    <form
+      ref={formRef}
+      className="card form meetings-schedule"
+      onSubmit={submit}
+      aria-labelledby={`${id}-title`}
+      noValidate
+    >
       <h2 id={`${id}-title`}>{t('meetings.schedule.title')}</h2>
+      {Object.keys(errors).length > 0 && (
+        <p role="alert" className="alert">
+          {t('dateFields.validation.summary')}
+        </p>
+      )}
 
       <div className="field">
         <label htmlFor={`${id}-body`}>{t('meetings.form.body')}</label>
@@ -136,7 +167,7 @@ export function ScheduleForm({ defaultBodyId, defaultDay, onScheduled, onCancel 
           id={`${id}-body`}
           value={bodyId}
           onChange={(e) => {
-            setBodyId(e.target.value);
+            set('bodyId', e.target.value);
             if (!e.target.value) setPrefilledFor(null);
           }}
         >
@@ -154,7 +185,11 @@ export function ScheduleForm({ defaultBodyId, defaultDay, onScheduled, onCancel 
       {!bodyId && (
         <div className="field">
           <label htmlFor={`${id}-type`}>{t('meetings.form.bodyType')}</label>
-          <select id={`${id}-type`} value={bodyType} onChange={(e) => setBodyType(e.target.value as BodyType)}>
+          <select
+            id={`${id}-type`}
+            value={v.bodyType}
+            onChange={(e) => set('bodyType', e.target.value as BodyType)}
+          >
             {bodyTypes
               .filter((type) => type !== 'shien')
               .map((type) => (
@@ -173,17 +208,18 @@ export function ScheduleForm({ defaultBodyId, defaultDay, onScheduled, onCancel 
         </div>
         <input
           id={`${id}-title-input`}
-          value={title}
+          value={v.title}
           required={!bodyId}
           maxLength={200}
-          onChange={(e) => setTitle(e.target.value)}
-          aria-describedby={bodyId ? `${id}-title-hint` : undefined}
+          onChange={(e) => set('title', e.target.value)}
+          {...aria(`${id}-title-input`, 'title', bodyId ? `${id}-title-hint` : undefined)}
         />
         {bodyId && (
           <p id={`${id}-title-hint`} className="hint">
             {t('meetings.form.titleHint', { name: body.data?.name ?? '' })}
           </p>
         )}
+        {errorText(`${id}-title-input`, 'title')}
       </div>
 
       <fieldset className="meetings-fieldset">
@@ -196,7 +232,7 @@ export function ScheduleForm({ defaultBodyId, defaultDay, onScheduled, onCancel 
                 name={`${id}-repeat`}
                 value={value}
                 checked={repeat === value}
-                onChange={() => setRepeat(value)}
+                onChange={() => set('repeat', value)}
               />
               {t(`meetings.form.repeat_${value}`)}
             </label>
@@ -206,16 +242,29 @@ export function ScheduleForm({ defaultBodyId, defaultDay, onScheduled, onCancel 
 
       <div className="meetings-row">
         <div className="field">
-          <label htmlFor={`${id}-date`}>{repeat === 'series' ? t('meetings.form.seriesFrom') : t('meetings.form.date')}</label>
-          <input id={`${id}-date`} type="date" required value={day} onChange={(e) => setDay(e.target.value)} />
+          <label id={`${id}-date-label`} htmlFor={`${id}-date`}>
+            {repeat === 'series' ? t('meetings.form.seriesFrom') : t('meetings.form.date')}
+          </label>
+          <DateField
+            id={`${id}-date`}
+            required
+            value={day}
+            onChange={(next) => set('day', next)}
+            // An impossible day the field says itself, in its own words.
+            error={errors.day === 'dateFields.validation.invalid' ? null : message('day')}
+          />
         </div>
         <div className="field">
-          <label htmlFor={`${id}-start`}>{t('meetings.form.start')}</label>
-          <input id={`${id}-start`} type="time" required value={start} onChange={(e) => setStart(e.target.value)} />
+          <label id={`${id}-start-label`} htmlFor={`${id}-start`}>
+            {t('meetings.form.start')}
+          </label>
+          <TimeField id={`${id}-start`} required value={v.start} onChange={(next) => set('start', next)} error={message('start')} />
         </div>
         <div className="field">
-          <label htmlFor={`${id}-end`}>{t('meetings.form.end')}</label>
-          <input id={`${id}-end`} type="time" required value={end} onChange={(e) => setEnd(e.target.value)} />
+          <label id={`${id}-end-label`} htmlFor={`${id}-end`}>
+            {t('meetings.form.end')}
+          </label>
+          <TimeField id={`${id}-end`} required value={v.end} onChange={(next) => set('end', next)} error={message('end')} />
         </div>
       </div>
       <p className="hint">{t('meetings.form.tokyoHint')}</p>
@@ -226,7 +275,7 @@ export function ScheduleForm({ defaultBodyId, defaultDay, onScheduled, onCancel 
           <div className="meetings-row">
             <div className="field">
               <label htmlFor={`${id}-rule`}>{t('meetings.form.ruleKind')}</label>
-              <select id={`${id}-rule`} value={ruleMode} onChange={(e) => setRuleMode(e.target.value as RuleMode)}>
+              <select id={`${id}-rule`} value={ruleMode} onChange={(e) => set('ruleMode', e.target.value as RuleMode)}>
                 {RULE_MODES.filter((mode) => mode !== 'body' || bodyRule).map((mode) => (
                   <option key={mode} value={mode}>
                     {mode === 'body'
@@ -239,7 +288,7 @@ export function ScheduleForm({ defaultBodyId, defaultDay, onScheduled, onCancel 
             {ruleMode === 'monthlyNth' && (
               <div className="field">
                 <label htmlFor={`${id}-nth`}>{t('meetings.form.nth')}</label>
-                <select id={`${id}-nth`} value={nth} onChange={(e) => setNth(Number(e.target.value))}>
+                <select id={`${id}-nth`} value={v.nth} onChange={(e) => set('nth', Number(e.target.value))}>
                   {[1, 2, 3, 4, -1].map((n) => (
                     <option key={n} value={n}>
                       {n === -1 ? t('rrule.last') : t('rrule.nth', { n })}
@@ -251,7 +300,7 @@ export function ScheduleForm({ defaultBodyId, defaultDay, onScheduled, onCancel 
             {(ruleMode === 'monthlyNth' || ruleMode === 'weekly' || ruleMode === 'biweekly') && (
               <div className="field">
                 <label htmlFor={`${id}-weekday`}>{t('meetings.form.weekday')}</label>
-                <select id={`${id}-weekday`} value={weekday} onChange={(e) => setWeekday(Number(e.target.value))}>
+                <select id={`${id}-weekday`} value={v.weekday} onChange={(e) => set('weekday', Number(e.target.value))}>
                   {[1, 2, 3, 4, 5, 6, 0].map((d) => (
                     <option key={d} value={d}>
                       {t(`rrule.weekday.${d}` as 'rrule.weekday.0')}
@@ -268,9 +317,11 @@ export function ScheduleForm({ defaultBodyId, defaultDay, onScheduled, onCancel 
                   type="number"
                   min={1}
                   max={31}
-                  value={monthDay}
-                  onChange={(e) => setMonthDay(Number(e.target.value))}
+                  value={v.monthDay}
+                  onChange={(e) => set('monthDay', Number(e.target.value))}
+                  {...aria(`${id}-monthday`, 'monthDay')}
                 />
+                {errorText(`${id}-monthday`, 'monthDay')}
               </div>
             )}
             <div className="field">
@@ -281,9 +332,10 @@ export function ScheduleForm({ defaultBodyId, defaultDay, onScheduled, onCancel 
                 min={1}
                 max={60}
                 required
-                value={count}
-                onChange={(e) => setCount(e.target.value)}
+                {...register('count')}
+                {...aria(`${id}-count`, 'count')}
               />
+              {errorText(`${id}-count`, 'count')}
             </div>
           </div>
           {ruleMode === 'custom' && (
@@ -291,16 +343,16 @@ export function ScheduleForm({ defaultBodyId, defaultDay, onScheduled, onCancel 
               <label htmlFor={`${id}-rrule`}>{t('meetings.form.rrule')}</label>
               <input
                 id={`${id}-rrule`}
-                value={customRule}
                 required
                 spellCheck={false}
                 placeholder="FREQ=MONTHLY;BYDAY=2TU"
-                onChange={(e) => setCustomRule(e.target.value)}
-                aria-describedby={`${id}-rrule-hint`}
+                {...register('customRule')}
+                {...aria(`${id}-rrule`, 'customRule', `${id}-rrule-hint`)}
               />
               <p id={`${id}-rrule-hint`} className="hint">
                 {t('meetings.form.rruleHint')}
               </p>
+              {errorText(`${id}-rrule`, 'customRule')}
             </div>
           )}
           <p className="meetings-preview" aria-live="polite">
@@ -322,7 +374,7 @@ export function ScheduleForm({ defaultBodyId, defaultDay, onScheduled, onCancel 
       <div className="meetings-row">
         <div className="field">
           <label htmlFor={`${id}-place`}>{t('meetings.form.place')}</label>
-          <input id={`${id}-place`} value={place} maxLength={200} onChange={(e) => setPlace(e.target.value)} />
+          <input id={`${id}-place`} maxLength={200} {...register('place')} />
         </div>
         <div className="field">
           <label htmlFor={`${id}-url`}>{t('meetings.form.onlineUrl')}</label>
@@ -331,18 +383,19 @@ export function ScheduleForm({ defaultBodyId, defaultDay, onScheduled, onCancel 
             type="url"
             inputMode="url"
             placeholder="https://"
-            value={onlineUrl}
-            onChange={(e) => setOnlineUrl(e.target.value)}
+            {...register('onlineUrl')}
+            {...aria(`${id}-url`, 'onlineUrl')}
           />
+          {errorText(`${id}-url`, 'onlineUrl')}
         </div>
       </div>
 
       <ParticipantsField
         members={members}
-        checked={checked}
-        onCheckedChange={setChecked}
-        extra={extra}
-        onExtraChange={setExtra}
+        checked={v.checked}
+        onCheckedChange={(next) => set('checked', next)}
+        extra={v.extra}
+        onExtraChange={(next) => set('extra', next)}
         confidential={Boolean(body.data?.confidential)}
       />
 

@@ -13,7 +13,13 @@ export function PublicLayout({ title, children }: { title: string; children: Rea
         <span className="public-site">{t('publicReport.siteName')}</span>
         <LanguageSwitch />
       </header>
-      <main className="public-main">{children}</main>
+      <main className="public-main">
+        {/* Above every form: someone in danger must not scroll past a form to learn to call 119/110. */}
+        <p className="public-emergency" role="note">
+          {t('publicReport.emergency')}
+        </p>
+        {children}
+      </main>
       <footer className="public-footer">
         <nav aria-label={t('publicReport.footerNav')}>
           <ul>
@@ -25,7 +31,6 @@ export function PublicLayout({ title, children }: { title: string; children: Rea
             </li>
           </ul>
         </nav>
-        <p>{t('publicReport.emergency')}</p>
       </footer>
     </div>
   );

@@ -1,18 +1,2 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
-import { api } from '@/shared/api/client';
-import { ApiError } from '@/shared/api/errors';
-import { statisticsKeys } from './keys';
-import type { StatisticsArea } from './types';
-
-export async function getAreas(): Promise<StatisticsArea[]> {
-  const { data, error, response } = await api.GET('/api/v1/areas');
-  if (!data) throw new ApiError(response.status, error);
-  return data;
-}
-
-export const areasQueryOptions = () =>
-  queryOptions({ queryKey: statisticsKeys.areas(), queryFn: getAreas, staleTime: 60 * 60_000 });
-
-export function useAreas() {
-  return useQuery(areasQueryOptions());
-}
+// One areas query for every screen (one request, one cache): shared/users/areas.
+export { type Area, areasQueryOptions, getAreas, useAreas } from '@/shared/users/areas';

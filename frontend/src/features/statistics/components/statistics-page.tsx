@@ -1,6 +1,9 @@
 import { lazy, Suspense, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '@/shared/api/errors';
+import { useCurrentUser } from '@/shared/auth/current-user';
+import { MonthField } from '@/shared/ui/date-fields';
+import { formatMonth } from '@/shared/utils/datetime';
 import { useAreas } from '../api/get-areas';
 import { useMonthly } from '../api/get-monthly';
 import { useRange } from '../api/get-range';
@@ -22,7 +25,14 @@ export function StatisticsPage() {
   const monthId = useId();
   const areaId = useId();
   const [month, setMonth] = useState(currentMonth());
-  const [area, setArea] = useState('');
+  // What the field shows; the figures follow it once it is a whole month up to this one.
+  const [monthDraft, setMonthDraft] = useState(month);
+  const [chosenArea, setArea] = useState('');
+  // A CSW sees their own area only (the services answer for it whatever is asked): the selector
+  // says so rather than 全域 over figures of one area.
+  const me = useCurrentUser();
+  const ownArea = me.data?.role === 'csw' ? me.data.area : null;
+  const area = ownArea ?? chosenArea;
   const filter = useMemo(() => ({ month, ...(area ? { area } : {}) }), [month, area]);
   const areas = useAreas();
   const monthly = useMonthly(filter);
@@ -36,19 +46,29 @@ export function StatisticsPage() {
       </div>
       <div className="card statistics-toolbar">
         <div className="field inline">
-          <label htmlFor={monthId}>{t('statistics.month')}</label>
-          <input
+          <label id={`${monthId}-label`} htmlFor={monthId}>
+            {t('statistics.month')}
+          </label>
+          <MonthField
             id={monthId}
-            type="month"
-            value={month}
+            required
+            value={monthDraft}
             max={currentMonth()}
-            onChange={(e) => isMonth(e.target.value) && setMonth(e.target.value)}
+            onChange={(value) => {
+              setMonthDraft(value);
+              if (isMonth(value) && value <= currentMonth()) setMonth(value);
+            }}
           />
         </div>
         <div className="field inline">
           <label htmlFor={areaId}>{t('statistics.area')}</label>
-          <select id={areaId} value={area} onChange={(e) => setArea(e.target.value)}>
-            <option value="">{t('statistics.allAreas')}</option>
+          <select
+            id={areaId}
+            value={area}
+            disabled={Boolean(ownArea)}
+            onChange={(e) => setArea(e.target.value)}
+          >
+            {!ownArea && <option value="">{t('statistics.allAreas')}</option>}
             {areas.data?.map((a) => (
               <option key={a.code} value={a.code}>
                 {a.name}
@@ -83,7 +103,7 @@ export function StatisticsPage() {
 }
 
 function MonthFigures({ figures, areaNames }: { figures: MonthlyStatistics; areaNames: Map<string, string> }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { intake, cases } = figures;
   const rated = new Map(figures.national.map((f) => [f.key, f]));
   const summary: [string, number, number | null | undefined][] = [
@@ -109,7 +129,7 @@ function MonthFigures({ figures, areaNames }: { figures: MonthlyStatistics; area
       <section className="statistics-summary" aria-labelledby="statistics-summary">
         <h2 id="statistics-summary">
           {t('statistics.summary.title', {
-            month: figures.month,
+            month: formatMonth(figures.month, i18n.language),
             area: figures.area ? (areaNames.get(figures.area) ?? figures.area) : t('statistics.allAreas'),
           })}
         </h2>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { ProblemAlert } from '@/shared/ui/problem-alert';
 import { formatDateTime } from '@/shared/utils/datetime';
+import { useStaffNames } from '@/shared/users/names';
 import type { Attention } from '../api/get-attention';
 import { type DeadLetter, useResolveDeadLetter, useRetryDeadLetter } from '../api/dead-letters';
 
@@ -44,6 +45,7 @@ export function DeadLettersSection({ list }: { list: Attention['dead_letters'] }
 
 function DeadLetterItem({ item }: { item: DeadLetter }) {
   const { t } = useTranslation();
+  const staffName = useStaffNames([item.retried_by]);
   const retry = useRetryDeadLetter();
   const resolve = useResolveDeadLetter();
   const [resolving, setResolving] = useState(false);
@@ -73,7 +75,7 @@ function DeadLetterItem({ item }: { item: DeadLetter }) {
       </div>
       <div className="supervision-meta">
         {waiting
-          ? t('supervision.deadLetters.waiting', { by: item.retried_by ?? '' })
+          ? t('supervision.deadLetters.waiting', { by: staffName(item.retried_by) })
           : t('supervision.deadLetters.refused', {
               status: item.last_status ?? '—',
               fields:

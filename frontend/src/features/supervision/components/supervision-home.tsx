@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { ApiError } from '@/shared/api/errors';
 import { formatDateTime } from '@/shared/utils/datetime';
+import { StaffName } from '@/shared/users/staff-name';
+import { useStaffNames } from '@/shared/users/names';
 import { type AttentionItem, useAreaNames, useAttention } from '../api/get-attention';
 import { DeadLettersSection } from './dead-letters-section';
 import '../supervision.css';
@@ -25,6 +27,7 @@ export function SupervisionHome() {
   const { t } = useTranslation();
   const attention = useAttention();
   const areaNames = useAreaNames();
+  const staffName = useStaffNames(attention.data?.plan_actions_overdue?.items.map((i) => i.owner) ?? []);
   const area = (code: string | null | undefined) =>
     code ? (areaNames.data?.get(code) ?? (code === 'unassigned' ? t('supervision.unassigned') : code)) : '';
 
@@ -120,7 +123,11 @@ export function SupervisionHome() {
                       area: area(item.area),
                       status: isCaseStatus(item.status) ? t(`supervision.caseStatus.${item.status}`) : (item.status ?? ''),
                     })}
-                    {item.owner && `（${item.owner}）`}
+                    {item.owner && (
+                      <>
+                        （<StaffName username={item.owner} />）
+                      </>
+                    )}
                   </span>
                   <When label={t('supervision.quiet.last')} at={item.at} />
                 </>
@@ -144,7 +151,7 @@ export function SupervisionHome() {
                   <span>{item.label}</span>
                   <span className="supervision-meta">
                     {t('supervision.actions.due', { date: item.due_date ?? '' })}
-                    {item.owner && `　${t('supervision.actions.owner', { owner: item.owner })}`}
+                    {item.owner && `　${t('supervision.actions.owner', { owner: staffName(item.owner) })}`}
                   </span>
                 </>
               )}

@@ -1,86 +1,57 @@
+import { useFieldArray, useFormContext } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { DATE_INCOMPLETE, messageOf } from '@/shared/forms/zod-form';
+import { DateField } from '@/shared/ui/date-fields';
+import { todayForDateInput } from '@/shared/utils/datetime';
+import { DESK_STAFF_ROLES } from '@/shared/users/search';
+import { StaffPicker } from '@/shared/users/staff-picker';
 import type { Candidate } from '../api/get-candidates';
 import type { Relationship } from '../api/triage';
-
-export type MemberDraft = {
-  key: string;
-  mode: 'new' | 'existing';
-  personId: string;
-  name: string;
-  kana: string;
-  birthDate: string;
-  sex: '' | 'female' | 'male' | 'other' | 'unknown';
-  address: string;
-  phone: string;
-  relationship: Relationship;
-};
-
-export type NewCaseDraft = {
-  title: string;
-  lead: string;
-  householdName: string;
-  members: MemberDraft[];
-  primaryKey: string;
-};
-
-// Records rather than arrays: a value added to the API is then a type error here.
-const relationshipOrder: Record<Relationship, true> = {
-  self: true,
-  parent: true,
-  child: true,
-  spouse: true,
-  sibling: true,
-  grandparent: true,
-  grandchild: true,
-  other_relative: true,
-  cohabitant: true,
-};
-const relationships = Object.keys(relationshipOrder) as Relationship[];
-const sexOrder: Record<Exclude<MemberDraft['sex'], ''>, true> = {
-  female: true,
-  male: true,
-  other: true,
-  unknown: true,
-};
-const sexes = Object.keys(sexOrder) as Exclude<MemberDraft['sex'], ''>[];
-
-let memberCounter = 0;
-export function emptyMember(relationship: Relationship = 'other_relative'): MemberDraft {
-  memberCounter += 1;
-  return {
-    key: `m${memberCounter}`,
-    mode: 'new',
-    personId: '',
-    name: '',
-    kana: '',
-    birthDate: '',
-    sex: '',
-    address: '',
-    phone: '',
-    relationship,
-  };
-}
+import {
+  emptyMember,
+  memberSexes as sexes,
+  relationships,
+  type MemberDraft,
+  type TriageFormValues,
+} from '../utils/triage-schema';
 
 type Props = {
   idPrefix: string;
-  draft: NewCaseDraft;
-  onChange: (draft: NewCaseDraft) => void;
   candidates: Candidate[];
 };
 
 /** The new case: title, lead and the household's members (new persons or matched ones). */
-export function NewCaseFields({ idPrefix, draft, onChange, candidates }: Props) {
+export function NewCaseFields({ idPrefix, candidates }: Props) {
   const { t } = useTranslation();
-  const set = (patch: Partial<NewCaseDraft>) => onChange({ ...draft, ...patch });
-  const setMember = (key: string, patch: Partial<MemberDraft>) =>
-    set({ members: draft.members.map((m) => (m.key === key ? { ...m, ...patch } : m)) });
-  const remove = (key: string) => {
-    const members = draft.members.filter((m) => m.key !== key);
-    set({
-      members,
-      primaryKey: draft.primaryKey === key ? (members[0]?.key ?? '') : draft.primaryKey,
-    });
+  const { register, control, watch, setValue, formState } = useFormContext<TriageFormValues>();
+  const { fields, append, remove: removeAt } = useFieldArray({ control, name: 'newCase.members' });
+  const draft = watch('newCase');
+  const errors = formState.errors.newCase;
+  const opts = { shouldDirty: true, shouldValidate: formState.isSubmitted };
+  const setMember = (index: number, patch: Partial<MemberDraft>) => {
+    for (const [field, value] of Object.entries(patch)) {
+      setValue(`newCase.members.${index}.${field as keyof MemberDraft}`, value as never, opts);
+    }
   };
+  const remove = (index: number) => {
+    const key = draft.members[index]?.key;
+    const rest = draft.members.filter((_, i) => i !== index);
+    removeAt(index);
+    if (draft.primaryKey === key) setValue('newCase.primaryKey', rest[0]?.key ?? '', opts);
+  };
+  /** aria-invalid, aria-describedby (hint first) and the message under a control. */
+  const problem = (controlId: string, error: { message?: string } | undefined, hintId?: string) => {
+    const described = [hintId, error ? `${controlId}-error` : null].filter(Boolean).join(' ');
+    return {
+      aria: { 'aria-invalid': error ? true : undefined, 'aria-describedby': described || undefined },
+      text: error ? (
+        <p id={`${controlId}-error`} className="field-error">
+          {messageOf(t, error)}
+        </p>
+      ) : null,
+    };
+  };
+  const titleProblem = problem(`${idPrefix}-title`, errors?.title, `${idPrefix}-title-hint`);
 
   return (
     <div className="triage-new-case">
@@ -94,26 +65,23 @@ export function NewCaseFields({ idPrefix, draft, onChange, candidates }: Props) 
           required
           maxLength={200}
           autoComplete="off"
-          value={draft.title}
-          onChange={(e) => set({ title: e.target.value })}
-          aria-describedby={`${idPrefix}-title-hint`}
+          {...register('newCase.title')}
+          {...titleProblem.aria}
         />
         <p id={`${idPrefix}-title-hint`} className="hint">
           {t('triage.newCase.titleHint')}
         </p>
+        {titleProblem.text}
       </div>
       <div className="field">
-        <label htmlFor={`${idPrefix}-lead`}>{t('triage.newCase.lead')}</label>
-        <input
+        <StaffPicker
           id={`${idPrefix}-lead`}
-          autoComplete="off"
+          label={t('triage.newCase.lead')}
           value={draft.lead}
-          onChange={(e) => set({ lead: e.target.value })}
-          aria-describedby={`${idPrefix}-lead-hint`}
+          onChange={(lead) => setValue('newCase.lead', lead, opts)}
+          roles={DESK_STAFF_ROLES}
+          hint={t('staffPicker.leadHint')}
         />
-        <p id={`${idPrefix}-lead-hint`} className="hint">
-          {t('triage.newCase.leadHint')}
-        </p>
       </div>
       <div className="field">
         <div className="label-row">
@@ -124,8 +92,7 @@ export function NewCaseFields({ idPrefix, draft, onChange, candidates }: Props) 
           id={`${idPrefix}-household`}
           autoComplete="off"
           maxLength={300}
-          value={draft.householdName}
-          onChange={(e) => set({ householdName: e.target.value })}
+          {...register('newCase.householdName')}
           aria-describedby={`${idPrefix}-household-hint`}
         />
         <p id={`${idPrefix}-household-hint`} className="hint">
@@ -133,10 +100,15 @@ export function NewCaseFields({ idPrefix, draft, onChange, candidates }: Props) 
         </p>
       </div>
 
-      {draft.members.map((member, index) => {
+      {fields.map((field, index) => {
+        const member = draft.members[index] ?? field;
         const p = `${idPrefix}-${member.key}`;
+        const memberErrors = errors?.members?.[index];
+        const nameProblem = problem(`${p}-name`, memberErrors?.name, `${p}-name-hint`);
+        const personProblem = problem(`${p}-person`, memberErrors?.personId);
+        const birthError = memberErrors?.birthDate;
         return (
-          <fieldset key={member.key} className="triage-member">
+          <fieldset key={field.id} className="triage-member">
             <legend>{t('triage.newCase.member', { n: index + 1 })}</legend>
             {candidates.length > 0 && (
               <div className="triage-choice">
@@ -145,7 +117,7 @@ export function NewCaseFields({ idPrefix, draft, onChange, candidates }: Props) 
                     type="radio"
                     name={`${p}-mode`}
                     checked={member.mode === 'new'}
-                    onChange={() => setMember(member.key, { mode: 'new' })}
+                    onChange={() => setMember(index, { mode: 'new' })}
                   />
                   {t('triage.newCase.modeNew')}
                 </label>
@@ -155,7 +127,7 @@ export function NewCaseFields({ idPrefix, draft, onChange, candidates }: Props) 
                     name={`${p}-mode`}
                     checked={member.mode === 'existing'}
                     onChange={() =>
-                      setMember(member.key, {
+                      setMember(index, {
                         mode: 'existing',
                         personId: member.personId || (candidates[0]?.person.id ?? ''),
                       })
@@ -172,7 +144,8 @@ export function NewCaseFields({ idPrefix, draft, onChange, candidates }: Props) 
                   id={`${p}-person`}
                   required
                   value={member.personId}
-                  onChange={(e) => setMember(member.key, { personId: e.target.value })}
+                  onChange={(e) => setMember(index, { personId: e.target.value })}
+                  {...personProblem.aria}
                 >
                   {candidates.map((c) => (
                     <option key={c.person.id} value={c.person.id}>
@@ -182,6 +155,7 @@ export function NewCaseFields({ idPrefix, draft, onChange, candidates }: Props) 
                     </option>
                   ))}
                 </select>
+                {personProblem.text}
               </div>
             ) : (
               <div className="triage-member-grid">
@@ -195,40 +169,42 @@ export function NewCaseFields({ idPrefix, draft, onChange, candidates }: Props) 
                     required
                     autoComplete="off"
                     maxLength={200}
-                    value={member.name}
-                    onChange={(e) => setMember(member.key, { name: e.target.value })}
-                    aria-describedby={`${p}-name-hint`}
+                    {...register(`newCase.members.${index}.name`)}
+                    {...nameProblem.aria}
                   />
                   <p id={`${p}-name-hint`} className="hint">
                     {t('triage.newCase.nameHint')}
                   </p>
+                  {nameProblem.text}
                 </div>
                 <div className="field">
                   <label htmlFor={`${p}-kana`}>{t('triage.newCase.kana')}</label>
                   <input
                     id={`${p}-kana`}
                     autoComplete="off"
-                    value={member.kana}
-                    onChange={(e) => setMember(member.key, { kana: e.target.value })}
+                    {...register(`newCase.members.${index}.kana`)}
                   />
                 </div>
                 <div className="field">
-                  <label htmlFor={`${p}-birth`}>{t('triage.newCase.birthDate')}</label>
-                  <input
+                  <label id={`${p}-birth-label`} htmlFor={`${p}-birth`}>
+                    {t('triage.newCase.birthDate')}
+                  </label>
+                  <DateField
                     id={`${p}-birth`}
-                    type="date"
+                    fromYear={1900}
+                    max={todayForDateInput()}
+                    clearable
                     value={member.birthDate}
-                    onChange={(e) => setMember(member.key, { birthDate: e.target.value })}
+                    onChange={(birthDate) => setMember(index, { birthDate })}
+                    // The field says an impossible or too late day itself; a half-chosen one once sent.
+                    error={birthError?.message === DATE_INCOMPLETE ? messageOf(t, birthError) : null}
                   />
                 </div>
                 <div className="field">
                   <label htmlFor={`${p}-sex`}>{t('triage.newCase.sex')}</label>
                   <select
                     id={`${p}-sex`}
-                    value={member.sex}
-                    onChange={(e) =>
-                      setMember(member.key, { sex: e.target.value as MemberDraft['sex'] })
-                    }
+                    {...register(`newCase.members.${index}.sex`)}
                   >
                     <option value="">{t('triage.notEntered')}</option>
                     {sexes.map((s) => (
@@ -244,8 +220,7 @@ export function NewCaseFields({ idPrefix, draft, onChange, candidates }: Props) 
                     id={`${p}-address`}
                     autoComplete="off"
                     maxLength={300}
-                    value={member.address}
-                    onChange={(e) => setMember(member.key, { address: e.target.value })}
+                    {...register(`newCase.members.${index}.address`)}
                   />
                 </div>
                 <div className="field">
@@ -254,8 +229,7 @@ export function NewCaseFields({ idPrefix, draft, onChange, candidates }: Props) 
                     id={`${p}-phone`}
                     type="tel"
                     autoComplete="off"
-                    value={member.phone}
-                    onChange={(e) => setMember(member.key, { phone: e.target.value })}
+                    {...register(`newCase.members.${index}.phone`)}
                   />
                 </div>
               </div>
@@ -266,9 +240,7 @@ export function NewCaseFields({ idPrefix, draft, onChange, candidates }: Props) 
                 <select
                   id={`${p}-relationship`}
                   value={member.relationship}
-                  onChange={(e) =>
-                    setMember(member.key, { relationship: e.target.value as Relationship })
-                  }
+                  onChange={(e) => setMember(index, { relationship: e.target.value as Relationship })}
                 >
                   {relationships.map((r) => (
                     <option key={r} value={r}>
@@ -283,14 +255,14 @@ export function NewCaseFields({ idPrefix, draft, onChange, candidates }: Props) 
                     type="radio"
                     name={`${idPrefix}-primary`}
                     checked={draft.primaryKey === member.key}
-                    onChange={() => set({ primaryKey: member.key })}
+                    onChange={() => setValue('newCase.primaryKey', member.key, opts)}
                   />
                   {t('triage.newCase.primary')}
                 </label>
               </div>
             </div>
             {draft.members.length > 1 && (
-              <button type="button" className="button" onClick={() => remove(member.key)}>
+              <button type="button" className="button" onClick={() => remove(index)}>
                 {t('triage.newCase.removeMember', { n: index + 1 })}
               </button>
             )}
@@ -301,7 +273,7 @@ export function NewCaseFields({ idPrefix, draft, onChange, candidates }: Props) 
         type="button"
         className="button"
         disabled={draft.members.length >= 20}
-        onClick={() => set({ members: [...draft.members, emptyMember()] })}
+        onClick={() => append(emptyMember())}
       >
         {t('triage.newCase.addMember')}
       </button>

@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { formatDateTime } from '@/shared/utils/datetime';
+import { StaffName } from '@/shared/users/staff-name';
 import {
   useRecordReferralOutcome,
   useTriage,
@@ -33,7 +34,7 @@ export function TriageDecisionView({ consultationId }: { consultationId: string 
         </dd>
         <dt>{t('triage.decision.decidedBy')}</dt>
         <dd>
-          {d.decided_by}・<time dateTime={d.decided_at}>{formatDateTime(d.decided_at)}</time>
+          <StaffName username={d.decided_by} />・<time dateTime={d.decided_at}>{formatDateTime(d.decided_at)}</time>
         </dd>
         {d.note && (
           <>

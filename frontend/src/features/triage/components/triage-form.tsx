@@ -1,33 +1,29 @@
-import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { FormProvider, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '@/shared/api/errors';
 import { useCurrentUser } from '@/shared/auth/current-user';
+import { flatErrors, messageOf } from '@/shared/forms/zod-form';
 import { useAgencies } from '../api/get-agencies';
 import { useAreas } from '../api/get-areas';
 import type { Candidate } from '../api/get-candidates';
 import { useCasesById, useCaseSearch } from '../api/get-cases';
 import type { QueueItem } from '../api/get-triage-queue';
-import {
-  newIdempotencyKey,
-  useTriageConsultation,
-  type NewMember,
-  type TriageCreate,
-  type TriageOutcome,
-} from '../api/triage';
+import { newIdempotencyKey, useTriageConsultation } from '../api/triage';
 import { problemLines } from '../utils/problem-text';
-import { emptyMember, NewCaseFields, type NewCaseDraft } from './new-case-fields';
-
-const outcomeOrder: Record<TriageOutcome, true> = {
-  info_closed: true,
-  referral: true,
-  welfare_office: true,
-  link_case: true,
-  new_case: true,
-};
-const outcomes = Object.keys(outcomeOrder) as TriageOutcome[];
-const UNASSIGNED = 'unassigned';
-// The server refuses these without an area; anonymous reports arrive with none.
-const NEEDS_AREA: TriageOutcome[] = ['referral', 'link_case', 'new_case'];
+import {
+  emptyMember,
+  NEEDS_AREA,
+  outcomes,
+  showsArea,
+  triageSchema,
+  UNASSIGNED,
+  type NewCaseDraft,
+  type TriageFormValues,
+  type TriageSent,
+} from '../utils/triage-schema';
+import { NewCaseFields } from './new-case-fields';
 
 function draftFrom(c: QueueItem, lead: string): NewCaseDraft {
   const first = emptyMember('self');
@@ -57,27 +53,42 @@ export function TriageForm({ consultation, candidates }: Props) {
   const formRef = useRef<HTMLFormElement>(null);
   const alertRef = useRef<HTMLDivElement>(null);
   const unassigned = consultation.area === UNASSIGNED;
-
-  const [outcome, setOutcome] = useState<TriageOutcome | null>(null);
-  const [note, setNote] = useState('');
   // A CSW may open cases in their own area only: that is the sensible default for them.
   const ownArea = me.data?.role === 'csw' ? (me.data.area ?? '') : '';
-  const [area, setArea] = useState(unassigned ? ownArea : consultation.area);
-  const [agencyId, setAgencyId] = useState('');
-  const [caseId, setCaseId] = useState('');
+  const schema = useMemo(() => triageSchema({ unassigned }), [unassigned]);
+
+  // noValidate: what is missing is said inline, in the app's words, not in the browser's popups.
+  const form = useForm<TriageFormValues, unknown, TriageSent>({
+    resolver: zodResolver(schema),
+    defaultValues: {
+      outcome: null,
+      note: '',
+      area: unassigned ? ownArea : consultation.area,
+      agencyId: '',
+      caseId: '',
+      newCase: draftFrom(consultation, me.data?.username ?? ''),
+    },
+    shouldFocusError: false,
+  });
+  const { register, setValue, watch, getValues, handleSubmit, trigger, formState } = form;
+  const outcome = watch('outcome');
+  const area = watch('area');
+  const agencyId = watch('agencyId');
+  const caseId = watch('caseId');
+  const errors = flatErrors(formState.errors);
+  const errorOf = (path: string) => messageOf(t, errors[path] ? { message: errors[path] } : undefined);
+
   const [caseQuery, setCaseQuery] = useState('');
   const [submittedQuery, setSubmittedQuery] = useState('');
-  const [draft, setDraft] = useState<NewCaseDraft>(() =>
-    draftFrom(consultation, me.data?.username ?? ''),
-  );
   // One key per attempt: pressing the button twice makes one decision. A definite refusal
   // (4xx) gets a new key, since the corrected form is another request.
   const [key, setKey] = useState(newIdempotencyKey);
 
+  // The user is known after the form opened: their username leads, their area is offered.
   useEffect(() => {
-    if (me.data && draft.lead === '') setDraft((d) => ({ ...d, lead: me.data.username }));
-    if (me.data?.role === 'csw' && unassigned && area === '') setArea(me.data.area ?? '');
-  }, [me.data, draft.lead, unassigned, area]);
+    if (me.data && getValues('newCase.lead') === '') setValue('newCase.lead', me.data.username);
+    if (me.data?.role === 'csw' && unassigned && getValues('area') === '') setValue('area', me.data.area ?? '');
+  }, [me.data, unassigned, getValues, setValue]);
 
   const agencyArea = area && area !== UNASSIGNED ? area : undefined;
   const agencies = useAgencies(agencyArea, outcome === 'referral');
@@ -93,52 +104,34 @@ export function TriageForm({ consultation, candidates }: Props) {
     if (triage.error) alertRef.current?.focus();
   }, [triage.error]);
 
-  const showArea = outcome !== null && (unassigned || outcome === 'new_case');
+  const showArea = showsArea(outcome, unassigned);
   const areaRequired = outcome !== null && NEEDS_AREA.includes(outcome);
   const selectedAgency = agencies.data?.find((a) => a.id === agencyId);
 
-  function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (!outcome) return;
-    const body: TriageCreate = { outcome, note: note.trim() || null };
-    if (showArea && area) body.area = area;
-    if (outcome === 'referral') body.agency_id = agencyId;
-    if (outcome === 'link_case') body.case_id = caseId;
-    if (outcome === 'new_case') {
-      body.new_case = {
-        title: draft.title.trim(),
-        lead_username: draft.lead.trim() || null,
-        household_name: draft.householdName.trim() || null,
-        members: draft.members.map(
-          (m): NewMember =>
-            m.mode === 'existing'
-              ? {
-                  person_id: m.personId,
-                  relationship: m.relationship,
-                  is_primary: draft.primaryKey === m.key,
-                }
-              : {
-                  name: m.name.trim(),
-                  name_kana: m.kana.trim() || null,
-                  birth_date: m.birthDate || null,
-                  sex: m.sex || null,
-                  address: m.address.trim() || null,
-                  phone: m.phone.trim() || null,
-                  relationship: m.relationship,
-                  is_primary: draft.primaryKey === m.key,
-                },
-        ),
-      };
-    }
-    triage.mutate(
-      { body, key },
-      {
-        onError: (error) => {
-          if (error instanceof ApiError && error.status < 500) setKey(newIdempotencyKey());
-        },
-      },
-    );
+  /** A value from a control the form does not register; after a refused submit, checked again. */
+  function set<K extends 'outcome' | 'area' | 'agencyId' | 'caseId'>(name: K, value: TriageFormValues[K]) {
+    setValue(name, value as never, { shouldDirty: true });
+    // Whole form: another outcome drops the messages of the fields it no longer shows.
+    if (formState.isSubmitted) void trigger();
   }
+
+  const send = handleSubmit(
+    (body) =>
+      triage.mutate(
+        { body, key },
+        {
+          onError: (error) => {
+            if (error instanceof ApiError && error.status < 500) setKey(newIdempotencyKey());
+          },
+        },
+      ),
+    () => setRefused((n) => n + 1),
+  );
+  // After a refused submit (once the messages are on screen) the keyboard goes to the first field to mend.
+  const [refused, setRefused] = useState(0);
+  useEffect(() => {
+    if (refused > 0) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [refused]);
 
   // Enter in a one-line field must not decide the triage; only the button does.
   function blockEnter(event: React.KeyboardEvent<HTMLFormElement>) {
@@ -148,18 +141,32 @@ export function TriageForm({ consultation, candidates }: Props) {
     if (event.target.id === `${id}-case-q`) setSubmittedQuery(caseQuery.trim());
   }
 
+  /** aria-invalid and aria-describedby (hint first) for a control with this id and error path. */
+  const aria = (controlId: string, path: string, hintId?: string) => {
+    const described = [hintId, errors[path] ? `${controlId}-error` : null].filter(Boolean).join(' ');
+    return { 'aria-invalid': errors[path] ? true : undefined, 'aria-describedby': described || undefined };
+  };
+  const errorText = (controlId: string, path: string) =>
+    errors[path] ? (
+      <p id={`${controlId}-error`} className="field-error">
+        {errorOf(path)}
+      </p>
+    ) : null;
+
   const caseChoices = [
     ...candidateCases.flatMap((q) => (q.data ? [q.data] : [])),
     ...(searched.data ?? []).filter((c) => !candidateCaseIds.includes(c.id)),
   ];
 
   return (
+    <FormProvider {...form}>
     <form
       ref={formRef}
       className="card triage-section triage-form"
-      onSubmit={handleSubmit}
+      onSubmit={send}
       onKeyDown={blockEnter}
       aria-labelledby={`${id}-title`}
+      noValidate
     >
       <h2 id={`${id}-title`}>{t('triage.form.title')}</h2>
       {triage.error && (
@@ -168,6 +175,11 @@ export function TriageForm({ consultation, candidates }: Props) {
             <p key={line}>{line}</p>
           ))}
         </div>
+      )}
+      {Object.keys(errors).length > 0 && (
+        <p role="alert" className="alert">
+          {t('dateFields.validation.summary')}
+        </p>
       )}
 
       <fieldset className="triage-outcomes">
@@ -181,7 +193,7 @@ export function TriageForm({ consultation, candidates }: Props) {
               value={o}
               required
               checked={outcome === o}
-              onChange={() => setOutcome(o)}
+              onChange={() => set('outcome', o)}
               aria-describedby={`${id}-outcome-${o}-hint`}
             />
             <label htmlFor={`${id}-outcome-${o}`} className="triage-outcome-name">
@@ -204,8 +216,8 @@ export function TriageForm({ consultation, candidates }: Props) {
             id={`${id}-area`}
             required={areaRequired}
             value={area === UNASSIGNED ? '' : area}
-            onChange={(e) => setArea(e.target.value)}
-            aria-describedby={`${id}-area-hint`}
+            onChange={(e) => set('area', e.target.value)}
+            {...aria(`${id}-area`, 'area', `${id}-area-hint`)}
           >
             <option value="">{t('triage.form.chooseArea')}</option>
             {areas.data?.map((a) => (
@@ -217,6 +229,7 @@ export function TriageForm({ consultation, candidates }: Props) {
           <p id={`${id}-area-hint`} className="hint">
             {unassigned ? t('triage.form.areaHintUnassigned') : t('triage.form.areaHint')}
           </p>
+          {errorText(`${id}-area`, 'area')}
         </div>
       )}
 
@@ -231,8 +244,8 @@ export function TriageForm({ consultation, candidates }: Props) {
             required
             value={agencyId}
             disabled={agencies.isPending}
-            onChange={(e) => setAgencyId(e.target.value)}
-            aria-describedby={selectedAgency ? `${id}-agency-can-do` : undefined}
+            onChange={(e) => set('agencyId', e.target.value)}
+            {...aria(`${id}-agency`, 'agencyId', selectedAgency ? `${id}-agency-can-do` : undefined)}
           >
             <option value="">{t('triage.form.chooseAgency')}</option>
             {agencies.data?.map((a) => (
@@ -247,11 +260,15 @@ export function TriageForm({ consultation, candidates }: Props) {
               {selectedAgency.can_do && `：${selectedAgency.can_do}`}
             </p>
           )}
+          {errorText(`${id}-agency`, 'agencyId')}
         </div>
       )}
 
       {outcome === 'link_case' && (
-        <fieldset className="triage-cases">
+        <fieldset
+          className="triage-cases"
+          aria-describedby={errors.caseId ? `${id}-case-error` : undefined}
+        >
           <legend>{t('triage.form.case')}</legend>
           <div className="field">
             <label htmlFor={`${id}-case-q`}>{t('triage.form.caseSearch')}</label>
@@ -287,7 +304,8 @@ export function TriageForm({ consultation, candidates }: Props) {
                       name={`${id}-case`}
                       required
                       checked={caseId === c.id}
-                      onChange={() => setCaseId(c.id)}
+                      onChange={() => set('caseId', c.id)}
+                      aria-invalid={errors.caseId ? true : undefined}
                     />
                     {c.title}
                     <span className="muted">
@@ -298,16 +316,12 @@ export function TriageForm({ consultation, candidates }: Props) {
               ))}
             </ul>
           )}
+          {errorText(`${id}-case`, 'caseId')}
         </fieldset>
       )}
 
       {outcome === 'new_case' && (
-        <NewCaseFields
-          idPrefix={`${id}-new`}
-          draft={draft}
-          onChange={setDraft}
-          candidates={candidates}
-        />
+        <NewCaseFields idPrefix={`${id}-new`} candidates={candidates} />
       )}
 
       {outcome && (
@@ -320,8 +334,7 @@ export function TriageForm({ consultation, candidates }: Props) {
             id={`${id}-note`}
             rows={3}
             maxLength={4000}
-            value={note}
-            onChange={(e) => setNote(e.target.value)}
+            {...register('note')}
           />
         </div>
       )}
@@ -332,5 +345,6 @@ export function TriageForm({ consultation, candidates }: Props) {
         </button>
       </div>
     </form>
+    </FormProvider>
   );
 }
