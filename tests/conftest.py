@@ -36,6 +36,8 @@ async def stack() -> AsyncIterator[Stack]:
             "TSUNAGU_PUBLIC_READS_PER_MINUTE": "10000",
             # Every test signs in from 127.0.0.1: the per-address limit is the gateway tests' to check.
             "TSUNAGU_LOGIN_ATTEMPTS_PER_ADDRESS": "100000",
+            # 安否確認 reminders each second, not each half minute: the tests wait for them.
+            "TSUNAGU_SAFETY_CHECK_REMINDER_SECONDS": "1",
         },
     )
     await stack.prepare()
@@ -101,11 +103,20 @@ def service_logs(stack: Stack):
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Keep every test that uses the running stack on one xdist worker (one stack, not one per worker);
-    the fault tests, with a stack and a database of their own, on another."""
+    """Keep every test that uses the shared running stack on one xdist worker (one stack, not one per
+    worker). The fault tests, the contract fuzzing and the replicas start stacks of their own: each is
+    a group of its own, so that whichever worker is free takes the next (the suite's long pole was
+    all three on one worker). The deploy checks need no stack: either worker takes them."""
     root = Path(__file__).parent
     for item in items:
-        if root / "faults" in Path(item.path).parents:
+        path = Path(item.path)
+        if root / "deploy" in path.parents:
+            continue
+        if path.name == "test_contract_fuzzing.py":
+            item.add_marker(pytest.mark.xdist_group("fuzzing"))
+        elif root / "faults" in path.parents:
             item.add_marker(pytest.mark.xdist_group("faults"))
-        elif root in Path(item.path).parents:
+        elif root / "replicas" in path.parents:
+            item.add_marker(pytest.mark.xdist_group("replicas"))
+        elif root in path.parents:
             item.add_marker(pytest.mark.xdist_group("stack"))

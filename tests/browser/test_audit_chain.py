@@ -5,6 +5,7 @@ from pathlib import Path
 
 from playwright.async_api import Page, expect
 
+from tests.browser.conftest import assert_accessible
 from tests.browser.test_statistics import sign_in
 from tsunagu_local.stack import Stack
 
@@ -21,6 +22,7 @@ async def test_the_admin_checks_the_trail_and_sees_where_it_was_tampered_with(
     await page.get_by_role("button", name="検証する").click()
     await expect(page.get_by_role("status")).to_contain_text("改ざんはありません")
     await page.screenshot(path=str(SCREENSHOTS / "audit-chain.png"), full_page=True)
+    await assert_accessible(page, "audit-chain")
 
     # Someone with the database's keys rewrites one early event, skipping the triggers.
     (victim,) = await stack.fetch(
@@ -37,6 +39,7 @@ async def test_the_admin_checks_the_trail_and_sees_where_it_was_tampered_with(
             f"記録番号 {victim['id']} で内容が書き換えられています"
         )
         await page.screenshot(path=str(SCREENSHOTS / "audit-chain-broken.png"), full_page=True)
+        await assert_accessible(page, "audit-chain-broken")
     finally:  # put it back: the other tests share this trail
         await stack.execute("gateway", tamper.format(name=victim["actor_username"], id=victim["id"]))
     await page.get_by_role("button", name="検証する").click()

@@ -6,6 +6,8 @@ from pathlib import Path
 
 from playwright.async_api import Browser, Page, expect
 
+from tests.browser.conftest import assert_accessible
+from tests.browser.date_fields import choose_date
 from tsunagu_local.stack import Stack
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-results"
@@ -37,13 +39,14 @@ async def test_8050_case_from_opening_to_print_and_hidden_from_another_area(
     son = page.get_by_role("group", name="世帯員 1")
     await son.get_by_label("氏名").fill("小金井 一郎")
     await son.get_by_label("フリガナ").fill("こがねい いちろう")
-    await son.get_by_label("生年月日").fill("1974-05-10")
+    await choose_date(son, "生年月日", "1974-05-10")
     await page.get_by_role("button", name="世帯員を追加").click()
     mother = page.get_by_role("group", name="世帯員 2")
     await mother.get_by_label("氏名").fill("小金井 トメ")
-    await mother.get_by_label("生年月日").fill("1944-02-03")
+    await choose_date(mother, "生年月日", "1944-02-03")
     await mother.get_by_label("続柄").select_option(label="父母")
     await expect(page.get_by_label("ケースのタイトル")).to_have_value("小金井さん世帯")
+    await assert_accessible(page, "case-new-form")
     await page.get_by_role("button", name="ケースを開始する").click()
 
     await expect(page).to_have_url(re.compile(r"/cases/[0-9a-f-]{36}$"))
@@ -57,6 +60,7 @@ async def test_8050_case_from_opening_to_print_and_hidden_from_another_area(
         household.get_by_role("row", name=re.compile("小金井 トメ.*父母.*昭和19年2月3日"))
     ).to_be_visible()
     await expect(household).to_contain_text("コガネイ イチロウ")  # hiragana stored as katakana
+    await assert_accessible(page, "case-page")
 
     # A visit record.
     records = page.get_by_role("region", name="支援経過", exact=True)
@@ -74,12 +78,14 @@ async def test_8050_case_from_opening_to_print_and_hidden_from_another_area(
     await consent.get_by_role("button", name="同意の記録を追加").click()
     await consent.get_by_label("同意の状態").select_option(label="拒否")
     await consent.get_by_label("確認の方法").select_option(label="口頭")
+    await assert_accessible(page, "case-page-consent-form")
     await consent.get_by_role("button", name="同意を記録する").click()
     await expect(consent.get_by_role("row", name=re.compile("拒否.*口頭"))).to_be_visible()
     recommendation = page.get_by_role("region", name="推奨される会議体", exact=True)
     await expect(recommendation.locator("strong")).to_have_text("支援会議")
     await expect(recommendation).to_contain_text("本人が同意を拒否")
     await expect(recommendation).to_contain_text("社会福祉法106条の6")
+    await assert_accessible(page, "case-page-recommendation")
 
     # The plan: version 1, then a re-plan as version 2 with version 1 kept.
     plan = page.get_by_role("region", name="支援プラン", exact=True)
@@ -88,7 +94,8 @@ async def test_8050_case_from_opening_to_print_and_hidden_from_another_area(
     await plan.get_by_role("button", name="アクションを追加").click()
     action = plan.get_by_role("group", name="アクション 1")
     await action.get_by_label("内容").fill("2週間ごとに訪問する")
-    await action.get_by_label("期限").fill("2030-12-15")
+    await choose_date(action, "期限", "2030-12-15")
+    await assert_accessible(page, "case-page-plan-form")
     await plan.get_by_role("button", name="プランを保存する").click()
     await expect(plan.get_by_role("row", name=re.compile("第1版.*現行"))).to_be_visible()
 
@@ -99,6 +106,7 @@ async def test_8050_case_from_opening_to_print_and_hidden_from_another_area(
     await expect(plan.get_by_role("row", name=re.compile("第2版.*現行"))).to_be_visible()
     await expect(plan.get_by_role("row", name=re.compile("第1版.*旧版"))).to_be_visible()
     await expect(plan.get_by_role("listitem").filter(has_text="母の介護保険申請を支援する")).to_be_visible()
+    await assert_accessible(page, "case-page-plans")
 
     # The printable summary: no navigation, the current plan and the visit, A4.
     await page.get_by_role("link", name="印刷用の表示").click()
@@ -108,6 +116,7 @@ async def test_8050_case_from_opening_to_print_and_hidden_from_another_area(
     await expect(page.get_by_role("button", name="印刷する")).to_be_visible()
     await expect(page.locator("main")).to_contain_text("母の介護保険申請を支援する")
     await expect(page.locator("main")).to_contain_text("息子さんは部屋から出てこなかった")
+    await assert_accessible(page, "case-print")
     await page.emulate_media(media="print")
     await expect(page.get_by_role("button", name="印刷する")).to_be_hidden()
     pdf = await page.pdf(format="A4")
@@ -125,5 +134,6 @@ async def test_8050_case_from_opening_to_print_and_hidden_from_another_area(
         await expect(west.get_by_role("alert")).to_have_text(
             "このケースは存在しないか、閲覧する権限がありません。"
         )
+        await assert_accessible(west, "case-not-found")
     finally:
         await context.close()

@@ -6,12 +6,16 @@ from pathlib import Path
 
 from playwright.async_api import Page, expect
 
+from tests.browser.conftest import assert_accessible
+
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-results"
 
 
 async def test_login_record_a_consultation_and_see_it_listed(page: Page, demo_password: str) -> None:
     await page.goto("/consultations")
     await expect(page).to_have_url(re.compile(r"/login$"))
+    await expect(page.get_by_label("ユーザー名")).to_be_visible()
+    await assert_accessible(page, "sign-in")
     await page.get_by_label("ユーザー名").fill("csw-higashi")
     await page.get_by_label("パスワード").fill(demo_password)
     await page.get_by_role("button", name="ログイン").click()
@@ -29,6 +33,7 @@ async def test_login_record_a_consultation_and_see_it_listed(page: Page, demo_pa
     await expect(table).to_contain_text("電話")
     SCREENSHOTS.mkdir(exist_ok=True)
     await page.screenshot(path=str(SCREENSHOTS / "consultations-list.png"), full_page=True)
+    await assert_accessible(page, "consultations-list")
 
 
 async def test_wrong_password_shows_a_japanese_error(page: Page) -> None:
@@ -37,6 +42,7 @@ async def test_wrong_password_shows_a_japanese_error(page: Page) -> None:
     await page.get_by_label("パスワード").fill("wrong-password")
     await page.get_by_role("button", name="ログイン").click()
     await expect(page.get_by_role("alert")).to_contain_text("ユーザー名またはパスワードが正しくありません")
+    await assert_accessible(page, "sign-in-refused")
     await expect(page).to_have_url(re.compile(r"/login$"))
 
 
@@ -50,3 +56,4 @@ async def test_empty_summary_is_refused_with_a_message(page: Page, demo_password
     await page.get_by_role("button", name="登録する").click()
     # Still on the form: nothing was recorded.
     await expect(page).to_have_url(re.compile(r"/consultations/new$"))
+    await assert_accessible(page, "consultation-form-refused")

@@ -8,6 +8,7 @@ from pathlib import Path
 import httpx
 from playwright.async_api import Page, expect
 
+from tests.browser.conftest import assert_accessible
 from tests.browser.test_statistics import sign_in
 from tsunagu_local.stack import Stack
 
@@ -34,6 +35,8 @@ async def test_a_refused_safety_check_request_is_shown_and_resolved_from_the_sup
 
     await eventually(refused)
     await sign_in(page, "sup1", demo_password)
+    await expect(page.get_by_role("heading", level=1)).to_be_visible()
+    await assert_accessible(page, "home-supervisor")
     await page.get_by_role("navigation").get_by_role("link", name="統括ホーム").click()
     section = page.get_by_role("region", name=re.compile("届かなかった連携"))
     item = section.get_by_role("listitem").filter(
@@ -42,6 +45,7 @@ async def test_a_refused_safety_check_request_is_shown_and_resolved_from_the_sup
     await expect(item).to_contain_text("安否確認の依頼")
     await expect(item).to_contain_text("受付日時")
     await page.screenshot(path=str(SCREENSHOTS / "dead-letters.png"), full_page=True)
+    await assert_accessible(page, "dead-letters")
 
     await item.get_by_role("button", name="解決済みにする").click()
     await item.get_by_role("button", name="解決済みとして記録する").click()

@@ -6,6 +6,8 @@ from pathlib import Path
 
 from playwright.async_api import Page, expect
 
+from tests.browser.conftest import assert_accessible
+
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-results"
 
 
@@ -41,6 +43,7 @@ async def test_urgent_email_with_suicidal_ideation_tops_the_triage_queue(
     await expect(risks.get_by_role("checkbox", name="緊急（命に関わるおそれ）")).to_be_checked()
     await expect(risks).to_contain_text("本日期限の安否確認が作成されます")
     await page.screenshot(path=str(SCREENSHOTS / "intake-form-urgent.png"), full_page=True)
+    await assert_accessible(page, "intake-form-urgent")
     await page.get_by_role("button", name="登録する").click()
 
     # Saved: the kana as the server stored it (katakana), and the safety check announced.
@@ -55,7 +58,9 @@ async def test_urgent_email_with_suicidal_ideation_tops_the_triage_queue(
     await expect(first_row).to_contain_text("緊急")
     await expect(first_row).to_contain_text("メール")
     await page.screenshot(path=str(SCREENSHOTS / "triage-queue-urgent.png"), full_page=True)
+    await assert_accessible(page, "triage-queue-urgent")
 
     await first_row.get_by_role("link").click()
     await expect(page.get_by_text("緊急（希死念慮）：当日中の安否確認が必要です。")).to_be_visible()
     await expect(page.get_by_text("ミナミ タロウ")).to_be_visible()
+    await assert_accessible(page, "consultation-urgent")

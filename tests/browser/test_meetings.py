@@ -12,6 +12,9 @@ from pathlib import Path
 import httpx
 from playwright.async_api import Page, expect
 
+from tests.browser.conftest import assert_accessible
+from tests.browser.date_fields import choose_date, choose_time
+
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-results"
 
 
@@ -62,7 +65,7 @@ async def test_schedule_the_shien_kaigi_and_finalise_a_decision_that_reaches_the
     await form.get_by_label("会議体", exact=True).select_option(label="支援会議（守秘義務あり）")
     await form.get_by_label("繰り返し（定例）").check()
     await expect(form.get_by_label("規則", exact=True)).to_have_value("body")
-    await form.get_by_label("開始日（この日以降で最初に該当する日から）").fill(f"{year}-{month:02d}-01")
+    await choose_date(form, "開始日（この日以降で最初に該当する日から）", f"{year}-{month:02d}-01")
     await form.get_by_label("回数").fill("3")
     await expect(form).to_contain_text("毎月第2火曜日")
     await form.get_by_role("button", name="登録する").click()
@@ -70,6 +73,7 @@ async def test_schedule_the_shien_kaigi_and_finalise_a_decision_that_reaches_the
     # sup1 is a member who has not yet confirmed 守秘義務: the duty is shown, then the request goes again.
     await expect(page.get_by_role("heading", name="支援会議の守秘義務の確認")).to_be_visible()
     await expect(page.get_by_text("社会福祉法第106条の6 に基づく守秘義務")).to_be_visible()
+    await assert_accessible(page, "meetings-confidentiality")
     await page.get_by_role("button", name="守秘義務を確認しました").click()
     await expect(page.get_by_role("status")).to_contain_text("3件の会議を登録しました")
     await expect(page.get_by_role("heading", name=f"{year}年{month}月")).to_be_visible()
@@ -80,10 +84,12 @@ async def test_schedule_the_shien_kaigi_and_finalise_a_decision_that_reaches_the
     await page.get_by_role("button", name="会議を予定する").click()
     form = page.get_by_role("form", name="会議を予定する")
     await form.get_by_label("件名").fill("ケース会議（重複の確認）")
-    await form.get_by_label("日付").fill(first_meeting.isoformat())
-    await form.get_by_label("開始時刻").fill("14:30")
-    await form.get_by_label("終了時刻").fill("15:30")
-    await form.get_by_label("ほかの参加者（ユーザー名）").fill("sup1")
+    await choose_date(form, "日付", first_meeting.isoformat())
+    await choose_time(form, "開始時刻", "14:30")
+    await choose_time(form, "終了時刻", "15:30")
+    await form.get_by_role("combobox", name="ほかの参加者を追加").fill("sup1")
+    await form.get_by_role("option", name=re.compile("統括 春子")).click()
+    await expect(form.get_by_role("button", name="統括 春子を外す")).to_be_visible()
     await form.get_by_role("button", name="登録する").click()
     clash = form.get_by_role("alert")
     await expect(clash).to_contain_text("予定が重なっています")
@@ -94,6 +100,7 @@ async def test_schedule_the_shien_kaigi_and_finalise_a_decision_that_reaches_the
     await expect(calendar.get_by_role("link", name=re.compile(r"^14:30 ケース会議"))).to_be_visible()
     SCREENSHOTS.mkdir(exist_ok=True)
     await page.screenshot(path=str(SCREENSHOTS / "meetings-calendar.png"), full_page=True)
+    await assert_accessible(page, "meetings-calendar")
 
     # The case without consent goes on the 支援会議 agenda; its recommended body is shown.
     await calendar.get_by_role("link", name=re.compile(r"^14:00 支援会議")).click()
@@ -108,12 +115,13 @@ async def test_schedule_the_shien_kaigi_and_finalise_a_decision_that_reaches_the
         "支援会議"
     )
     await expect(agenda).to_contain_text("本人同意が未確認")
+    await assert_accessible(page, "meeting-detail")
     meeting_url = page.url
 
     # The minutes: attendance, discussion, one decision with two actions; then finalised.
     minutes = page.get_by_role("region", name="会議録", exact=True)
-    await minutes.get_by_label("sup1", exact=True).check()
-    await minutes.get_by_label("csw-higashi", exact=True).check()
+    await minutes.get_by_label("統括 春子", exact=True).check()
+    await minutes.get_by_label("東 花子", exact=True).check()
     await minutes.get_by_label(f"協議内容（{title}）").fill(
         "長男は訪問に応じないが、母の介護サービス利用を入口に関係をつくる。"
     )
@@ -125,12 +133,19 @@ async def test_schedule_the_shien_kaigi_and_finalise_a_decision_that_reaches_the
     await decision.get_by_role("button", name="行動を追加").click()
     first = decision.get_by_role("group", name="行動1")
     await first.get_by_label("行動の内容").fill("隔週で自宅訪問")
-    await first.get_by_label("担当", exact=True).fill("csw-higashi")
-    await first.get_by_label("期限").fill(f"{year}-{month:02d}-28")
+    # The owner is chosen by kana from the staff directory and shown by name; the username is sent.
+    owner = first.get_by_role("combobox", name="担当", exact=True)
+    await owner.fill("ひがし")
+    await first.get_by_role("option", name=re.compile("東 花子")).click()
+    await expect(owner).to_have_value("東 花子")
+    await choose_date(first, "期限", f"{year}-{month:02d}-28")
+    await expect(first.get_by_text(re.compile(rf"令和\d+年{month}月28日"))).to_be_visible()
     second = decision.get_by_role("group", name="行動2")
     await second.get_by_label("行動の内容").fill("母の介護保険サービス調整")
     await second.get_by_label("担当の種類").select_option(label="関係機関")
     await second.get_by_label("担当", exact=True).select_option(label="東地域包括支援センター")
+    await page.screenshot(path=str(SCREENSHOTS / "meetings-minutes-editor.png"), full_page=True)
+    await assert_accessible(page, "meetings-minutes-editor")
     await minutes.get_by_role("button", name="下書きを保存する").click()
     await expect(minutes.get_by_role("status")).to_contain_text("下書きを保存しました")
     await minutes.get_by_role("button", name="確定する").click()
@@ -143,7 +158,10 @@ async def test_schedule_the_shien_kaigi_and_finalise_a_decision_that_reaches_the
     await expect(decisions).to_contain_text("役割分担")
     await expect(decisions.get_by_role("button", name="決定IDをコピー")).to_be_visible()
     await expect(decisions.get_by_text("送信済み")).to_be_visible(timeout=15_000)
+    await expect(decisions).to_contain_text("東 花子")
+    await expect(decisions).not_to_contain_text("csw-higashi")
     await page.screenshot(path=str(SCREENSHOTS / "meetings-minutes.png"), full_page=True)
+    await assert_accessible(page, "meetings-minutes")
 
     # Both actions are on the case's plan (delivered through meeting-api's outbox).
     texts: set[str] = set()
@@ -161,6 +179,7 @@ async def test_schedule_the_shien_kaigi_and_finalise_a_decision_that_reaches_the
     await expect(page.get_by_role("heading", name="会議録", level=1)).to_be_visible()
     await expect(page.get_by_text("取扱注意（守秘義務）").first).to_be_visible()
     await expect(page.get_by_role("img", name=re.compile(r"^確定 "))).to_be_visible()
+    await assert_accessible(page, "meetings-minutes-print")
     await page.go_back()
     await expect(page).to_have_url(meeting_url)
 
@@ -185,3 +204,47 @@ async def test_schedule_the_shien_kaigi_and_finalise_a_decision_that_reaches_the
     refusal = agenda.get_by_role("alert")
     await expect(refusal).to_contain_text("この会議ではこのケースを扱えません")
     await expect(refusal).to_contain_text("このケースを扱える会議体：支援会議")
+    await assert_accessible(page, "meeting-agenda-refused")
+
+    # That meeting moved to the next day, 10:00〜11:30, with the app's own date and 24-hour time fields.
+    await page.get_by_role("button", name="日時・会場を変更する").click()
+    reschedule = page.get_by_role("form", name="日時・会場の変更")
+    moved_day = first_meeting + dt.timedelta(days=15)
+    await choose_date(reschedule, "日付", moved_day.isoformat())
+    await choose_time(reschedule, "開始時刻", "10:00")
+    await choose_time(reschedule, "終了時刻", "11:30")
+    await expect(reschedule).to_contain_text("（水）")
+    await page.screenshot(path=str(SCREENSHOTS / "meetings-reschedule.png"), full_page=True)
+    await assert_accessible(page, "meetings-reschedule")
+    await reschedule.get_by_role("button", name="変更を保存する").click()
+    await expect(reschedule).to_have_count(0)
+    await expect(page.locator(".meetings-facts")).to_contain_text("10:00〜11:30")
+
+    # The 支援会議 series from its second occurrence on: an hour later; then its last one cancelled.
+    await page.goto(meeting_url)
+    await expect(page.get_by_role("heading", name="支援会議", level=1)).to_be_visible()
+    next_month = (year, month + 1)
+    last_month = (year, month + 2)
+    second_occurrence = second_tuesday(*next_month)
+    third_occurrence = second_tuesday(*last_month)
+    await page.get_by_role("button", name="この日以降をまとめて移動").click()
+    move = page.get_by_role("form", name="この日以降をまとめて移動")
+    await choose_date(move, "この日以降（最初の日）", second_occurrence.isoformat())
+    await expect(move).to_contain_text("次の2回が1時間遅くなります。")
+    await page.screenshot(path=str(SCREENSHOTS / "meetings-series-move.png"), full_page=True)
+    await assert_accessible(page, "meetings-series-move")
+    await move.get_by_role("button", name="まとめて移動する").click()
+    await expect(page.get_by_role("status").filter(has_text="件の会議を移動しました")).to_contain_text(
+        "2件の会議を移動しました"
+    )
+    await page.get_by_role("button", name="この日以降を中止").click()
+    cancel = page.get_by_role("form", name="この日以降を中止")
+    await choose_date(cancel, "この日以降（最初の日）", third_occurrence.isoformat())
+    await cancel.get_by_label("中止の理由").fill("年度末のため休会")
+    await expect(cancel).to_contain_text("次の1回を中止します。")
+    await page.screenshot(path=str(SCREENSHOTS / "meetings-series-cancel.png"), full_page=True)
+    await assert_accessible(page, "meetings-series-cancel")
+    await cancel.get_by_role("button", name="この日以降を中止する").click()
+    await expect(page.get_by_role("status").filter(has_text="件の会議を中止しました")).to_contain_text(
+        "1件の会議を中止しました"
+    )

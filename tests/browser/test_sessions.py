@@ -5,7 +5,7 @@ from pathlib import Path
 
 from playwright.async_api import Browser, Page, expect
 
-from tests.browser.conftest import CONTEXT
+from tests.browser.conftest import CONTEXT, assert_accessible
 from tests.browser.test_statistics import sign_in
 from tsunagu_local.stack import Stack
 
@@ -18,7 +18,7 @@ async def test_a_reload_keeps_the_user_signed_in_and_logout_ends_it(page: Page, 
     await expect(page).to_have_url(re.compile(r"/cases$"))
     await page.reload()
     await expect(page).to_have_url(re.compile(r"/cases$"))
-    await expect(page.get_by_role("navigation")).to_be_visible()
+    await expect(page.get_by_role("navigation", name="メインメニュー")).to_be_visible()
     cookies = {c["name"]: c for c in await page.context.cookies()}
     assert cookies["tsunagu_refresh"]["httpOnly"] is True
     assert cookies["tsunagu_refresh"]["sameSite"] == "Strict"
@@ -47,6 +47,7 @@ async def test_an_administrator_ends_a_staff_members_session(
         row = page.get_by_role("row").filter(has_text="ログイン中").first
         await expect(row).to_be_visible()
         await page.screenshot(path=str(SCREENSHOTS / "admin-sessions.png"), full_page=True)
+        await assert_accessible(page, "admin-sessions")
         for _ in range(await page.get_by_role("button", name="終了させる").count()):
             await page.get_by_role("button", name="終了させる").first.click()
             await page.wait_for_timeout(300)

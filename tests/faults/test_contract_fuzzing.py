@@ -17,6 +17,13 @@ from tests.faults.conftest import FaultStack
 SCHEMATHESIS = Path(sys.executable).with_name("schemathesis")
 
 
+def report(stdout: str) -> str:
+    """What a failure should show: the ERRORS and FAILURES sections (with their traces), then the summary."""
+    starts = (stdout.find("= ERRORS ="), stdout.find("= FAILURES ="))
+    sections = [stdout[start : start + 6000] for start in starts if start >= 0]
+    return "\n".join([*sections, stdout[-3000:]])
+
+
 @pytest.mark.parametrize("username", ["sup1", "csw-higashi"])
 async def test_no_server_error_and_no_schema_violation(
     faults: FaultStack, gateway: httpx.AsyncClient, login, username: str
@@ -46,7 +53,7 @@ async def test_no_server_error_and_no_schema_violation(
         "/api/v1/auth/token",
     ]
     run = await asyncio.to_thread(subprocess.run, command, capture_output=True, text=True, timeout=300)
-    summary = run.stdout[-4000:]
+    summary = report(run.stdout)
     assert run.returncode == 0, summary
     assert "Server error" not in summary and "violates schema" not in summary, summary
 

@@ -14,7 +14,7 @@ from pydantic import TypeAdapter, ValidationError
 from tsunagu_local.stack import Stack
 
 HOUKATSU_HIGASHI = "0b0c0000-0000-4000-8000-000000000001"
-QUEUED = "SELECT id, method, path, body FROM outbox_message WHERE id > $1"
+QUEUED = "SELECT id, destination, method, path, body FROM outbox_message WHERE id > $1"
 LAST = "SELECT coalesce(max(id), 0) AS id FROM outbox_message"
 
 
@@ -29,16 +29,19 @@ def _api_routes(routes: list) -> list[APIRoute]:
     return found
 
 
-def receiver_schema(method: str, path: str) -> TypeAdapter:
-    """The body model of case-api's own route for `method path`: the contract the sender must meet."""
+def receiver_schema(destination: str, method: str, path: str) -> TypeAdapter:
+    """The body model of the receiver's own route for `method path`: the contract the sender must meet."""
     os.environ.setdefault("TSUNAGU_DEMO_MODE", "1")
-    from case_api.main import create_app
+    if destination == "gateway":
+        from gateway.main import create_app
+    else:
+        from case_api.main import create_app
 
     for route in _api_routes(create_app().routes):
         if method in route.methods and route.path_regex.match(path):
             assert route.body_field is not None, f"{method} {path} takes no body"
             return TypeAdapter(route.body_field.field_info.annotation)
-    raise AssertionError(f"case-api has no route for {method} {path}")
+    raise AssertionError(f"{destination} has no route for {method} {path}")
 
 
 async def _queue_one_of_each(gateway: httpx.AsyncClient, csw: dict, sup: dict) -> None:
@@ -124,20 +127,21 @@ async def test_every_body_the_senders_queue_fits_the_receivers_own_schema(
 ) -> None:
     csw, sup = await login("csw-higashi"), await login("sup1")
     # What the senders queue from here on (other tests put deliberately bad rows in, to see them refused).
-    before = {sender: (await stack.fetch(sender, LAST))[0]["id"] for sender in ("intake-api", "meeting-api")}
+    senders = ("intake-api", "meeting-api", "case-api")
+    before = {sender: (await stack.fetch(sender, LAST))[0]["id"] for sender in senders}
     await _queue_one_of_each(gateway, csw, sup)
 
     seen: set[str] = set()
-    for sender in ("intake-api", "meeting-api"):
+    for sender in senders:
         for row in await stack.fetch(sender, QUEUED, before[sender]):
             body = json.loads(row["body"]) if isinstance(row["body"], str) else row["body"]
-            schema = receiver_schema(row["method"], row["path"])
+            schema = receiver_schema(row["destination"], row["method"], row["path"])
             try:
                 schema.validate_json(json.dumps(body))
             except ValidationError as exc:
                 fields = [".".join(map(str, e["loc"])) for e in exc.errors()]
                 raise AssertionError(
-                    f"{sender} queued a body case-api refuses: {row['path']} {fields}"
+                    f"{sender} queued a body {row['destination']} refuses: {row['path']} {fields}"
                 ) from None
             seen.add("/".join("{id}" if len(p) == 36 else p for p in row["path"].split("/")))
     assert {
@@ -145,6 +149,7 @@ async def test_every_body_the_senders_queue_fits_the_receivers_own_schema(
         "/api/v1/cases/from-intake",
         "/api/v1/cases/{id}/plan/actions",
         "/api/v1/cases/{id}/records",
+        "/api/v1/notifications/deliveries",
     } <= seen
 
 
