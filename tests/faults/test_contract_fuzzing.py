@@ -46,8 +46,10 @@ async def test_no_server_error_and_no_schema_violation(
         "4",
         "--seed",
         "8050",
+        # One worker: with two threads CPython 3.11's ast module can raise "AST constructor recursion
+        # depth mismatch" inside Hypothesis (python/cpython#106905), an error of the tool, not of ours.
         "--workers",
-        "2",
+        "1",
         # Sign-ins cost a password hash each and are counted against the address: their own tests.
         "--exclude-path",
         "/api/v1/auth/token",
