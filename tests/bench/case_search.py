@@ -328,7 +328,7 @@ async def copy_rows(conn: asyncpg.Connection, table: str, rows: list[dict[str, A
 
 async def load_consultations(server: str, intake_db: str, data: Data, share: float) -> int:
     """Consultations about `share` of the persons (as received: name, kana, phone, address), for the
-    search box's consultation section; then ANALYZE."""
+    search box's consultation section; then VACUUM ANALYZE (see `load`)."""
     from intake_api.consultations.rules import search_text
 
     now = datetime.now(UTC)
@@ -359,14 +359,17 @@ async def load_consultations(server: str, intake_db: str, data: Data, share: flo
     conn = await asyncpg.connect(database_url(server, intake_db, driver=""))
     try:
         await copy_rows(conn, "consultation", rows)
-        await conn.execute("ANALYZE consultation")
+        await conn.execute("VACUUM ANALYZE consultation")
     finally:
         await conn.close()
     return len(rows)
 
 
 async def load(server: str, case_db: str, data: Data, cases: int, records: int) -> None:
-    """Bulk-load everything into the case database, then ANALYZE."""
+    """Bulk-load everything into the case database, then VACUUM ANALYZE: a desk's database that has
+    lived for years is settled, while rows just COPY'd make their first readers set hint bits and
+    write pages back: on the same stack the box took 88-98 ms (p50) for a phone or a birth date on
+    the first pass over fresh rows and 21-22 ms on the second."""
     conn = await asyncpg.connect(database_url(server, case_db, driver=""))
     try:
         started = time.perf_counter()
@@ -464,8 +467,8 @@ async def load(server: str, case_db: str, data: Data, cases: int, records: int) 
             else:
                 print(f"loaded {written:,} support records in {time.perf_counter() - started:.1f} s")
         started = time.perf_counter()
-        await conn.execute("ANALYZE")
-        print(f"analyzed in {time.perf_counter() - started:.1f} s")
+        await conn.execute("VACUUM ANALYZE")
+        print(f"vacuumed and analyzed in {time.perf_counter() - started:.1f} s")
     finally:
         await conn.close()
 
