@@ -106,6 +106,37 @@ function wholeNumber(value: string, max: number): number {
   return Math.min(max, Math.floor(n));
 }
 
+type ShiftPartProps = {
+  id: string;
+  label: string;
+  max: number;
+  step?: number;
+  value: string;
+  onChange: (value: string) => void;
+  v: ReturnType<typeof useInlineValidation>;
+};
+
+/** One part of the shift (days, hours or minutes): a whole number from 0 to `max`. */
+function ShiftPart({ id, label, max, step, value, onChange, v }: ShiftPartProps) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        type="number"
+        inputMode="numeric"
+        min={0}
+        max={max}
+        step={step}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        {...v.aria(id)}
+      />
+      {v.errorText(id)}
+    </div>
+  );
+}
+
 type FormProps = { meeting: Meeting; seriesId: string; onBack: () => void; onDone: (count: number) => void };
 
 function SeriesMoveForm({ meeting, seriesId, onBack, onDone, onReload }: FormProps & { onReload: () => void }) {
@@ -174,49 +205,17 @@ function SeriesMoveForm({ meeting, seriesId, onBack, onDone, onReload }: FormPro
       <fieldset className="series-change-shift" aria-describedby={tried && shiftError ? `${id}-shift-error` : undefined}>
         <legend>{t('seriesChange.move.shift')}</legend>
         <div className="meetings-row">
-          <div className="field">
-            <label htmlFor={`${id}-days`}>{t('seriesChange.move.days')}</label>
-            <input
-              id={`${id}-days`}
-              type="number"
-              inputMode="numeric"
-              min={0}
-              max={6}
-              value={days}
-              onChange={(e) => setDays(e.target.value)}
-              {...v.aria(`${id}-days`)}
-            />
-            {v.errorText(`${id}-days`)}
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-hours`}>{t('seriesChange.move.hours')}</label>
-            <input
-              id={`${id}-hours`}
-              type="number"
-              inputMode="numeric"
-              min={0}
-              max={23}
-              value={hours}
-              onChange={(e) => setHours(e.target.value)}
-              {...v.aria(`${id}-hours`)}
-            />
-            {v.errorText(`${id}-hours`)}
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-minutes`}>{t('seriesChange.move.minutes')}</label>
-            <input
-              id={`${id}-minutes`}
-              type="number"
-              inputMode="numeric"
-              min={0}
-              max={59}
-              step={5}
-              value={minutes}
-              onChange={(e) => setMinutes(e.target.value)}
-              {...v.aria(`${id}-minutes`)}
-            />
-            {v.errorText(`${id}-minutes`)}
-          </div>
+          <ShiftPart id={`${id}-days`} label={t('seriesChange.move.days')} max={6} value={days} onChange={setDays} v={v} />
+          <ShiftPart id={`${id}-hours`} label={t('seriesChange.move.hours')} max={23} value={hours} onChange={setHours} v={v} />
+          <ShiftPart
+            id={`${id}-minutes`}
+            label={t('seriesChange.move.minutes')}
+            max={59}
+            step={5}
+            value={minutes}
+            onChange={setMinutes}
+            v={v}
+          />
         </div>
         {tried && shiftError && (
           <p id={`${id}-shift-error`} className="field-error" role="alert">
