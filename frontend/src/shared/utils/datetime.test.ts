@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   dateTimeInputToIso,
+  eraYearOf,
   formatDateTime,
   formatMonth,
   formatWareki,
@@ -19,6 +20,17 @@ describe('datetime (Asia/Tokyo whatever the machine)', () => {
     ['2026-06-30T23:59:00+09:00', '2026/06/30 23:59'],
   ])('formatDateTime(%s) is %s', (iso, shown) => {
     expect(formatDateTime(iso)).toBe(shown);
+  });
+
+  it.each([
+    ['2026-12', '令和8年'],
+    ['2019-04', '平成31年'],
+    ['2019-05', '令和元年'],
+    ['2019-04-30', '平成31年'],
+    ['2019-05-01', '令和元年'],
+    ['not a month', ''],
+  ])('eraYearOf(%s) is %s', (day, era) => {
+    expect(eraYearOf(day)).toBe(era);
   });
 
   it.each([

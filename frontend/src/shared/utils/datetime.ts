@@ -26,6 +26,14 @@ const monthFormats = {
   en: new Intl.DateTimeFormat('en', { timeZone: TIME_ZONE, year: 'numeric', month: 'long' }),
 };
 
+const eraYearFormat = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', { timeZone: TIME_ZONE, era: 'long', year: 'numeric' });
+
+/** The era year of a day or month ("2026-12", "2026-12-07"): "令和8年". */
+export function eraYearOf(day: string): string {
+  const date = new Date(`${day.slice(0, 7)}-${day.length >= 10 ? day.slice(8, 10) : '01'}T12:00:00${TOKYO_OFFSET}`);
+  return Number.isNaN(date.getTime()) ? '' : eraYearFormat.format(date);
+}
+
 /** A month ("2026-12") for a heading: "令和8年12月" in Japanese, "December 2026" in English. */
 export function formatMonth(month: string, language: string): string {
   const date = new Date(`${month.slice(0, 7)}-01T00:00:00${TOKYO_OFFSET}`);

@@ -2,6 +2,7 @@ import { useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useCurrentUser } from '@/shared/auth/current-user';
+import { eraYearOf } from '@/shared/utils/datetime';
 import { useBodies } from '../api/get-bodies';
 import { useMeetings } from '../api/get-meetings';
 import type { Meeting } from '../api/types';
@@ -77,8 +78,9 @@ export function MeetingsCalendar() {
   const [year, month] = anchor.split('-').map(Number) as [number, number];
   const periodLabel =
     view === 'month'
-      ? t('meetings.calendar.monthLabel', { year, month })
+      ? t('meetings.calendar.monthLabel', { year, month, era: eraYearOf(anchor) })
       : t('meetings.calendar.weekLabel', {
+          era: eraYearOf(first),
           from: `${Number(first.slice(5, 7))}月${Number(first.slice(8))}日`,
           to: `${Number(last.slice(5, 7))}月${Number(last.slice(8))}日`,
           year: first.slice(0, 4),
