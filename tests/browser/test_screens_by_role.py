@@ -40,6 +40,18 @@ async def test_an_agency_member_sees_only_what_they_can_use(page: Page, demo_pas
     await page.screenshot(path=str(SCREENSHOTS / "home-agency.png"), full_page=True)
     await assert_accessible(page, "home-agency")
 
+    # The demo's three cases shared with 東地域包括支援センター under consent: listed, and opened
+    # with the lead by name.
+    shared = page.get_by_role("main").get_by_role("link", name=re.compile(r"^（デモ）"))
+    await expect(shared).to_have_count(3)
+    await shared.first.click()
+    await expect(page).to_have_url(re.compile(r"/cases/[0-9a-f-]{36}$"))
+    await expect(page.get_by_role("main")).to_contain_text("東 花子")
+    await expect(page.get_by_role("main")).not_to_contain_text("読み込み中")
+    await expect(page.get_by_role("main")).not_to_contain_text("csw-higashi")
+    await page.screenshot(path=str(SCREENSHOTS / "case-agency.png"), full_page=True)
+    await assert_accessible(page, "case-agency")
+
     await menu(page).get_by_role("link", name="ケース", exact=True).click()
     await expect(page.get_by_role("heading", name="ケース一覧")).to_be_visible()
     await expect(page.get_by_role("link", name="ケースを開始")).to_have_count(0)

@@ -2,8 +2,10 @@
 
 So that a fresh demo's statistics page has this month's figures and a year of charts: cases
 opened and closed, plans and re-plans, support records, community activities, safety checks
-(all done, a few late) and partner agencies involved. Nobody is named. The dates follow the
-first load; a second run finds every row by its fixed id and adds nothing.
+(all done, a few late), partner agencies involved, and three 東 cases shared with 東地域包括支援
+センター under the person's written consent (so its demo member has cases to open). Nobody is
+named. The dates follow the first load; a second run finds every row by its fixed id and adds
+nothing.
 """
 
 import datetime as dt
@@ -18,9 +20,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from case_api.activities.models import CommunityActivity
 from case_api.agencies.models import AgencyInvolvement
 from case_api.cases.models import Case, CaseEvent
+from case_api.consents.models import Consent
 from case_api.plans.models import SupportPlan
 from case_api.records.models import SupportRecord
 from case_api.safety_checks.models import SafetyCheck
+from case_api.shares.models import CaseShare
 
 NAMESPACE = uuid.UUID("c4a1e2b3-7d6f-4e5a-8b9c-0d1e2f3a4b5c")
 AREAS = ["higashi", "nishi", "minami", "kita"]
@@ -49,6 +53,9 @@ EMPLOYERS = [
     uuid.UUID("0b0c0000-0000-4000-8000-000000000012"),
 ]
 PARTICIPATION_NPO = uuid.UUID("0b0c0000-0000-4000-8000-000000000013")
+# 東地域包括支援センター, whose member agency-houkatsu-higashi the gateway's demo users include.
+HIGASHI_HOUKATSU = "0b0c0000-0000-4000-8000-000000000001"
+SHARED_WITH_HOUKATSU = 3
 
 
 def _id(kind: str, n: int) -> uuid.UUID:
@@ -218,6 +225,68 @@ def history(now: dt.datetime) -> dict[Table, list[dict[str, Any]]]:
             }
         )
 
+    consents, shares = [], []
+    east = [c for c in working if c["area"] == "higashi"][:SHARED_WITH_HOUKATSU]
+    for n, case in enumerate(east):
+        lead = case["lead_username"]
+        agreed = between(max(case["opened_at"], year_ago), now - dt.timedelta(days=2))
+        consent = {
+            "id": _id("consent", n),
+            "case_id": case["id"],
+            "status": "given",
+            "recorded_at": agreed.date(),
+            "method": "written",
+            "scope_agencies": [HIGASHI_HOUKATSU],
+            "scope_parts": ["plan", "records", "safety_checks"],
+            "recorded_by": lead,
+            "created_at": agreed,
+        }
+        share = {
+            "id": _id("share", n),
+            "case_id": case["id"],
+            "grantee_kind": "agency",
+            "grantee": HIGASHI_HOUKATSU,
+            "granted_by": lead,
+            "granted_at": agreed + dt.timedelta(hours=1),
+            "reason": "（デモ）見守りの分担",
+        }
+        consents.append(consent)
+        shares.append(share)
+        # The history reads as if the desk had done it: the consent, then the share.
+        events.append(
+            {
+                "id": _id("consent-event", n),
+                "case_id": case["id"],
+                "at": agreed,
+                "actor": lead,
+                "kind": "consent",
+                "before": {"current": "not_asked"},
+                "after": {
+                    "id": str(consent["id"]),
+                    "status": "given",
+                    "recorded_at": consent["recorded_at"].isoformat(),
+                    "method": "written",
+                    "agencies": consent["scope_agencies"],
+                    "parts": consent["scope_parts"],
+                },
+            }
+        )
+        events.append(
+            {
+                "id": _id("share-event", n),
+                "case_id": case["id"],
+                "at": share["granted_at"],
+                "actor": lead,
+                "kind": "share_granted",
+                "after": {
+                    "share_id": str(share["id"]),
+                    "grantee_kind": "agency",
+                    "grantee": HIGASHI_HOUKATSU,
+                },
+                "reason": share["reason"],
+            }
+        )
+
     def table(model: Any) -> Table:
         return model.__table__  # type: ignore[no-any-return]
 
@@ -229,6 +298,8 @@ def history(now: dt.datetime) -> dict[Table, list[dict[str, Any]]]:
         table(SafetyCheck): checks,
         table(CommunityActivity): activities,
         table(AgencyInvolvement): involvements,
+        table(Consent): consents,
+        table(CaseShare): shares,
     }
 
 
