@@ -77,7 +77,8 @@ async def test_schedule_the_shien_kaigi_and_finalise_a_decision_that_reaches_the
     await page.get_by_role("button", name="守秘義務を確認しました").click()
     await expect(page.get_by_role("status")).to_contain_text("3件の会議を登録しました")
     # The month in 西暦 with its 和暦 (令和 from 2019 on: the month shown is this one or the next).
-    await expect(page.get_by_role("heading", name=f"{year}年（令和{year - 2018}年）{month}月")).to_be_visible()
+    heading = f"{year}年（令和{year - 2018}年）{month}月"
+    await expect(page.get_by_role("heading", name=heading)).to_be_visible()
     calendar = page.get_by_role("table")
     await expect(calendar.get_by_role("link", name=re.compile(r"^14:00 支援会議"))).to_have_count(1)
 
