@@ -137,6 +137,19 @@ function ShiftPart({ id, label, max, step, value, onChange, v }: ShiftPartProps)
   );
 }
 
+/** 「この日以降（最初の日）」: the day a series change starts from, shared by both forms. */
+function FromDateField({ id, value, onChange, v }: Omit<ShiftPartProps, 'label' | 'max' | 'step'>) {
+  const { t } = useTranslation();
+  return (
+    <div className="field">
+      <label id={`${id}-label`} htmlFor={id}>
+        {t('seriesChange.fromDate')}
+      </label>
+      <DateField id={id} required value={value} onChange={onChange} error={v.message(id)} />
+    </div>
+  );
+}
+
 type FormProps = { meeting: Meeting; seriesId: string; onBack: () => void; onDone: (count: number) => void };
 
 function SeriesMoveForm({ meeting, seriesId, onBack, onDone, onReload }: FormProps & { onReload: () => void }) {
@@ -188,12 +201,7 @@ function SeriesMoveForm({ meeting, seriesId, onBack, onDone, onReload }: FormPro
       <h2 id={`${id}-h`}>{t('seriesChange.move.title')}</h2>
       <p className="hint">{t('seriesChange.move.hint')}</p>
       <div className="meetings-row">
-        <div className="field">
-          <label id={`${id}-from-label`} htmlFor={`${id}-from`}>
-            {t('seriesChange.fromDate')}
-          </label>
-          <DateField id={`${id}-from`} required value={fromDate} onChange={setFromDate} error={v.message(`${id}-from`)} />
-        </div>
+        <FromDateField id={`${id}-from`} value={fromDate} onChange={setFromDate} v={v} />
         <div className="field">
           <label htmlFor={`${id}-dir`}>{t('seriesChange.move.direction')}</label>
           <select id={`${id}-dir`} value={direction} onChange={(e) => setDirection(e.target.value as 'later' | 'earlier')}>
@@ -330,12 +338,7 @@ function SeriesCancelForm({ meeting, seriesId, onBack, onDone }: FormProps) {
     >
       <h2 id={`${id}-h`}>{t('seriesChange.cancel.title')}</h2>
       <p className="hint">{t('seriesChange.cancel.hint')}</p>
-      <div className="field">
-        <label id={`${id}-from-label`} htmlFor={`${id}-from`}>
-          {t('seriesChange.fromDate')}
-        </label>
-        <DateField id={`${id}-from`} required value={fromDate} onChange={setFromDate} error={v.message(`${id}-from`)} />
-      </div>
+      <FromDateField id={`${id}-from`} value={fromDate} onChange={setFromDate} v={v} />
       <div className="field">
         <label htmlFor={`${id}-reason`}>{t('seriesChange.cancel.reason')}</label>
         <textarea
